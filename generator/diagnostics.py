@@ -1,0 +1,104 @@
+"""Findings as data: what the checks report, and how it is printed.
+
+A :class:`Finding` is one problem (or hint) at one place in one file. Every stage returns
+findings instead of logging or raising, so that one run reports everything at once and the
+same objects go to the terminal, to ``--format json``, to GitHub annotations and to tests.
+This module owns the three output formats and the exit-code rule; it knows nothing of YAML
+or pydantic.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How bad a finding is. Only errors stop a build."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem at ``path:line:column`` in field ``field``.
+
+    ``path`` is relative to the project root with forward slashes; ``line`` and ``column``
+    are 1-based (0 when the finding concerns the whole file). ``message`` is Bahasa
+    Indonesia and says what to write instead.
+    """
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        field = f"{self.field}: " if self.field else ""
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {field}{self.message}"
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Sort by file, then position, then text, dropping exact duplicates."""
+    return sorted(set(findings), key=lambda f: (f.path, f.line, f.column, f.field, f.message))
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    """True when any finding is an error."""
+    return any(f.severity is Severity.ERROR for f in findings)
+
+
+def summary_line(findings: Sequence[Finding]) -> str:
+    """A closing line such as ``2 galat, 1 peringatan di 2 berkas.``"""
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    warnings = sum(f.severity is Severity.WARNING for f in findings)
+    files = len({f.path for f in findings if f.severity is not Severity.INFO})
+    if not errors and not warnings:
+        return "Tidak ada galat. Katalog siap diterbitkan."
+    return f"{errors} galat, {warnings} peringatan di {files} berkas."
+
+
+def format_text(findings: Sequence[Finding]) -> str:
+    """Compiler-style lines, one per finding."""
+    return "".join(f"{f}\n" for f in findings)
+
+
+def format_json(findings: Sequence[Finding]) -> str:
+    """A JSON list of objects with keys path, line, column, severity, field, message."""
+    rows = [asdict(f) | {"severity": str(f.severity)} for f in findings]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _github_escape(value: str, *, prop: bool) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def format_github(findings: Sequence[Finding]) -> str:
+    """GitHub Actions workflow commands (``::error file=...,line=...::message``)."""
+    lines = []
+    for f in findings:
+        props = [f"file={_github_escape(f.path, prop=True)}"]
+        if f.line:
+            props.append(f"line={f.line}")
+        if f.column:
+            props.append(f"col={f.column}")
+        if f.field:
+            props.append(f"title={_github_escape(f.field, prop=True)}")
+        text = _github_escape(f.message, prop=False)
+        lines.append(f"::{_GITHUB_LEVEL[f.severity]} {','.join(props)}::{text}\n")
+    return "".join(lines)
+
+
+FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}

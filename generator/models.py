@@ -1,0 +1,559 @@
+"""The record schema of ``FORMAT.md`` as strict, frozen pydantic v2 models.
+
+The YAML reader hands over text only, so every typed value (dates, years, levels, numbers,
+booleans, URLs, vocabulary slugs) is parsed here by a small validator that raises a
+:class:`PydanticCustomError` whose message is already Bahasa Indonesia and says what to
+write instead. Rules that need other files (references, media on disk, uniqueness) live in
+:mod:`generator.checks`, not here. No I/O in this module.
+
+Validation context (``model_validate(..., context=...)``): ``today`` (a ``date``) for the
+"not in the future" rule.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from generator import vocab
+from generator.reference import load_reference
+
+# ---- Scalar types ----------------------------------------------------------------------
+
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NUMBER_RE = re.compile(r"^-?\d+(?:\.\d+)?$")
+_EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+MIN_YEAR = 1990
+
+
+def _text_in(value: Any) -> str:
+    """Accept text; turn whitespace-only into a 'missing' error."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise PydanticCustomError("wajib", "wajib diisi")
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "bukan_teks", "harus berupa teks, bukan daftar atau peta; tulis nilainya langsung"
+        )
+    return value.strip()
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value:
+        raise PydanticCustomError(
+            "satu_baris", "harus satu baris; hapus pergantian baris (jangan pakai '|' atau '>')"
+        )
+    return value
+
+
+def _line(min_len: int = 1, max_len: int = 300) -> Any:
+    def check(value: str) -> str:
+        if len(value) < min_len:
+            raise PydanticCustomError(
+                "terlalu_pendek",
+                "terlalu pendek ({length} karakter); tulis paling sedikit {min} karakter",
+                {"length": len(value), "min": min_len},
+            )
+        if len(value) > max_len:
+            raise PydanticCustomError(
+                "terlalu_panjang",
+                "terlalu panjang ({length} karakter); singkat menjadi paling banyak {max} karakter",
+                {"length": len(value), "max": max_len},
+            )
+        return value
+
+    return Annotated[str, BeforeValidator(_text_in), AfterValidator(_one_line), AfterValidator(check)]
+
+
+def _max_text(value: str) -> str:
+    if len(value) > 20_000:
+        raise PydanticCustomError(
+            "terlalu_panjang", "teks terlalu panjang (lebih dari 20.000 karakter); ringkas isinya"
+        )
+    return value
+
+
+Line = _line()
+Text = Annotated[str, BeforeValidator(_text_in), AfterValidator(_max_text)]
+"""Multi-line Markdown text written by an admin (rendered inert, see render.py)."""
+
+
+def _choice(options: dict[str, str]) -> Any:
+    def check(value: Any) -> str:
+        text = _text_in(value)
+        if text not in options:
+            raise PydanticCustomError(
+                "pilihan",
+                "'{value}' bukan nilai yang sah; {hint}",
+                {"value": text, "hint": vocab.choices_hint(text, options)},
+            )
+        return text
+
+    return Annotated[str, BeforeValidator(check)]
+
+
+def _slug(value: Any) -> str:
+    text = _text_in(value)
+    if not _SLUG_RE.match(text):
+        raise PydanticCustomError(
+            "slug",
+            "'{value}' bukan slug yang sah; pakai huruf kecil, angka dan tanda '-', "
+            "misalnya '{example}'",
+            {"value": text, "example": slugify(text) or "dinas-kesehatan"},
+        )
+    return text
+
+
+Slug = Annotated[str, BeforeValidator(_slug)]
+
+
+def _date(value: Any, info: ValidationInfo) -> date:
+    text = _text_in(value)
+    if not _DATE_RE.match(text):
+        raise PydanticCustomError(
+            "tanggal",
+            "'{value}' bukan tanggal yang sah; tulis dengan format TTTT-BB-HH, "
+            "misalnya 2021-01-26",
+            {"value": text},
+        )
+    try:
+        parsed = date.fromisoformat(text)
+    except ValueError:
+        raise PydanticCustomError(
+            "tanggal_kalender",
+            "tanggal '{value}' tidak ada di kalender; periksa hari dan bulannya",
+            {"value": text},
+        ) from None
+    if parsed.year < MIN_YEAR:
+        raise PydanticCustomError(
+            "tanggal_lampau", "tahun {year} terlalu lampau; periksa tanggalnya", {"year": parsed.year}
+        )
+    today = (info.context or {}).get("today")
+    if today is not None and parsed > today:
+        raise PydanticCustomError(
+            "tanggal_masa_depan",
+            "tanggal {value} belum terjadi (hari ini {today}); tanggal tidak boleh di masa depan",
+            {"value": text, "today": today.isoformat()},
+        )
+    return parsed
+
+
+Date = Annotated[date, BeforeValidator(_date)]
+
+
+def _year(value: Any, info: ValidationInfo) -> int:
+    text = _text_in(value)
+    if not re.fullmatch(r"\d{4}", text):
+        raise PydanticCustomError(
+            "tahun", "'{value}' bukan tahun yang sah; tulis empat angka, misalnya 2024", {"value": text}
+        )
+    year = int(text)
+    today = (info.context or {}).get("today")
+    latest = today.year if today is not None else 9999
+    if not MIN_YEAR <= year <= latest:
+        raise PydanticCustomError(
+            "tahun_rentang",
+            "tahun {value} di luar rentang yang masuk akal ({low}-{high})",
+            {"value": text, "low": MIN_YEAR, "high": latest},
+        )
+    return year
+
+
+Year = Annotated[int, BeforeValidator(_year)]
+
+
+def _int_range(low: int, high: int, what: str) -> Any:
+    def check(value: Any) -> int:
+        text = _text_in(value)
+        if not re.fullmatch(r"\d{1,2}", text) or not low <= int(text) <= high:
+            raise PydanticCustomError(
+                "angka_rentang",
+                "'{value}' tidak sah; tulis {what} berupa angka bulat {low} sampai {high}",
+                {"value": text, "what": what, "low": low, "high": high},
+            )
+        return int(text)
+
+    return Annotated[int, BeforeValidator(check)]
+
+
+Tingkat = _int_range(1, 3, "tingkat parameter")
+TingkatVerifikasi = _int_range(0, 3, "tingkat yang diterima (0 = tidak diterima)")
+NomorTpb = _int_range(1, 17, "nomor TPB")
+NomorAstaCita = _int_range(1, 8, "nomor Asta Cita")
+
+
+def _number(value: Any) -> Decimal:
+    text = _text_in(value)
+    if not _NUMBER_RE.match(text):
+        raise PydanticCustomError(
+            "angka",
+            "'{value}' bukan angka; tulis angka tanpa pemisah ribuan dengan titik sebagai "
+            "pemisah desimal, misalnya 1500 atau 12.5",
+            {"value": text},
+        )
+    return Decimal(text)
+
+
+Number = Annotated[Decimal, BeforeValidator(_number)]
+
+
+def _flag(value: Any) -> bool:
+    text = _text_in(value)
+    if text not in ("true", "false"):
+        raise PydanticCustomError(
+            "flag", "'{value}' tidak sah; tulis true atau false", {"value": text}
+        )
+    return text == "true"
+
+
+Flag = Annotated[bool, BeforeValidator(_flag)]
+
+
+def _https(value: Any) -> str:
+    text = _one_line(_text_in(value))
+    parts = urlsplit(text)
+    if parts.scheme != "https" or not parts.netloc or " " in text or "." not in parts.netloc:
+        raise PydanticCustomError(
+            "url",
+            "'{value}' bukan tautan yang sah; tulis alamat lengkap yang diawali https://",
+            {"value": text},
+        )
+    return text
+
+
+HttpsUrl = Annotated[str, BeforeValidator(_https)]
+
+
+def _email(value: Any) -> str:
+    text = _one_line(_text_in(value))
+    if not _EMAIL_RE.match(text):
+        raise PydanticCustomError(
+            "email",
+            "'{value}' bukan alamat e-mail yang sah; tulis misalnya inovasi@balangankab.go.id",
+            {"value": text},
+        )
+    return text
+
+
+Email = Annotated[str, BeforeValidator(_email)]
+
+
+def _indicator_key(value: Any) -> str:
+    text = _text_in(value)
+    keys = load_reference().indicator_keys()
+    if text not in keys:
+        raise PydanticCustomError(
+            "indikator",
+            "'{value}' bukan kunci indikator IID; {hint}",
+            {"value": text, "hint": vocab.choices_hint(text, keys)},
+        )
+    return text
+
+
+IndicatorKey = Annotated[str, BeforeValidator(_indicator_key)]
+
+
+def _urusan_key(value: Any) -> str:
+    text = _text_in(value)
+    keys = list(load_reference().urusan)
+    if text not in keys:
+        guess = vocab.suggest(text, keys)
+        hint = f" (maksud Anda '{guess}'?)" if guess else ""
+        raise PydanticCustomError(
+            "urusan",
+            "'{value}' bukan kunci urusan yang sah; lihat daftar 38 urusan di panduan "
+            "kontributor{hint}",
+            {"value": text, "hint": hint},
+        )
+    return text
+
+
+UrusanKey = Annotated[str, BeforeValidator(_urusan_key)]
+
+
+def slugify(text: str) -> str:
+    """A URL slug from a name: lowercase ASCII words joined by '-'."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))[:80].strip("-")
+
+
+# ---- Models ----------------------------------------------------------------------------
+
+
+class Record(BaseModel):
+    """Base of every schema model: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Opd(Record):
+    """``opd.yaml``: an agency (perangkat daerah, puskesmas, kecamatan, desa, ...)."""
+
+    nama: Line = Field(description="nama resmi perangkat daerah, misalnya Dinas Kesehatan")
+    singkatan: Line | None = Field(None, description="singkatan, misalnya Dinkes")
+    jenis: _choice(vocab.JENIS_OPD) = Field(description="jenis perangkat daerah")  # type: ignore[valid-type]
+    induk: Slug | None = Field(None, description="slug perangkat daerah induk")
+    nama_lama: list[Line] = Field(default_factory=list, description="nama-nama lama")
+    situs: HttpsUrl | None = Field(None, description="alamat situs resmi (https://...)")
+
+
+class Inisiator(Record):
+    jenis: _choice(vocab.INISIATOR) = Field(description="jenis inisiator")  # type: ignore[valid-type]
+    nama: Line = Field(description="nama unit atau orang yang menjadi inisiator")
+
+
+class Inovator(Record):
+    nama: Line = Field(description="nama inovator (dengan persetujuannya)")
+    peran: Line | None = None
+
+
+class UrusanInovasi(Record):
+    utama: UrusanKey = Field(description="satu kunci urusan utama")
+    beririsan: list[UrusanKey] = Field(default_factory=list)
+
+
+class Tanggal(Record):
+    mulai: Date | None = None
+    uji_coba: Date | None = None
+    penerapan: Date | None = None
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Tanggal:
+        steps = [("mulai", self.mulai), ("uji_coba", self.uji_coba), ("penerapan", self.penerapan)]
+        present = [(name, value) for name, value in steps if value is not None]
+        for (first, a), (second, b) in zip(present, present[1:], strict=False):
+            if b < a:
+                raise PydanticCustomError(
+                    "urutan_tanggal",
+                    "{second} ({b}) lebih awal daripada {first} ({a}); urutannya harus "
+                    "mulai, uji_coba, lalu penerapan",
+                    {"first": first, "second": second, "a": a.isoformat(), "b": b.isoformat()},
+                )
+        return self
+
+
+class RancangBangun(Record):
+    dasar_hukum: Text | None = None
+    permasalahan: Text | None = None
+    isu_strategis: Text | None = None
+    metode_pembaharuan: Text | None = None
+    keunggulan: Text | None = None
+    cara_kerja: Text | None = None
+
+    def words(self) -> int:
+        """Total words over all parts (IID expects at least 300)."""
+        return sum(vocab.word_count(getattr(self, key)) for key in vocab.RANCANG_BANGUN)
+
+
+class Capaian(Record):
+    tahun: Year
+    nilai: Number
+    satuan: Line = Field(description="satuan nilai, misalnya 'inovasi terjaring'")
+    keterangan: Line | None = None
+
+
+class Bukti(Record):
+    """Supporting evidence: a file in the folder or a public https link."""
+
+    berkas: Line | None = None
+    url: HttpsUrl | None = None
+    nomor: Line | None = None
+    tanggal: Date | None = None
+    tentang: Line | None = None
+
+    @model_validator(mode="after")
+    def _file_or_link(self) -> Bukti:
+        if (self.berkas is None) == (self.url is None):
+            raise PydanticCustomError(
+                "bukti",
+                "setiap bukti harus berupa satu berkas di folder inovasi ('berkas: nama.pdf') "
+                "atau satu tautan ('url: https://...'), tidak keduanya dan tidak kosong",
+            )
+        return self
+
+
+class Klaim(Record):
+    """A claim on one IID indicator."""
+
+    tingkat: Tingkat = Field(description="tingkat parameter yang diklaim, 1 sampai 3")
+    keterangan: Text | None = None
+    bukti: list[Bukti] = Field(default_factory=list)
+
+
+class Media(Record):
+    berkas: Line = Field(description="nama berkas di folder inovasi, misalnya foto-layanan.jpg")
+    keterangan: Line = Field(description="keterangan (caption) foto atau dokumen")
+    alt: Line | None = None
+    sampul: Flag = False
+
+
+class Tautan(Record):
+    judul: Line = Field(description="judul tautan")
+    url: HttpsUrl = Field(description="alamat tautan (https://...)")
+
+
+class Penghargaan(Record):
+    nama: Line = Field(description="nama penghargaan atau lomba")
+    tahun: Year
+    peringkat: Line | None = None
+
+
+class Replikasi(Record):
+    pemda: Line = Field(description="nama pemerintah daerah yang mereplikasi")
+    tahun: Year
+    inovasi: Slug | None = None
+
+
+class Kontak(Record):
+    unit: Line | None = None
+    email: Email | None = None
+    telepon: Line | None = None
+
+
+class Proposal(Record):
+    skema: Slug = Field(description="skema lomba, misalnya kipp atau bailang")
+    tahun: Year
+    bagian: dict[str, Text] = Field(description="bagian-bagian narasi proposal")
+
+    @field_validator("bagian")
+    @classmethod
+    def _known_parts(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        if info.data.get("skema") == "kipp":
+            for key in value:
+                if key not in vocab.KIPP_BAGIAN:
+                    raise PydanticCustomError(
+                        "bagian_kipp",
+                        "'{value}' bukan bagian proposal KIPP; {hint}",
+                        {"value": key, "hint": vocab.choices_hint(key, vocab.KIPP_BAGIAN)},
+                    )
+        return value
+
+
+class _InovasiFields(Record):
+    """All fields of ``inovasi.yaml``; the IID classification may be absent (news records)."""
+
+    nama: _line(3, 150) = Field(description="nama inovasi, satu baris, 3-150 karakter")  # type: ignore[valid-type]
+    singkatan: Line | None = None
+    ringkasan: Text = Field(description="ringkasan inovasi, paling banyak 200 kata")
+    sumber_data: _choice(vocab.SUMBER_DATA) = "opd"  # type: ignore[valid-type]
+    tahapan: _choice(vocab.TAHAPAN) | None = None  # type: ignore[valid-type]
+    inisiator: Inisiator | None = None
+    inovator: list[Inovator] = Field(default_factory=list)
+    jenis: _choice(vocab.JENIS_INOVASI) | None = None  # type: ignore[valid-type]
+    bentuk: _choice(vocab.BENTUK) | None = None  # type: ignore[valid-type]
+    urusan: UrusanInovasi | None = None
+    tematik: _choice(vocab.TEMATIK) | None = None  # type: ignore[valid-type]
+    tanggal: Tanggal | None = None
+    tahun_laporan: list[Year] = Field(default_factory=list)
+    rancang_bangun: RancangBangun | None = None
+    tujuan: Text | None = None
+    manfaat: Text | None = None
+    hasil: Text | None = None
+    capaian: list[Capaian] = Field(default_factory=list)
+    tpb: list[NomorTpb] = Field(default_factory=list)
+    asta_cita: list[NomorAstaCita] = Field(default_factory=list)
+    indikator: dict[IndicatorKey, Klaim] = Field(default_factory=dict)
+    media: list[Media] = Field(default_factory=list)
+    video: HttpsUrl | None = None
+    tautan: list[Tautan] = Field(default_factory=list)
+    penghargaan: list[Penghargaan] = Field(default_factory=list)
+    replikasi: list[Replikasi] = Field(default_factory=list)
+    kontak: Kontak | None = None
+    proposal: list[Proposal] = Field(default_factory=list)
+
+    @field_validator("ringkasan")
+    @classmethod
+    def _short_summary(cls, value: str) -> str:
+        words = vocab.word_count(value)
+        if words > vocab.RINGKASAN_MAX_WORDS:
+            raise PydanticCustomError(
+                "ringkasan_panjang",
+                "ringkasan {words} kata; singkat menjadi paling banyak {limit} kata "
+                "(uraian lengkap tulis di rancang_bangun)",
+                {"words": words, "limit": vocab.RINGKASAN_MAX_WORDS},
+            )
+        return value
+
+    @field_validator("tanggal")
+    @classmethod
+    def _dates_for_stage(cls, value: Tanggal | None, info: ValidationInfo) -> Tanggal | None:
+        stage = info.data.get("tahapan")
+        if value is None or stage is None:
+            return value
+        if stage in ("uji-coba", "penerapan") and value.uji_coba is None:
+            raise PydanticCustomError(
+                "tanggal_tahapan",
+                "tahapan '{stage}' memerlukan tanggal.uji_coba; tambahkan 'uji_coba: TTTT-BB-HH'",
+                {"stage": stage},
+            )
+        if stage == "penerapan" and value.penerapan is None:
+            raise PydanticCustomError(
+                "tanggal_tahapan",
+                "tahapan 'penerapan' memerlukan tanggal.penerapan; tambahkan "
+                "'penerapan: TTTT-BB-HH'",
+            )
+        return value
+
+    @field_validator("tahun_laporan")
+    @classmethod
+    def _sorted_years(cls, value: list[int]) -> list[int]:
+        return sorted(set(value))
+
+
+class InovasiBerita(_InovasiFields):
+    """A record transcribed from news (``sumber_data: berita``): classification optional."""
+
+    tautan: list[Tautan] = Field(
+        min_length=1, description="tautan ke berita sumber (wajib untuk data dari berita)"
+    )
+
+
+class Inovasi(_InovasiFields):
+    """An agency's own record: the IID profile fields are required."""
+
+    tahapan: _choice(vocab.TAHAPAN) = Field(description="tahapan inovasi")  # type: ignore[valid-type]
+    inisiator: Inisiator = Field(description="peta berisi jenis dan nama inisiator")
+    jenis: _choice(vocab.JENIS_INOVASI) = Field(description="jenis inovasi")  # type: ignore[valid-type]
+    bentuk: _choice(vocab.BENTUK) = Field(description="bentuk inovasi daerah")  # type: ignore[valid-type]
+    urusan: UrusanInovasi = Field(description="peta berisi urusan utama (dan beririsan)")
+    tanggal: Tanggal = Field(description="peta tanggal mulai, uji_coba, penerapan")
+    tahun_laporan: list[Year] = Field(
+        min_length=1, description="daftar tahun inovasi dilaporkan, misalnya [2023, 2024]"
+    )
+
+
+AnyInovasi = Inovasi | InovasiBerita
+
+
+class VerifikasiIndikator(Record):
+    tingkat: TingkatVerifikasi = Field(description="tingkat yang diterima pokja, 0 sampai 3")
+    catatan: Line | None = None
+
+
+class Verifikasi(Record):
+    """``verifikasi.yaml``: the pokja's verification of one innovation."""
+
+    status: _choice({k: v for k, v in vocab.STATUS_VERIFIKASI.items() if k != "belum-diverifikasi"}) = Field(  # type: ignore[valid-type]
+        description="status verifikasi"
+    )
+    tanggal: Date = Field(description="tanggal verifikasi")
+    oleh: Line | None = None
+    catatan: Text | None = None
+    indikator: dict[IndicatorKey, VerifikasiIndikator] = Field(default_factory=dict)

@@ -1,0 +1,251 @@
+"""Strict YAML reading with positions: the only place contributor YAML is parsed.
+
+Every scalar arrives as text (``no``, ``0812...``, ``1:20`` and ``2020-03-01`` stay strings);
+the schema types them later. Tags, anchors, aliases, duplicate keys, non-text keys,
+nesting deeper than :data:`MAX_DEPTH` and files larger than :data:`MAX_BYTES` are refused
+with the line and column of the offending token. Alongside the data we keep the position of
+every value and every key, so a later finding about ``media[2].berkas`` can point at its line.
+
+Example::
+
+    doc = parse_yaml("nama: Sepeda\\ntahapan: penerapan\\n", "inovasi.yaml")
+    doc.data["tahapan"]            # 'penerapan'
+    doc.where(("tahapan",))        # Position(line=2, column=10)
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 20
+
+Loc = tuple[str | int, ...]
+
+# Characters that make a reviewer see something other than what is published.
+_INVISIBLE = {
+    "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff",
+    "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
+    "\u2066", "\u2067", "\u2068", "\u2069",
+}  # fmt: skip
+_NULL_WORDS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column."""
+
+    line: int
+    column: int
+
+
+class YamlProblem(Exception):
+    """The file cannot be read as catalogue YAML; ``message`` is Bahasa Indonesia."""
+
+    def __init__(self, message: str, line: int = 0, column: int = 0, field: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Document:
+    """Parsed YAML: plain data plus where each value and key stands in the file."""
+
+    data: Any
+    values: dict[Loc, Position] = field(default_factory=dict)
+    keys: dict[Loc, Position] = field(default_factory=dict)
+
+    def where(self, loc: Loc, *, key: bool = False) -> Position:
+        """Position of ``loc``, or of its nearest existing ancestor.
+
+        With ``key=True`` the position of the key itself is preferred (for unknown keys).
+        """
+        table = self.keys if key else self.values
+        if loc in table:
+            return table[loc]
+        for end in range(len(loc), -1, -1):
+            prefix = loc[:end]
+            if prefix in self.values:
+                return self.values[prefix]
+        return Position(1, 1)
+
+
+class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):
+    """PyYAML's pure-Python front end with a composer that refuses what we do not allow."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        BaseResolver.__init__(self)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
+        event = self.peek_event()
+        mark = event.start_mark
+        if self.check_event(AliasEvent):
+            raise YamlProblem(
+                "alias YAML (*nama) tidak boleh dipakai; tulis nilainya secara lengkap",
+                mark.line + 1, mark.column + 1,
+            )
+        if getattr(event, "anchor", None) is not None:
+            raise YamlProblem(
+                "anchor YAML (&nama) tidak boleh dipakai; hapus '&' beserta namanya",
+                mark.line + 1, mark.column + 1,
+            )
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            raise YamlProblem(
+                f"tag YAML '{tag}' tidak boleh dipakai; hapus tag itu dan tulis nilainya saja",
+                mark.line + 1, mark.column + 1,
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise YamlProblem(
+                    f"struktur bersarang lebih dari {MAX_DEPTH} tingkat; sederhanakan isinya",
+                    mark.line + 1, mark.column + 1,
+                )
+            node: Node = Composer.compose_node(self, parent, index)  # type: ignore[no-untyped-call]
+            return node
+        finally:
+            self._depth -= 1
+
+
+_PROBLEM_TEXT = {
+    "mapping values are not allowed here": (
+        "tanda ':' tidak boleh di sini; jika teks mengandung ': ', apit seluruh teks dengan "
+        "tanda kutip, atau periksa indentasi baris sebelumnya"
+    ),
+    "found character '\\t' that cannot start any token": (
+        "karakter tab tidak boleh dipakai; gunakan spasi untuk indentasi"
+    ),
+    "could not find expected ':'": "tanda ':' tidak ditemukan; tulis sebagai 'kunci: nilai'",
+    "expected a single document in the stream": (
+        "berkas hanya boleh berisi satu dokumen; hapus baris '---' yang kedua"
+    ),
+    "found undefined alias": "alias YAML (*nama) tidak boleh dipakai",
+    "found unexpected end of stream": "tanda kutip tidak ditutup; tutup teks dengan tanda kutip",
+}
+
+
+def _translate(problem: str | None) -> str:
+    problem = problem or "sintaks tidak sah"
+    for english, indonesian in _PROBLEM_TEXT.items():
+        if problem.startswith(english):
+            return indonesian
+    if "found unacceptable character" in problem or "special characters are not allowed" in problem:
+        return "berkas berisi karakter kendali yang tidak boleh ada; hapus karakter itu"
+    if problem.startswith("expected <block end>") or problem.startswith("did not find expected"):
+        return "indentasi tidak konsisten; samakan jumlah spasi di awal baris-baris yang sejajar"
+    return f"sintaks YAML tidak sah ({problem}); periksa indentasi dan tanda kutip"
+
+
+def _walk(node: Node, loc: Loc, doc: Document) -> Any:
+    pos = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+    doc.values[loc] = pos
+    if isinstance(node, ScalarNode):
+        if node.style is None and node.value in _NULL_WORDS:
+            return None
+        return node.value
+    if isinstance(node, SequenceNode):
+        return [_walk(item, (*loc, i), doc) for i, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_pos = Position(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(key_node, ScalarNode):
+                raise YamlProblem(
+                    "kunci harus berupa teks biasa, bukan daftar atau peta",
+                    key_pos.line, key_pos.column,
+                )
+            key = key_node.value
+            if key in result:
+                first = doc.keys[(*loc, key)]
+                raise YamlProblem(
+                    f"kunci '{key}' ditulis dua kali (pertama di baris {first.line}); "
+                    "hapus salah satunya",
+                    key_pos.line, key_pos.column, ".".join(map(str, (*loc, key))),
+                )
+            doc.keys[(*loc, key)] = key_pos
+            result[key] = _walk(value_node, (*loc, key), doc)
+        return result
+    raise YamlProblem("jenis node YAML tidak dikenal", pos.line, pos.column)  # pragma: no cover
+
+
+def _check_invisible(text: str) -> None:
+    for offset, char in enumerate(text):
+        if char in _INVISIBLE:
+            line = text.count("\n", 0, offset) + 1
+            column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+            raise YamlProblem(
+                f"karakter tak terlihat U+{ord(char):04X} tidak boleh ada; hapus karakter itu "
+                "(biasanya terbawa saat menyalin dari dokumen lain)",
+                line, column,
+            )
+
+
+def parse_yaml(text: str) -> Document:
+    """Parse one YAML document strictly; raise :class:`YamlProblem` on anything refused."""
+    text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
+    _check_invisible(text)
+    loader = _StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise YamlProblem(_translate(exc.problem), line, column) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(_translate(str(exc))) from None
+    except RecursionError:
+        raise YamlProblem(f"struktur bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)") from None
+    finally:
+        loader.dispose()
+    doc = Document(data=None)
+    if root is None:
+        raise YamlProblem("berkas kosong; isi berkas dengan pasangan 'kunci: nilai'", 1, 1)
+    data = _walk(root, (), doc)
+    if not isinstance(data, dict):
+        raise YamlProblem(
+            "isi berkas harus berupa pasangan 'kunci: nilai' (peta), bukan daftar atau teks", 1, 1
+        )
+    return Document(data=data, values=doc.values, keys=doc.keys)
+
+
+def read_yaml(path: Path) -> tuple[Document, str]:
+    """Read and parse a file; return the document and its (NFC) text for later scanning."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise YamlProblem(
+            f"berkas terlalu besar ({size // 1024} KB, batas {MAX_BYTES // 1024} KB); "
+            "pindahkan lampiran ke berkas PDF terpisah"
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        prefix = raw[: exc.start].decode("utf-8", errors="replace")
+        line = prefix.count("\n") + 1
+        column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+        raise YamlProblem(
+            "berkas bukan UTF-8; simpan ulang berkas dengan pengodean UTF-8", line, column
+        ) from None
+    text = text.replace("\r\n", "\n")
+    return parse_yaml(text), unicodedata.normalize("NFC", text)

@@ -1,0 +1,210 @@
+"""Rules that look beyond one value: across files, against the disk, and over raw text.
+
+Runs on records that passed schema validation (so values are typed) and reports findings at
+the position of the value concerned. Owns: slugs (format, uniqueness), references between
+records (``induk``, ``replikasi.inovasi``), files on disk (referenced, present, safe, nothing
+unreferenced), personal data in YAML text, and the advisory warnings (rancang bangun length,
+proposal word limits, verification of unclaimed indicators).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator import media, pii, vocab
+from generator.diagnostics import Finding, Severity
+from generator.models import Inovasi
+from generator.yamlfile import Loc
+
+if TYPE_CHECKING:
+    from generator.catalogue import Catalogue, Innovation, Source
+
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_YAML_FILES = {"inovasi.yaml", "verifikasi.yaml"}
+
+
+def _at(source: Source, loc: Loc, severity: Severity, message: str, *, key: bool = False) -> Finding:
+    from generator.validate import field_path
+
+    position = source.doc.where(loc, key=key)
+    return Finding(source.path, position.line, position.column, severity, field_path(loc), message)
+
+
+def check_slug(name: str, shown: str, what: str) -> list[Finding]:
+    """A folder name must be a slug: it becomes a permanent public URL."""
+    if _SLUG_RE.match(name):
+        return []
+    from generator.models import slugify
+
+    return [
+        Finding(
+            shown, 1, 1, Severity.ERROR, "",
+            f"nama folder {what} '{name}' tidak sah; pakai huruf kecil, angka dan '-', "
+            f"misalnya '{slugify(name) or 'nama-inovasi'}'",
+        )
+    ]
+
+
+def _unique_slugs(catalogue: Catalogue) -> Iterator[Finding]:
+    owners: dict[str, list[Innovation]] = defaultdict(list)
+    for innovation in catalogue.innovations:
+        owners[innovation.slug].append(innovation)
+    for slug, same in owners.items():
+        for innovation in same[1:]:
+            first = same[0].source.path
+            yield Finding(
+                innovation.source.path, 1, 1, Severity.ERROR, "",
+                f"slug '{slug}' sudah dipakai oleh {first}; slug inovasi harus unik di seluruh "
+                "katalog: ganti nama folder ini",
+            )
+
+
+def _references(catalogue: Catalogue) -> Iterator[Finding]:
+    agencies = [a.slug for a in catalogue.agencies]
+    for agency in catalogue.agencies:
+        induk = agency.data.induk
+        if induk is not None and (induk not in agencies or induk == agency.slug):
+            guess = vocab.suggest(induk, [a for a in agencies if a != agency.slug])
+            hint = f" (maksud Anda '{guess}'?)" if guess else ""
+            yield _at(
+                agency.source, ("induk",), Severity.ERROR,
+                f"perangkat daerah induk '{induk}' tidak ada di katalog; tulis slug folder "
+                f"perangkat daerah lain{hint}",
+            )
+    slugs = [i.slug for i in catalogue.innovations]
+    for innovation in catalogue.innovations:
+        for index, item in enumerate(innovation.data.replikasi):
+            target = item.inovasi
+            if target is not None and (target not in slugs or target == innovation.slug):
+                guess = vocab.suggest(target, [s for s in slugs if s != innovation.slug])
+                hint = f" (maksud Anda '{guess}'?)" if guess else ""
+                yield _at(
+                    innovation.source, ("replikasi", index, "inovasi"), Severity.ERROR,
+                    f"inovasi '{target}' tidak ada di katalog; tulis slug inovasi lain atau "
+                    f"hapus baris ini{hint}",
+                )
+
+
+def _referenced_files(innovation: Innovation) -> Iterator[tuple[Loc, str]]:
+    for index, item in enumerate(innovation.data.media):
+        yield ("media", index, "berkas"), item.berkas
+    for key, claim in innovation.data.indikator.items():
+        for index, bukti in enumerate(claim.bukti):
+            if bukti.berkas is not None:
+                yield ("indikator", key, "bukti", index, "berkas"), bukti.berkas
+
+
+def _files(innovation: Innovation) -> Iterator[Finding]:
+    folder = innovation.folder
+    present = {p.name: p for p in folder.iterdir() if not p.name.startswith(".")}
+    referenced: set[str] = set()
+    for loc, name in _referenced_files(innovation):
+        referenced.add(name)
+        problems = media.check_name(name)
+        if not problems:
+            path = present.get(name)
+            if path is None:
+                candidates = [n for n in present if n not in _YAML_FILES]
+                guess = vocab.suggest(name, candidates)
+                hint = f" (maksud Anda '{guess}'?)" if guess else ""
+                yield _at(
+                    innovation.source, loc, Severity.ERROR,
+                    f"berkas '{name}' tidak ada di folder inovasi; unggah berkasnya ke folder "
+                    f"yang sama dengan inovasi.yaml atau perbaiki namanya{hint}",
+                )
+                continue
+            problems = media.check_file(path, folder)
+        for problem in problems:
+            page = f" (halaman {problem.page})" if problem.page else ""
+            yield _at(innovation.source, loc, Severity.ERROR, f"{name}{page}: {problem.message}")
+    for name, path in sorted(present.items()):
+        if name in _YAML_FILES or name in referenced:
+            continue
+        what = "folder" if path.is_dir() and not path.is_symlink() else "berkas"
+        yield Finding(
+            innovation.source.path, 1, 1, Severity.ERROR, "media",
+            f"{what} '{name}' ada di folder inovasi tetapi tidak dirujuk di inovasi.yaml; "
+            "tambahkan ke 'media' atau 'bukti', atau hapus dari folder (agar tidak ada yang "
+            "terbit tanpa sengaja)",
+        )
+
+
+def _covers(innovation: Innovation) -> Iterator[Finding]:
+    covers = [i for i, m in enumerate(innovation.data.media) if m.sampul]
+    for index in covers[1:]:
+        yield _at(
+            innovation.source, ("media", index, "sampul"), Severity.ERROR,
+            "hanya satu media boleh menjadi sampul; hapus 'sampul: true' dari media lainnya",
+        )
+    for index in covers[:1]:
+        if not innovation.data.media[index].berkas.lower().endswith(tuple(media.IMAGE_SUFFIXES)):
+            yield _at(
+                innovation.source, ("media", index, "sampul"), Severity.ERROR,
+                "sampul harus berupa foto (.jpg, .jpeg, .png atau .webp), bukan PDF",
+            )
+
+
+def _personal_data(source: Source) -> Iterator[Finding]:
+    for match in pii.scan_text(source.text):
+        line, column = pii.line_col(source.text, match.start)
+        yield Finding(
+            source.path, line, column, Severity.ERROR, "",
+            f"tampak seperti {match.label} ({match.masked}); data pribadi tidak boleh "
+            "diterbitkan: hapus atau ganti dengan kontak kantor",
+        )
+
+
+def _advice(innovation: Innovation) -> Iterator[Finding]:
+    data = innovation.data
+    if isinstance(data, Inovasi):
+        words = data.rancang_bangun.words() if data.rancang_bangun else 0
+        if words < vocab.RANCANG_BANGUN_MIN_WORDS:
+            yield _at(
+                innovation.source, ("rancang_bangun",), Severity.WARNING,
+                f"rancang bangun baru {words} kata; IID mengharapkan paling sedikit "
+                f"{vocab.RANCANG_BANGUN_MIN_WORDS} kata (dasar hukum, permasalahan, isu "
+                "strategis, metode pembaharuan, keunggulan, cara kerja)",
+            )
+    for index, proposal in enumerate(data.proposal):
+        if proposal.skema != "kipp":
+            continue
+        for key, text in proposal.bagian.items():
+            label, limit = vocab.KIPP_BAGIAN[key]
+            words = vocab.word_count(text)
+            if words > limit:
+                yield _at(
+                    innovation.source, ("proposal", index, "bagian", key), Severity.WARNING,
+                    f"bagian {label} {words} kata; batas KIPP {limit} kata",
+                )
+
+
+def _verification(innovation: Innovation) -> Iterator[Finding]:
+    if innovation.verifikasi is None or innovation.verifikasi_source is None:
+        return
+    for key in innovation.verifikasi.indikator:
+        if key not in innovation.data.indikator:
+            yield _at(
+                innovation.verifikasi_source, ("indikator", key), Severity.WARNING,
+                f"indikator '{key}' tidak diklaim di inovasi.yaml; penilaian ini tidak dihitung",
+                key=True,
+            )
+
+
+def run_all(catalogue: Catalogue, root: Path) -> list[Finding]:
+    """Every cross-file rule over the records that passed schema validation."""
+    findings: list[Finding] = [*_unique_slugs(catalogue), *_references(catalogue)]
+    for agency in catalogue.agencies:
+        findings += _personal_data(agency.source)
+    for innovation in catalogue.innovations:
+        findings += _files(innovation)
+        findings += _covers(innovation)
+        findings += _personal_data(innovation.source)
+        if innovation.verifikasi_source is not None:
+            findings += _personal_data(innovation.verifikasi_source)
+        findings += _advice(innovation)
+        findings += _verification(innovation)
+    return findings

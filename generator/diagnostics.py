@@ -45,8 +45,9 @@ class Finding:
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
-    """Sort by file, then position, then text, dropping exact duplicates."""
-    return sorted(set(findings), key=lambda f: (f.path, f.line, f.column, f.field, f.message))
+    """Sort by file and position (stable within a position), dropping exact duplicates."""
+    unique = list(dict.fromkeys(findings))
+    return sorted(unique, key=lambda f: (f.path, f.line, f.column))
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

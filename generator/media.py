@@ -1,0 +1,513 @@
+"""Media files beside an innovation: what may be committed, and the bytes that are published.
+
+This module owns the rules for photos and evidence PDFs (FORMAT.md "Layout" and "Personal
+data"; security notes §3):
+
+- :func:`check_name`: the file-name rule and personal data in file names;
+- :func:`check_file`: one file on disk: a regular file inside the innovation folder, within
+  the size cap, whose content matches its suffix and decodes safely. PDFs must not be
+  encrypted nor carry active content, and personal data in their text is reported per page;
+- :func:`publish_image` / :func:`publish_pdf`: the bytes that go to the public site: images
+  re-encoded without any metadata, PDFs without document information and XMP.
+
+Problems are :class:`MediaProblem` values whose messages are Bahasa Indonesia and say what
+to do instead; decoder failures never escape as tracebacks. Publishing is deterministic:
+the same input always gives the same bytes. Call ``check_file`` before publishing; the
+publish functions raise :class:`MediaError` for input that ``check_file`` would refuse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import stat
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, ImageCms, ImageOps
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject, IndirectObject
+
+from generator import pii
+
+__all__ = [
+    "ALLOWED_SUFFIXES",
+    "FILENAME_RE",
+    "IMAGE_SUFFIXES",
+    "MAX_FILE_BYTES",
+    "MAX_PDF_PAGES",
+    "MAX_PIXELS",
+    "PUBLISHED_MAX_EDGE",
+    "MediaError",
+    "MediaProblem",
+    "check_file",
+    "check_name",
+    "publish_image",
+    "publish_pdf",
+]
+
+IMAGE_SUFFIXES: frozenset[str] = frozenset({".jpg", ".jpeg", ".png", ".webp"})
+ALLOWED_SUFFIXES: frozenset[str] = frozenset({".jpg", ".jpeg", ".png", ".webp", ".pdf"})
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+MAX_PDF_PAGES = 50
+PUBLISHED_MAX_EDGE = 1600
+
+FILENAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
+
+# Pillow format name and the Indonesian name used in messages, per suffix.
+_FORMATS: dict[str, tuple[str, str]] = {
+    ".jpg": ("JPEG", "JPEG"),
+    ".jpeg": ("JPEG", "JPEG"),
+    ".png": ("PNG", "PNG"),
+    ".webp": ("WEBP", "WEBP"),
+    ".pdf": ("PDF", "PDF"),
+}
+_RESERVED_STEMS = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)}
+)
+_IDENTITY_WORDS = frozenset({"ktp", "ektp", "kk", "npwp", "nik", "nip", "paspor", "passport"})
+_IDENTITY_PHRASES = (("kartu", "keluarga"), ("kartu", "tanda", "penduduk"), ("akta", "kelahiran"))
+
+# PDF keys that only appear with scripts, automatic actions or embedded files.
+_ACTIVE_KEYS = frozenset(
+    {"/JS", "/JavaScript", "/AA", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/EF",
+     "/RichMedia", "/XFA"}
+)
+_ACTIVE_ACTIONS = frozenset(
+    {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/Rendition", "/RichMediaExecute"}
+)
+
+MSG_NAME = (
+    "nama berkas tidak sah; pakai huruf kecil a-z, angka 0-9, titik, '-' atau '_' saja "
+    "(tanpa spasi dan tanpa folder), paling banyak 100 karakter, misalnya 'foto-kegiatan-1.jpg'"
+)
+MSG_SUFFIX = "jenis berkas tidak diterima; pakai .jpg, .jpeg, .png, .webp atau .pdf"
+MSG_RESERVED = (
+    "nama berkas ini tidak bisa dipakai di Windows; beri nama lain, misalnya 'foto-1.jpg'"
+)
+MSG_IDENTITY_WORD = (
+    "nama berkas menunjukkan dokumen identitas pribadi ('{word}'); jangan unggah KTP, KK, "
+    "NPWP atau dokumen identitas lain"
+)
+MSG_NAME_PII = (
+    "nama berkas memuat {label} ({masked}); ganti nama berkas tanpa data pribadi, "
+    "misalnya 'bukti-kegiatan.pdf'"
+)
+MSG_MISSING = "berkas tidak ditemukan; unggah berkasnya ke folder yang sama dengan inovasi.yaml"
+MSG_UNREADABLE = "berkas tidak bisa dibaca; unggah ulang berkasnya"
+MSG_SYMLINK = (
+    "berkas ini tautan (symlink), bukan berkas sungguhan; unggah berkas aslinya ke folder inovasi"
+)
+MSG_NOT_REGULAR = "ini bukan berkas biasa; unggah foto atau PDF ke folder inovasi"
+MSG_OUTSIDE = "berkas berada di luar folder inovasi; simpan di folder yang sama dengan inovasi.yaml"
+MSG_EMPTY = "berkas kosong; unggah ulang berkasnya"
+MSG_TOO_LARGE = (
+    "berkas terlalu besar ({size} MB, paling besar 10 MB); perkecil foto atau pecah PDF "
+    "menjadi beberapa berkas"
+)
+MSG_WRONG_TYPE = (
+    "isi berkas adalah {actual}, bukan {expected}; ganti akhiran nama berkas menjadi "
+    "{suffix} atau simpan ulang sebagai {expected}"
+)
+MSG_NOT_TYPE = (
+    "berkas rusak atau bukan {expected} yang sah; simpan ulang sebagai {expected} lalu "
+    "unggah ulang"
+)
+MSG_TOO_MANY_PIXELS = (
+    "gambar terlalu besar (lebih dari 40 juta piksel); perkecil fotonya, misalnya sisi "
+    "terpanjang 3000 piksel"
+)
+MSG_ANIMATED = "gambar bergerak (animasi) tidak diterima; unggah satu foto diam"
+MSG_ENCRYPTED = (
+    "PDF dikunci dengan kata sandi atau enkripsi sehingga isinya tidak bisa diperiksa; "
+    "unggah PDF tanpa kata sandi"
+)
+MSG_TOO_MANY_PAGES = (
+    "PDF terlalu panjang ({pages} halaman, paling banyak 50); unggah halaman yang "
+    "diperlukan saja"
+)
+MSG_ACTIVE = (
+    "PDF memuat konten aktif (JavaScript, tindakan otomatis atau berkas sisipan); cetak "
+    "ulang dokumen ke PDF biasa (Print to PDF) lalu unggah ulang"
+)
+MSG_PDF_PII = (
+    "memuat {label} ({masked}); hapus data pribadi itu dari dokumen asli, buat ulang PDF-nya, "
+    "lalu unggah ulang"
+)
+
+
+@dataclass(frozen=True)
+class MediaProblem:
+    """One reason a media file cannot be published; ``page`` is 1-based, for PDF text."""
+
+    message: str
+    page: int | None = None
+
+
+class MediaError(Exception):
+    """A file given to a publish function that :func:`check_file` would refuse."""
+
+    def __init__(self, problem: MediaProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+class _Refused(Exception):
+    """Internal: stop checking a file with this problem."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+# --- names -----------------------------------------------------------------------------
+
+
+def check_name(name: str) -> list[MediaProblem]:
+    """Problems with a media file name (no I/O): the name rule, its suffix, personal data."""
+    problems: list[MediaProblem] = []
+    if not FILENAME_RE.fullmatch(name) or ".." in name:
+        problems.append(MediaProblem(MSG_NAME))
+    elif _suffix(name) not in ALLOWED_SUFFIXES:
+        problems.append(MediaProblem(MSG_SUFFIX))
+    elif name.split(".")[0] in _RESERVED_STEMS:
+        problems.append(MediaProblem(MSG_RESERVED))
+    problems.extend(MediaProblem(MSG_IDENTITY_WORD.format(word=w)) for w in _identity_words(name))
+    problems.extend(
+        MediaProblem(MSG_NAME_PII.format(label=m.label, masked=m.masked))
+        for m in pii.scan_text(name)
+    )
+    return problems
+
+
+def _suffix(name: str) -> str:
+    dot = name.rfind(".")
+    return name[dot:].lower() if dot > 0 else ""
+
+
+def _identity_words(name: str) -> list[str]:
+    """Identity-document words that appear as whole tokens of ``name``."""
+    tokens = re.findall(r"[a-z]+", name.lower())
+    found = [t for t in dict.fromkeys(tokens) if t in _IDENTITY_WORDS]
+    for phrase in _IDENTITY_PHRASES:
+        if any(tuple(tokens[i : i + len(phrase)]) == phrase for i in range(len(tokens))):
+            found.append(" ".join(phrase))
+    return found
+
+
+# --- files -----------------------------------------------------------------------------
+
+
+def check_file(path: Path, folder: Path) -> list[MediaProblem]:
+    """Problems with the media file ``path``, which must live inside ``folder``.
+
+    Assumes :func:`check_name` accepted the name; an unsupported suffix gives
+    :data:`MSG_SUFFIX` only.
+    """
+    suffix = _suffix(path.name)
+    if suffix not in ALLOWED_SUFFIXES:
+        return [MediaProblem(MSG_SUFFIX)]
+    try:
+        data = _read_safely(path, folder)
+    except _Refused as refused:
+        return [MediaProblem(refused.message)]
+    if suffix == ".pdf":
+        return _check_pdf(data)
+    return _check_image(data, suffix)
+
+
+def _read_safely(path: Path, folder: Path) -> bytes:
+    """The file's bytes, after the location, type and size rules; raises :class:`_Refused`."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        raise _Refused(MSG_MISSING) from None
+    except OSError:
+        raise _Refused(MSG_UNREADABLE) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise _Refused(MSG_SYMLINK)
+    if not stat.S_ISREG(info.st_mode):
+        raise _Refused(MSG_NOT_REGULAR)
+    if not path.resolve().is_relative_to(folder.resolve()):
+        raise _Refused(MSG_OUTSIDE)
+    _check_size(info.st_size)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        raise _Refused(MSG_UNREADABLE) from None
+    _check_size(len(data))
+    return data
+
+
+def _check_size(size: int) -> None:
+    if size == 0:
+        raise _Refused(MSG_EMPTY)
+    if size > MAX_FILE_BYTES:
+        megabytes = f"{size / (1024 * 1024):.1f}".replace(".", ",")
+        raise _Refused(MSG_TOO_LARGE.format(size=megabytes))
+
+
+def _sniff(data: bytes) -> str | None:
+    """The format name that ``data`` starts like, or None."""
+    if data.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WEBP"
+    if data.startswith(b"%PDF-"):
+        return "PDF"
+    return None
+
+
+def _magic_problem(data: bytes, suffix: str) -> MediaProblem | None:
+    expected = _FORMATS[suffix][0]
+    actual = _sniff(data)
+    if actual == expected:
+        return None
+    if actual is None:
+        return MediaProblem(MSG_NOT_TYPE.format(expected=expected))
+    right_suffix = ".jpg" if actual == "JPEG" else f".{actual.lower()}"
+    return MediaProblem(
+        MSG_WRONG_TYPE.format(actual=actual, expected=expected, suffix=right_suffix)
+    )
+
+
+# --- images ----------------------------------------------------------------------------
+
+
+def _check_image(data: bytes, suffix: str) -> list[MediaProblem]:
+    problem = _magic_problem(data, suffix)
+    if problem is not None:
+        return [problem]
+    fmt = _FORMATS[suffix][0]
+    try:
+        with _decoding(data, fmt) as image:
+            if fmt != "JPEG" and getattr(image, "n_frames", 1) > 1:
+                return [MediaProblem(MSG_ANIMATED)]
+            image.verify()
+        with _decoding(data, fmt) as image:
+            image.load()
+    except _Refused as refused:
+        return [MediaProblem(refused.message)]
+    except Exception:
+        return [MediaProblem(MSG_NOT_TYPE.format(expected=fmt))]
+    return []
+
+
+@contextmanager
+def _decoding(data: bytes, fmt: str) -> Iterator[Image.Image]:
+    """Open ``data`` as exactly ``fmt``, with bomb warnings as errors and the pixel cap."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(io.BytesIO(data), formats=[fmt])
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise _Refused(MSG_TOO_MANY_PIXELS) from None
+        with image:
+            if image.width * image.height > MAX_PIXELS:
+                raise _Refused(MSG_TOO_MANY_PIXELS)
+            yield image
+
+
+def publish_image(path: Path) -> bytes:
+    """The image re-encoded for the site: upright, at most PUBLISHED_MAX_EDGE, no metadata.
+
+    EXIF (GPS included), XMP, ICC profiles, comments and text chunks are all dropped:
+    the pixels are copied into a fresh image (converted to sRGB when the source carries an
+    ICC profile) and encoded in the format of the suffix. Same input, same bytes.
+    """
+    suffix = _suffix(path.name)
+    if suffix not in IMAGE_SUFFIXES:
+        raise MediaError(MediaProblem(MSG_SUFFIX))
+    fmt = _FORMATS[suffix][0]
+    data = _read_for_publishing(path, suffix)
+    try:
+        with _decoding(data, fmt) as image:
+            clean = _clean_pixels(image, fmt)
+        return _encode(clean, fmt)
+    except _Refused as refused:
+        raise MediaError(MediaProblem(refused.message)) from None
+    except Exception as error:
+        raise MediaError(MediaProblem(MSG_NOT_TYPE.format(expected=fmt))) from error
+
+
+def _read_for_publishing(path: Path, suffix: str) -> bytes:
+    try:
+        data = _read_safely(path, path.parent)
+    except _Refused as refused:
+        raise MediaError(MediaProblem(refused.message)) from None
+    problem = _magic_problem(data, suffix)
+    if problem is not None:
+        raise MediaError(problem)
+    return data
+
+
+def _clean_pixels(image: Image.Image, fmt: str) -> Image.Image:
+    """Upright, sRGB, downscaled pixels in a fresh image that carries no ``info`` at all."""
+    upright = ImageOps.exif_transpose(image)
+    converted = _to_srgb(upright, _target_mode(upright, fmt))
+    scaled = _downscale(converted)
+    return Image.frombytes(scaled.mode, scaled.size, scaled.tobytes())
+
+
+def _target_mode(image: Image.Image, fmt: str) -> str:
+    grey = image.mode in ("1", "L", "I", "I;16", "F")
+    alpha = image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in image.info
+    if fmt != "JPEG" and alpha:
+        return "RGBA"
+    return "L" if grey else "RGB"
+
+
+def _to_srgb(image: Image.Image, mode: str) -> Image.Image:
+    """``image`` in ``mode``, colour-managed to sRGB when it has a usable ICC profile."""
+    icc = image.info.get("icc_profile")
+    if icc and image.mode in ("RGB", "RGBA", "CMYK") and mode in ("RGB", "RGBA"):
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            converted = ImageCms.profileToProfile(
+                image, source, ImageCms.createProfile("sRGB"), outputMode=mode
+            )
+        except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+            converted = None
+        if converted is not None:
+            return converted
+    return image.convert(mode)
+
+
+def _downscale(image: Image.Image) -> Image.Image:
+    width, height = image.size
+    longest = max(width, height)
+    if longest <= PUBLISHED_MAX_EDGE:
+        return image
+    scale = PUBLISHED_MAX_EDGE / longest
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    return image.resize(size, Image.Resampling.LANCZOS)
+
+
+def _encode(image: Image.Image, fmt: str) -> bytes:
+    buffer = io.BytesIO()
+    if fmt == "JPEG":
+        image.save(buffer, "JPEG", quality=82, progressive=True, optimize=True)
+    elif fmt == "PNG":
+        image.save(buffer, "PNG", optimize=True)
+    else:
+        image.save(buffer, "WEBP", quality=80)
+    return buffer.getvalue()
+
+
+# --- PDFs ------------------------------------------------------------------------------
+
+
+def _check_pdf(data: bytes) -> list[MediaProblem]:
+    problem = _magic_problem(data, ".pdf")
+    if problem is not None:
+        return [problem]
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            return [MediaProblem(MSG_ENCRYPTED)]
+        pages = len(reader.pages)
+        if pages > MAX_PDF_PAGES:
+            return [MediaProblem(MSG_TOO_MANY_PAGES.format(pages=pages))]
+        problems = [MediaProblem(MSG_ACTIVE)] if _has_active_content(reader) else []
+        problems.extend(_pdf_personal_data(reader))
+    except Exception:
+        return [MediaProblem(MSG_NOT_TYPE.format(expected="PDF"))]
+    return problems
+
+
+def _pdf_personal_data(reader: PdfReader) -> list[MediaProblem]:
+    problems: list[MediaProblem] = []
+    for number, page in enumerate(reader.pages, start=1):
+        for match in pii.scan_text(page.extract_text()):
+            message = MSG_PDF_PII.format(label=match.label, masked=match.masked)
+            problems.append(MediaProblem(message, page=number))
+    return problems
+
+
+def _walk(root: Any) -> Iterator[DictionaryObject]:
+    """Every dictionary (streams included) reachable from ``root``, each once."""
+    stack: list[Any] = [root]
+    seen: set[tuple[int, int]] = set()
+    while stack:
+        node = stack.pop()
+        if isinstance(node, IndirectObject):
+            key = (node.idnum, node.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            node = node.get_object()
+        if isinstance(node, DictionaryObject):
+            yield node
+            stack.extend(dict.values(node))
+        elif isinstance(node, ArrayObject):
+            stack.extend(list.__iter__(node))  # raw items: references stay unresolved
+
+
+def _resolved(value: Any) -> Any:
+    return value.get_object() if isinstance(value, IndirectObject) else value
+
+
+def _is_active(node: DictionaryObject) -> bool:
+    if any(key in _ACTIVE_KEYS for key in node):
+        return True
+    if _resolved(node.get("/S")) in _ACTIVE_ACTIONS:
+        return True
+    if _resolved(node.get("/Type")) == "/EmbeddedFile":
+        return True
+    open_action = _resolved(node.get("/OpenAction"))
+    return isinstance(open_action, DictionaryObject) and _resolved(open_action.get("/S")) != "/GoTo"
+
+
+def _has_active_content(reader: PdfReader) -> bool:
+    """True when the document has scripts, automatic actions or embedded files.
+
+    An ``/OpenAction`` that only opens a page (a destination or a ``/GoTo`` action, as
+    office suites write it) is not active content.
+    """
+    return any(_is_active(node) for node in _walk(reader.trailer.raw_get("/Root")))
+
+
+def publish_pdf(path: Path) -> bytes:
+    """The PDF for the site: no document information (/Info), no XMP anywhere.
+
+    Objects are cloned from the source (dropping earlier revisions and orphans), every
+    ``/Metadata`` and ``/PieceInfo`` entry is removed, and an existing file identifier is
+    replaced by one derived from the input bytes, so the output is deterministic.
+    """
+    data = _read_for_publishing(path, ".pdf")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise MediaError(MediaProblem(MSG_ENCRYPTED))
+        writer = PdfWriter(clone_from=reader, keep_initial_header=True)
+        _strip_pdf_metadata(writer, data)
+        buffer = io.BytesIO()
+        writer.write(buffer)
+    except MediaError:
+        raise
+    except Exception as error:
+        raise MediaError(MediaProblem(MSG_NOT_TYPE.format(expected="PDF"))) from error
+    return buffer.getvalue()
+
+
+def _strip_pdf_metadata(writer: PdfWriter, data: bytes) -> None:
+    writer.metadata = None
+    for node in list(_walk(writer.root_object.indirect_reference)):
+        for key in ("/Metadata", "/PieceInfo"):
+            if key in node:
+                del node[key]
+    writer.compress_identical_objects(remove_identicals=False, remove_orphans=True)
+    if writer._ID is not None:
+        digest = ByteStringObject(hashlib.sha256(data).digest()[:16])
+        writer._ID = ArrayObject([digest, digest])

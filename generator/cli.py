@@ -43,6 +43,10 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="periksa seluruh katalog dan tampilkan temuan")
     check.add_argument("--format", choices=list(FORMATTERS), default="text")
+    check.add_argument(
+        "--saran-lengkap", action="store_true",
+        help="tampilkan semua saran peningkatan skor (bawaan: 3 teratas per inovasi)",
+    )
 
     build = commands.add_parser("build", help="periksa, lalu bangun situs publik")
     build.add_argument("--out", default="site", help="folder keluaran (bawaan: site)")
@@ -59,26 +63,44 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _advice_findings(catalogue: Catalogue) -> list[Finding]:
-    """For admins: what would raise each innovation's score, as info findings."""
+ADVICE_SHOWN = 3
+NEWS_TODO = (
+    "data dari pemberitaan: lengkapi tahapan, inisiator, jenis, bentuk, urusan, tanggal dan "
+    "tahun_laporan, lalu hapus baris 'sumber_data: berita' agar inovasi ini dinilai penuh"
+)
+
+
+def _advice_findings(catalogue: Catalogue, *, complete: bool) -> list[Finding]:
+    """For admins: what would raise each innovation's score, as info findings.
+
+    By default the missing mandatory indicators and the three most valuable steps are shown;
+    ``complete`` shows every step (the export always carries all of them).
+    """
     findings = []
     for innovation in catalogue.innovations:
         score = scoring.score_innovation(innovation, catalogue.reference)
-        position = innovation.source.doc.where(("indikator",))
-        lines = scoring.advice_lines(score)
-        missing = scoring.missing_mandatory_line(score)
-        for line in ([missing] if missing else []) + lines:
-            findings.append(
-                Finding(innovation.source.path, position.line, position.column, Severity.INFO,
-                        "indikator", line)
-            )
+        if innovation.data.sumber_data == "berita":
+            lines = [NEWS_TODO]
+        else:
+            advice = scoring.advice_lines(score)
+            missing = scoring.missing_mandatory_line(score)
+            lines = ([missing] if missing else []) + (advice if complete else advice[:ADVICE_SHOWN])
+        anchor = "sumber_data" if innovation.data.sumber_data == "berita" else "indikator"
+        position = innovation.source.doc.where((anchor,))
+        findings += [
+            Finding(innovation.source.path, position.line, position.column, Severity.INFO,
+                    "indikator" if line != NEWS_TODO else "sumber_data", line)
+            for line in lines
+        ]
     return findings
 
 
-def _check(root: Path, katalog: str, *, advice: bool) -> tuple[Catalogue | None, list[Finding]]:
+def _check(
+    root: Path, katalog: str, *, advice: bool = False, complete: bool = False
+) -> tuple[Catalogue | None, list[Finding]]:
     catalogue, findings = load_catalogue(root / katalog, root, today())
     if catalogue is not None and advice:
-        findings = findings + _advice_findings(catalogue)
+        findings = findings + _advice_findings(catalogue, complete=complete)
     return catalogue, findings
 
 
@@ -90,7 +112,7 @@ def _print(findings: list[Finding], fmt: str = "text") -> None:
 
 def cmd_check(args: argparse.Namespace, root: Path) -> int:
     """``sepeda check``."""
-    _, findings = _check(root, args.katalog, advice=True)
+    _, findings = _check(root, args.katalog, advice=True, complete=args.saran_lengkap)
     _print(findings, args.format)
     return ERRORS if has_errors(findings) else OK
 
@@ -132,7 +154,7 @@ def _swap_in(built: Path, out: Path) -> None:
 
 def cmd_build(args: argparse.Namespace, root: Path) -> int:
     """``sepeda build``: nothing is written unless the whole site builds."""
-    _, findings = _check(root, args.katalog, advice=False)
+    _, findings = _check(root, args.katalog)
     _print(findings)
     if has_errors(findings):
         print("Situs tidak dibangun; situs sebelumnya tidak diubah.", file=sys.stderr)
@@ -156,7 +178,7 @@ def cmd_serve(args: argparse.Namespace, root: Path) -> int:
     """``sepeda serve``: the MkDocs live server, rebuilding when ``innovations/`` changes."""
     from mkdocs.commands.serve import serve
 
-    _, findings = _check(root, args.katalog, advice=False)
+    _, findings = _check(root, args.katalog)
     _print(findings)
     if has_errors(findings):
         return ERRORS
@@ -199,7 +221,7 @@ def cmd_new(args: argparse.Namespace, root: Path) -> int:
 
 def cmd_export(args: argparse.Namespace, root: Path) -> int:
     """``sepeda export --out DIR``."""
-    catalogue, findings = _check(root, args.katalog, advice=False)
+    catalogue, findings = _check(root, args.katalog)
     _print(findings)
     if catalogue is None:
         return ERRORS

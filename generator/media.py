@@ -77,8 +77,10 @@ _IDENTITY_PHRASES = (("kartu", "keluarga"), ("kartu", "tanda", "penduduk"), ("ak
 
 # PDF keys that only appear with scripts, automatic actions or embedded files.
 _ACTIVE_KEYS = frozenset(
-    {"/JS", "/JavaScript", "/AA", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/EF",
-     "/RichMedia", "/XFA"}
+    {
+        "/JS", "/JavaScript", "/AA", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/EF",
+        "/RichMedia", "/XFA",
+    }
 )
 _ACTIVE_ACTIONS = frozenset(
     {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/Rendition", "/RichMediaExecute"}
@@ -490,6 +492,8 @@ def publish_pdf(path: Path) -> bytes:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise MediaError(MediaProblem(MSG_ENCRYPTED))
+        if _has_active_content(reader):
+            raise MediaError(MediaProblem(MSG_ACTIVE))
         writer = PdfWriter(clone_from=reader, keep_initial_header=True)
         _strip_pdf_metadata(writer, data)
         buffer = io.BytesIO()
@@ -507,7 +511,7 @@ def _strip_pdf_metadata(writer: PdfWriter, data: bytes) -> None:
         for key in ("/Metadata", "/PieceInfo"):
             if key in node:
                 del node[key]
-    writer.compress_identical_objects(remove_identicals=False, remove_orphans=True)
+    writer.compress_identical_objects()  # also drops the now unreferenced objects
     if writer._ID is not None:
         digest = ByteStringObject(hashlib.sha256(data).digest()[:16])
         writer._ID = ArrayObject([digest, digest])

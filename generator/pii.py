@@ -32,7 +32,9 @@ Every run of whole groups inside a sequence is a candidate window:
 digit 1-9, 9 to 13 digits in all when written with ``0`` (8 to 12 after the prefix);
 spaces, dots, dashes and parentheses may separate the groups (``0812-3456-7890``,
 ``+62 (812) 3456 7890``). Landlines (``0526-2028123``) are office numbers and are not
-matched. A match must end where its digit group ends, and date-only text is skipped.
+matched. A match must not continue a dotted or dashed number (``2024-08-15-10-30-45-123`` in a
+screenshot name is not a phone number) and must end where its digit group ends; date-only
+text is skipped.
 
 ``email``: addresses on personal mailbox providers (Gmail, Yahoo, Ymail, Hotmail, Outlook,
 Live, MSN, iCloud, Proton, AOL, GMX, Yandex, Zoho, Mail.com ...). Institutional domains
@@ -52,6 +54,7 @@ part and the domain (``b***@gmail.com``); addresses keep only ``RT``/``RW``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -91,7 +94,7 @@ _NPWP_LAYOUT_RE = re.compile(
 )
 
 _PHONE_RE = re.compile(
-    r"(?<![0-9+])(?:\+62|62|0)\)?[ \t\u00a0.\-]?\(?8"
+    r"(?<![0-9+])(?<![0-9][.\-])(?:\+62|62|0)\)?[ \t\u00a0.\-]?\(?8"
     r"(?:\)?[ \t\u00a0.\-]?\)?[0-9]){7,11}(?![0-9])"
 )
 _PHONE_STRIP_RE = re.compile(r"[ \t\u00a0.\-()]")
@@ -122,6 +125,9 @@ _DATE_TOKEN_RE = re.compile(
     r"|(?:0?[1-9]|[12][0-9]|3[01])[-.](?:0?[1-9]|1[0-2])[-.](?:19|20)[0-9]{2}"
 )
 _EDGE_PUNCTUATION = ",;:()[]{}\"'"
+_REACH = 40
+_TOKEN_END_RE = re.compile(r"\S*$")
+_TOKEN_START_RE = re.compile(r"\S*")
 
 # Tiers decide which of two overlapping candidates is kept (lower wins).
 _TIER_TEXT = 0
@@ -164,11 +170,17 @@ def is_mobile_number(number: str) -> bool:
 
 def _without_overlaps(candidates: list[tuple[int, PiiMatch]]) -> list[PiiMatch]:
     ordered = sorted(candidates, key=lambda c: (c[0], c[1].start, -c[1].end, c[1].kind))
-    kept: list[PiiMatch] = []
+    starts: list[int] = []
+    kept: list[PiiMatch] = []  # sorted by start, pairwise disjoint
     for _, match in ordered:
-        if all(match.end <= k.start or match.start >= k.end for k in kept):
-            kept.append(match)
-    return sorted(kept, key=lambda m: (m.start, m.end))
+        index = bisect.bisect_right(starts, match.start)
+        if index > 0 and kept[index - 1].end > match.start:
+            continue
+        if index < len(kept) and kept[index].start < match.end:
+            continue
+        starts.insert(index, match.start)
+        kept.insert(index, match)
+    return kept
 
 
 def _make(kind: str, start: int, end: int, masked: str) -> PiiMatch:
@@ -212,8 +224,8 @@ def _phones(text: str) -> list[PiiMatch]:
 def _identity_numbers(text: str) -> list[tuple[int, PiiMatch]]:
     found: list[tuple[int, PiiMatch]] = []
     for sequence in _SEQUENCE_RE.finditer(text):
-        groups = [(g.start() + sequence.start(), g.end() + sequence.start())
-                  for g in _GROUP_RE.finditer(sequence.group())]
+        offset = sequence.start()
+        groups = [(offset + g.start(), offset + g.end()) for g in _GROUP_RE.finditer(sequence[0])]
         for first in range(len(groups)):
             for last in range(first, len(groups)):
                 window = groups[first : last + 1]
@@ -258,14 +270,19 @@ def _excluded(text: str, start: int, end: int) -> bool:
     """True for money amounts and for text made only of years and dates."""
     if _CURRENCY_BEFORE_RE.search(text, max(0, start - 8), start):
         return True
-    tokens = _tokens_around(text, start, end).split()
+    return _only_dates(text, start, end)
+
+
+def _only_dates(text: str, start: int, end: int) -> bool:
+    """True when every whitespace-delimited token that ``text[start:end]`` touches is a date.
+
+    Tokens are looked for within ``_REACH`` characters: a longer token is not a date.
+    """
+    low, high = max(0, start - _REACH), min(len(text), end + _REACH)
+    before = _TOKEN_END_RE.search(text, low, start)
+    after = _TOKEN_START_RE.match(text, end, high)
+    assert before is not None and after is not None  # both patterns match the empty string
+    if (before.start() == low > 0) or (after.end() == high < len(text)):
+        return False
+    tokens = text[before.start() : after.end()].split()
     return all(_DATE_TOKEN_RE.fullmatch(t.strip(_EDGE_PUNCTUATION)) for t in tokens)
-
-
-def _tokens_around(text: str, start: int, end: int) -> str:
-    """The whitespace-delimited tokens that ``text[start:end]`` touches."""
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return text[start:end]

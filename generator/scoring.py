@@ -294,8 +294,13 @@ def score_with(innovation: ScorableInnovation, kerangka: Kerangka) -> Innovation
 def score_innovation(innovation: ScorableInnovation, reference: Reference) -> InnovationScore:
     """Score an innovation against the framework of its latest reporting year.
 
-    The framework is ``reference.kerangka_for_years(tahun_laporan)``: the latest reporting
-    year that has one, else the newest framework.
+    Args:
+        innovation: The innovation (profile and, if any, the pokja's verification).
+        reference: The national reference data holding the frameworks.
+
+    Returns:
+        The score under ``reference.kerangka_for_years(tahun_laporan)``: the framework of
+        the latest reporting year that has one, else the newest framework.
     """
     kerangka = reference.kerangka_for_years(list(innovation.data.tahun_laporan))
     return score_with(innovation, kerangka)
@@ -390,7 +395,15 @@ class AgencyTotals:
 
 
 def agency_totals(opd: str, scores: Iterable[InnovationScore]) -> AgencyTotals:
-    """Totals of the agency ``opd`` over the scores that belong to it."""
+    """Totals of one agency.
+
+    Args:
+        opd: The agency slug.
+        scores: Innovation scores of the catalogue (others' are ignored).
+
+    Returns:
+        The agency's totals; "belum diverifikasi" counts 0 in the verified sum.
+    """
     own = tuple(sorted((s for s in scores if s.opd == opd), key=lambda s: s.slug))
     return AgencyTotals(
         opd=opd,
@@ -582,9 +595,15 @@ def predicate_of(value: float, bands: Iterable[Predikat]) -> Predikat | None:
 
 
 def index_range(part: float, aturan: AturanIndeks) -> IndexRange:
-    """IID from ``part`` plus an SPD score of 0 .. ``skor_spd_maksimum``, with predicates.
+    """The IID range an innovation part allows while the SPD part is unknown.
 
-    Predicates are matched on the range rounded to 2 decimals, the precision of the bands.
+    Args:
+        part: The innovation part (average score plus count score).
+        aturan: The year's index rules.
+
+    Returns:
+        ``part / total_max x 100`` .. ``(part + spd_max) / total_max x 100`` and the
+        predicate bands that range touches, matched at 2 decimals (the bands' precision).
     """
     low = part / aturan.skor_total_maksimum * 100
     high = (part + aturan.skor_spd_maksimum) / aturan.skor_total_maksimum * 100
@@ -595,7 +614,7 @@ def innovation_part(
     total: int, pembagi: int, counted: float, aturan: AturanIndeks
 ) -> InnovationPart:
     """The innovation part from a sum of scores: average over the divisor plus count score."""
-    average = total / pembagi
+    average = total / pembagi if pembagi else 0.0
     value = average + counted
     return InnovationPart(total, average, counted, value, index_range(value, aturan))
 
@@ -636,8 +655,17 @@ def project_year(
 ) -> YearProjection:
     """Project one reporting year with that year's framework and index rules.
 
-    Every innovation reported in ``year`` is scored against the year's framework (not its
-    own latest one), as the national assessment of that year would.
+    Args:
+        year: The reporting year.
+        innovations: Every innovation of the catalogue; those whose ``tahun_laporan``
+            holds ``year`` are the year's ``n``.
+        reference: The national reference data (frameworks, the six yandas urusan).
+
+    Returns:
+        The projection. Every innovation of the year is scored against the year's framework
+        (not its own latest one), as that year's national assessment would. Without a
+        framework, or without index rules in it, ``rincian`` is ``None`` and ``catatan``
+        says why.
     """
     reported = sorted(
         (i for i in innovations if year in i.data.tahun_laporan), key=lambda i: i.slug

@@ -11,7 +11,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from PIL import Image, PngImagePlugin
+from PIL import Image, ImageCms, PngImagePlugin
 from pypdf import PdfReader, PdfWriter
 
 from generator import media
@@ -22,7 +22,7 @@ XMP = (
     b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
     b'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
     b'<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="2,19.5S"/>'
-    b"</rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>"
+    b'</rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
 )
 COMMENT = b"Alamat: Jl. Melati No. 5"
 RED = (255, 0, 0)
@@ -455,12 +455,41 @@ def test_publish_webp_strips_exif_and_xmp(tmp_path: Path) -> None:
     assert media.publish_image(path) == published
 
 
+def test_publish_multi_picture_jpeg_gives_one_plain_jpeg(tmp_path: Path) -> None:
+    frames = [Image.new("RGB", (100, 50), RED), Image.new("RGB", (100, 50), BLUE)]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "MPO", save_all=True, append_images=frames[1:])
+    path = write(tmp_path, "ponsel.jpg", buffer.getvalue())
+    assert check_file(path, tmp_path) == []  # phone photos with a gain map are not animations
+    with Image.open(io.BytesIO(media.publish_image(path))) as image:
+        assert image.format == "JPEG"
+        assert getattr(image, "n_frames", 1) == 1
+
+
+def test_publish_drops_icc_profile_and_converts_cmyk(tmp_path: Path) -> None:
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    buffer = io.BytesIO()
+    Image.new("RGB", (100, 50), (200, 10, 10)).save(buffer, "JPEG", icc_profile=srgb)
+    assert b"ICC_PROFILE" in buffer.getvalue()
+    published = media.publish_image(write(tmp_path, "warna.jpg", buffer.getvalue()))
+    assert b"ICC_PROFILE" not in published
+    buffer = io.BytesIO()
+    Image.new("CMYK", (100, 50), (0, 255, 255, 0)).save(buffer, "JPEG")
+    published = media.publish_image(write(tmp_path, "cmyk.jpg", buffer.getvalue()))
+    with Image.open(io.BytesIO(published)) as image:
+        assert image.mode == "RGB"
+
+
 def test_publish_refuses_what_check_refuses(tmp_path: Path) -> None:
     path = write(tmp_path, "foto.jpg", b"bukan foto")
     with pytest.raises(MediaError):
         media.publish_image(path)
     with pytest.raises(MediaError):
         media.publish_image(write(tmp_path, "bukti.pdf", make_pdf(["x"])))
+    active = make_pdf(["x"], catalog=" /OpenAction << /S /JavaScript /JS (1) >>")
+    with pytest.raises(MediaError) as raised:
+        media.publish_pdf(write(tmp_path, "aktif.pdf", active))
+    assert raised.value.problem.message == media.MSG_ACTIVE
 
 
 # --- PDFs ------------------------------------------------------------------------------
@@ -492,7 +521,7 @@ def test_pdf_with_several_findings(tmp_path: Path) -> None:
 @pytest.mark.parametrize("password", ["rahasia", ""])
 def test_encrypted_pdf(tmp_path: Path, password: str) -> None:
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf(["NIK 3204014501900001"]))))
-    writer.encrypt(password, owner_password="pemilik")
+    writer.encrypt(password, owner_password="pemilik")  # noqa: S106 - test data
     buffer = io.BytesIO()
     writer.write(buffer)
     path = write(tmp_path, "kunci.pdf", buffer.getvalue())
@@ -533,7 +562,10 @@ def test_open_action_that_only_opens_a_page_is_fine(tmp_path: Path, catalog: str
 
 
 def test_link_annotations_are_fine(tmp_path: Path) -> None:
-    link = " /Annots [<< /Type /Annot /Subtype /Link /Rect [0 0 9 9] /A << /S /URI /URI (https://balangankab.go.id) >> >>]"
+    link = (
+        " /Annots [<< /Type /Annot /Subtype /Link /Rect [0 0 9 9]"
+        " /A << /S /URI /URI (https://balangankab.go.id) >> >>]"
+    )
     pdf = make_pdf(["Laporan"], page_extra=link)
     assert check_file(write(tmp_path, "bukti.pdf", pdf), tmp_path) == []
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -194,6 +195,9 @@ def test_home_address_rt_rw(written: str) -> None:
         "Lomba Inovasi Balangan (Bailang) 2024 - juara 1 (hadiah Rp40 juta dan umroh)",
         "ISBN 978-602-1234-56-7",
         "id: blg-2024-papah-modis-dalang-batik",
+        "screenshot_2024-08-15-10-30-45-123_com.whatsapp.jpg",
+        "whatsapp-image-2024-09-15-at-10.30.45.jpeg",
+        "pxl_20240915_103045123.jpg",
     ],
 )
 def test_ordinary_text_does_not_match(text: str) -> None:
@@ -242,7 +246,7 @@ def test_results_are_sorted_and_never_overlap() -> None:
         ("telepon", "0813 4567 8901"),
         ("nik", NIK),
     ]
-    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
 
 def test_number_glued_to_a_year_is_still_found() -> None:

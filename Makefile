@@ -1,0 +1,103 @@
+# Katalog Inovasi Daerah Kabupaten Balangan: developer tasks (GNU make).
+#
+# On a fresh machine with only Python 3.11:
+#   make site    build the public site from innovations/ into site/
+#   make test    install the dev tools (and Debian's chromium) and run every check
+# `make help` lists every target; the `## ` comment after a target is its help text.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-builtin-rules --no-print-directory
+
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM := /usr/bin/chromium
+BENCH_ARGS ?=
+
+# Stamps: the venv is (re)installed only when missing or when pyproject.toml changes.
+BASE_STAMP := $(VENV)/.installed-base
+DEV_STAMP := $(VENV)/.installed-dev
+
+export NO_MKDOCS_2_WARNING := 1          # silence Material's end-of-life banner
+export PYTHONDONTWRITEBYTECODE := 1      # no __pycache__ in the working tree
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+export PIP_NO_INPUT := 1
+
+.PHONY: help venv site serve test chromium check lint format types unit golden bench clean distclean
+
+help: ## show this list of targets
+	@echo "Katalog Inovasi Daerah Kabupaten Balangan. Usage: make <target>"
+	@awk 'BEGIN {FS = ":[^#]*## "} /^[a-zA-Z_-]+:[^#]*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(VENV)/bin/python:
+	@$(PY) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	  || { echo "error: $(PY) is older than Python 3.11; run make PY=python3.11 ..." >&2; exit 1; }
+	$(PY) -m venv $(VENV) \
+	  || { rm -rf $(VENV); echo "error: '$(PY) -m venv' failed; on Debian/Ubuntu: apt-get install python3-venv" >&2; exit 1; }
+
+$(BASE_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(DEV_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(BASE_STAMP) $@
+
+venv: $(DEV_STAMP) ## create/update .venv with the project and the dev tools
+
+site: $(BASE_STAMP) ## build the site from the shipped catalogue into site/
+	$(BIN)/sepeda build --out site
+
+serve: $(BASE_STAMP) ## live preview on http://127.0.0.1:8000 (rebuilds on edits)
+	$(BIN)/sepeda serve
+
+test: $(DEV_STAMP) chromium ## set up everything (dev tools, chromium), then run `make check`
+	@$(MAKE) check
+
+chromium: ## make sure Debian's chromium is installed (apt-get when root)
+	@if [ -x $(CHROMIUM) ]; then \
+	  :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "chromium is missing: installing it with apt-get"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	else \
+	  echo "error: $(CHROMIUM) is missing and the browser test needs it." >&2; \
+	  echo "       Install it once as root:  sudo apt-get update && sudo apt-get install -y chromium" >&2; \
+	  exit 1; \
+	fi
+
+check: $(DEV_STAMP) ## every check, in order: ruff, ruff format, mypy, the whole pytest suite
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check generator tests scripts
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+lint: $(DEV_STAMP) ## ruff lint and format check only
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check generator tests scripts
+
+format: $(DEV_STAMP) ## apply ruff's formatting and safe lint fixes
+	$(BIN)/ruff format generator tests scripts
+	$(BIN)/ruff check --fix .
+
+types: $(DEV_STAMP) ## mypy (strict, the generator package)
+	$(BIN)/mypy
+
+unit: $(DEV_STAMP) ## fast tests only (no browser, no slow mkdocs builds)
+	$(BIN)/pytest -m "not browser and not slow"
+
+golden: $(DEV_STAMP) ## regenerate the golden files (review the diff before committing)
+	$(BIN)/pytest tests/test_golden.py --update-goldens
+
+bench: $(BASE_STAMP) ## speed and size of check/build on synthetic catalogues (BENCH_ARGS="--sizes 100")
+	$(BIN)/python scripts/benchmark.py $(BENCH_ARGS)
+
+clean: ## remove the built site and caches (keeps .venv)
+	rm -rf site build .cache tests/.tmp .pytest_cache .mypy_cache .ruff_cache *.egg-info
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
+
+distclean: clean ## clean, and remove .venv too
+	rm -rf $(VENV)

@@ -21,8 +21,9 @@ BENCH_ARGS ?=
 BASE_STAMP := $(VENV)/.installed-base
 DEV_STAMP := $(VENV)/.installed-dev
 
-export NO_MKDOCS_2_WARNING := 1          # silence Material's end-of-life banner
-export PYTHONDONTWRITEBYTECODE := 1      # no __pycache__ in the working tree
+# Material's end-of-life banner off; no __pycache__ in the working tree; pip quiet, no prompts.
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PIP_NO_INPUT := 1
 

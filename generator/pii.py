@@ -232,6 +232,8 @@ def _identity_numbers(text: str) -> list[tuple[int, PiiMatch]]:
                 length = sum(end - start for start, end in window)
                 if length > 18:
                     break
+                if length not in (15, 16, 18):
+                    continue
                 match = _classify(text, window)
                 if match is not None:
                     whole = first == 0 and last == len(groups) - 1

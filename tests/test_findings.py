@@ -1,0 +1,220 @@
+"""Exact findings for bad input: one fixture per defect, plus cross-file defects.
+
+Each file in tests/fixtures/invalid/ is tests/fixtures/invalid/valid_minimal.yaml with one
+defect (its first line says which); it replaces one innovation of the fixture catalogue and
+the test pins every error line the checker prints for it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from generator.catalogue import load_catalogue
+from generator.diagnostics import Finding, Severity
+
+TARGET = "innovations/upt-puskesmas-uren/bekal-obat/inovasi.yaml"
+TODAY = date(2026, 11, 23)
+
+EXPECTED: dict[str, list[str]] = {
+    "berkas_tidak_ada": [
+        "@18:13: error: media[0].berkas: berkas 'foto-antar.jpg' tidak ada di folder inovasi; unggah berkasnya ke folder yang sama dengan inovasi.yaml atau perbaiki namanya",
+    ],
+    "bukti_kosong": [
+        "@21:9: error: indikator.regulasi.bukti[0]: setiap bukti harus berupa satu berkas di folder inovasi ('berkas: nama.pdf') atau satu tautan ('url: https://...'), tidak keduanya dan tidak kosong",
+    ],
+    "indikator_salah": [
+        "@18:3: error: indikator.regulasii: 'regulasii' bukan kunci indikator IID; pilih salah satu: regulasi, sdm, anggaran, alat-kerja, bimtek, rkpd, aktor, pelaksana, jejaring, sosialisasi, pedoman-teknis, informasi-layanan, proses-layanan, pengaduan, layanan-terintegrasi, replikasi, kecepatan, kemanfaatan, monev, kualitas (maksud Anda 'regulasi'?)",
+        "@21:14: error: indikator.sdm.tingkat: '4' tidak sah; tulis tingkat parameter berupa angka bulat 1 sampai 3",
+    ],
+    "kunci_salah_ketik": [
+        '@2:1: error: tahapan: wajib diisi: tahapan inovasi',
+        "@4:1: error: tahapn: kunci 'tahapn' tidak dikenal; kunci yang sah di sini: nama, singkatan, ringkasan, sumber_data, tahapan, inisiator, inovator, jenis, bentuk, urusan, tematik, tanggal, tahun_laporan, rancang_bangun, tujuan, manfaat, hasil, capaian, tpb, asta_cita, indikator, media, video, tautan, penghargaan, replikasi, kontak, proposal (maksud Anda 'tahapan'?)",
+    ],
+    "lima_kesalahan": [
+        "@4:10: error: tahapan: 'ujicoba' bukan nilai yang sah; pilih salah satu: inisiatif, uji-coba, penerapan (maksud Anda 'uji-coba'?)",
+        "@8:8: error: jenis: 'digitl' bukan nilai yang sah; pilih salah satu: digital, non-digital (maksud Anda 'digital'?)",
+        "@11:10: error: urusan.utama: 'kesehatann' bukan kunci urusan yang sah; lihat daftar 38 urusan di panduan kontributor (maksud Anda 'kesehatan'?)",
+        "@13:13: error: tanggal.uji_coba: tanggal '2024-13-01' tidak ada di kalender; periksa hari dan bulannya",
+        "@17:1: error: warna: kunci 'warna' tidak dikenal; kunci yang sah di sini: nama, singkatan, ringkasan, sumber_data, tahapan, inisiator, inovator, jenis, bentuk, urusan, tematik, tanggal, tahun_laporan, rancang_bangun, tujuan, manfaat, hasil, capaian, tpb, asta_cita, indikator, media, video, tautan, penghargaan, replikasi, kontak, proposal",
+    ],
+    "nama_pendek": [
+        '@2:7: error: nama: terlalu pendek (2 karakter); tulis paling sedikit 3 karakter',
+    ],
+    "norway": [
+        "@8:8: error: jenis: 'no' bukan nilai yang sah; pilih salah satu: digital, non-digital",
+    ],
+    "ponsel_pribadi": [
+        '@19:12: error: tampak seperti nomor ponsel pribadi (0812******67); data pribadi tidak boleh diterbitkan: hapus atau ganti dengan kontak kantor',
+    ],
+    "ringkasan_panjang": [
+        '@3:12: error: ringkasan: ringkasan 205 kata; singkat menjadi paling banyak 200 kata (uraian lengkap tulis di rancang_bangun)',
+    ],
+    "tahapan_salah": [
+        "@4:10: error: tahapan: 'ujicoba' bukan nilai yang sah; pilih salah satu: inisiatif, uji-coba, penerapan (maksud Anda 'uji-coba'?)",
+    ],
+    "tanggal_kalender": [
+        "@13:13: error: tanggal.uji_coba: tanggal '2024-02-30' tidak ada di kalender; periksa hari dan bulannya",
+    ],
+    "tanggal_masa_depan": [
+        '@13:13: error: tanggal.uji_coba: tanggal 2027-01-05 belum terjadi (hari ini 2026-11-23); tanggal tidak boleh di masa depan',
+    ],
+    "tanggal_tahapan": [
+        "@13:3: error: tanggal: tahapan 'penerapan' memerlukan tanggal.penerapan; tambahkan 'penerapan: TTTT-BB-HH'",
+    ],
+    "tanggal_urutan": [
+        '@13:3: error: tanggal: uji_coba (2024-03-01) lebih awal daripada mulai (2024-05-01); urutannya harus mulai, uji_coba, lalu penerapan',
+    ],
+    "tautan_http": [
+        "@19:10: error: tautan[0].url: 'http://berita.example.com/x' bukan tautan yang sah; tulis alamat lengkap yang diawali https://",
+    ],
+    "urusan_salah": [
+        "@11:10: error: urusan.utama: 'kesehatn' bukan kunci urusan yang sah; lihat daftar 38 urusan di panduan kontributor (maksud Anda 'kesehatan'?)",
+    ],
+    "valid_minimal": [
+    ],
+    "yaml_anchor": [
+        "@7:9: error: anchor YAML (&nama) tidak boleh dipakai; hapus '&' beserta namanya",
+    ],
+    "yaml_duplikat": [
+        "@10:1: error: jenis: kunci 'jenis' ditulis dua kali (pertama di baris 8); hapus salah satunya",
+    ],
+    "yaml_tab": [
+        '@11:1: error: karakter tab tidak boleh dipakai; gunakan spasi untuk indentasi',
+    ],
+    "yaml_tag": [
+        "@2:7: error: tag YAML 'tag:yaml.org,2002:python/object/apply:os.system' tidak boleh dipakai; hapus tag itu dan tulis nilainya saja",
+    ],
+}
+
+
+def _load(root: Path) -> tuple[object, list[Finding]]:
+    return load_catalogue(root / "innovations", root, TODAY)
+
+
+def _errors(findings: list[Finding]) -> list[str]:
+    return [str(f) for f in findings if f.severity is Severity.ERROR]
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_invalid_fixture_gives_exact_findings(case: str, catalogue_copy: Path) -> None:
+    source = FIXTURES / "invalid" / f"{case}.yaml"
+    (catalogue_copy / TARGET).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    catalogue, findings = _load(catalogue_copy)
+    expected = [line.replace("@", TARGET + ":", 1) for line in EXPECTED[case]]
+    assert _errors(findings) == expected
+    assert (catalogue is None) == bool(expected)
+
+
+def test_every_invalid_fixture_is_in_the_table() -> None:
+    files = {p.stem for p in (FIXTURES / "invalid").glob("*.yaml")}
+    assert files == set(EXPECTED)
+
+
+def test_five_mistakes_give_five_findings_and_no_catalogue(catalogue_copy: Path) -> None:
+    source = FIXTURES / "invalid" / "lima_kesalahan.yaml"
+    (catalogue_copy / TARGET).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    catalogue, findings = _load(catalogue_copy)
+    assert catalogue is None
+    lines = [(f.line, f.field) for f in findings if f.severity is Severity.ERROR]
+    assert lines == [
+        (4, "tahapan"), (8, "jenis"), (11, "urusan.utama"), (13, "tanggal.uji_coba"), (17, "warna")
+    ]
+
+
+# ---- Cross-file defects -------------------------------------------------------------------
+
+
+def test_duplicate_slug_across_agencies(catalogue_copy: Path) -> None:
+    shutil.copytree(
+        catalogue_copy / "innovations/upt-puskesmas-uren/bekal-obat",
+        catalogue_copy / "innovations/kecamatan-awayan/bekal-obat",
+    )
+    _, findings = _load(catalogue_copy)
+    assert _errors(findings) == [
+        "innovations/upt-puskesmas-uren/bekal-obat/inovasi.yaml:1:1: error: slug 'bekal-obat' "
+        "sudah dipakai oleh innovations/kecamatan-awayan/bekal-obat/inovasi.yaml; slug inovasi "
+        "harus unik di seluruh katalog: ganti nama folder ini"
+    ]
+
+
+def test_agency_folder_without_opd_yaml(catalogue_copy: Path) -> None:
+    (catalogue_copy / "innovations/kecamatan-awayan/opd.yaml").unlink()
+    _, findings = _load(catalogue_copy)
+    assert _errors(findings) == [
+        "innovations/kecamatan-awayan/opd.yaml:1:1: error: folder perangkat daerah belum punya "
+        "opd.yaml; minta pokja membuatnya (berisi nama dan jenis perangkat daerah)"
+    ]
+
+
+def test_unreferenced_file_is_refused(catalogue_copy: Path) -> None:
+    (catalogue_copy / "innovations/upt-puskesmas-uren/bekal-obat/ktp-scan.jpg").write_bytes(b"x")
+    _, findings = _load(catalogue_copy)
+    assert _errors(findings) == [
+        "innovations/upt-puskesmas-uren/bekal-obat/inovasi.yaml:1:1: error: media: berkas "
+        "'ktp-scan.jpg' ada di folder inovasi tetapi tidak dirujuk di inovasi.yaml; tambahkan ke "
+        "'media' atau 'bukti', atau hapus dari folder (agar tidak ada yang terbit tanpa sengaja)"
+    ]
+
+
+def test_unknown_parent_agency(catalogue_copy: Path) -> None:
+    path = catalogue_copy / "innovations/upt-puskesmas-uren/opd.yaml"
+    path.write_text(path.read_text().replace("induk: dinkes", "induk: dinkess"))
+    _, findings = _load(catalogue_copy)
+    assert _errors(findings) == [
+        "innovations/upt-puskesmas-uren/opd.yaml:3:8: error: induk: perangkat daerah induk "
+        "'dinkess' tidak ada di katalog; tulis slug folder perangkat daerah lain "
+        "(maksud Anda 'dinkes'?)"
+    ]
+
+
+def test_unknown_replicated_innovation(catalogue_copy: Path) -> None:
+    path = catalogue_copy / TARGET
+    path.write_text(path.read_text().replace("inovasi: antrean-daring", "inovasi: antrian-daring"))
+    _, findings = _load(catalogue_copy)
+    assert _errors(findings) == [
+        TARGET + ":21:14: error: replikasi[1].inovasi: inovasi 'antrian-daring' tidak ada di "
+        "katalog; tulis slug inovasi lain atau hapus baris ini (maksud Anda 'antrean-daring'?)"
+    ]
+
+
+def test_bad_folder_name(catalogue_copy: Path) -> None:
+    (catalogue_copy / "innovations/kecamatan-awayan/gertak-desa").rename(
+        catalogue_copy / "innovations/kecamatan-awayan/Gertak Desa"
+    )
+    _, findings = _load(catalogue_copy)
+    assert _errors(findings) == [
+        "innovations/kecamatan-awayan/Gertak Desa/inovasi.yaml:1:1: error: nama folder inovasi "
+        "'Gertak Desa' tidak sah; pakai huruf kecil, angka dan '-', misalnya 'gertak-desa'"
+    ]
+
+
+def test_verification_status_and_unclaimed_indicator(catalogue_copy: Path) -> None:
+    path = catalogue_copy / "innovations/dinkes/antrean-daring/verifikasi.yaml"
+    path.write_text(path.read_text().replace("status: terverifikasi", "status: lulus"))
+    _, findings = _load(catalogue_copy)
+    assert _errors(findings) == [
+        "innovations/dinkes/antrean-daring/verifikasi.yaml:1:9: error: status: 'lulus' bukan "
+        "nilai yang sah; pilih salah satu: diajukan, dikembalikan, terverifikasi, ditolak"
+    ]
+    path.write_text("status: diajukan\ntanggal: 2024-08-10\nindikator:\n  sdm: {tingkat: 1}\n")
+    _, findings = _load(catalogue_copy)
+    assert (
+        "innovations/dinkes/antrean-daring/verifikasi.yaml:4:3: warning: indikator.sdm: "
+        "indikator 'sdm' tidak diklaim di inovasi.yaml; penilaian ini tidak dihitung"
+    ) in [str(f) for f in findings if f.severity is Severity.WARNING]
+
+
+def test_news_record_needs_its_sources(catalogue_copy: Path) -> None:
+    path = catalogue_copy / "innovations/kecamatan-awayan/gertak-desa/inovasi.yaml"
+    text = path.read_text()
+    path.write_text(text[: text.index("tautan:")])
+    _, findings = _load(catalogue_copy)
+    assert _errors(findings) == [
+        "innovations/kecamatan-awayan/gertak-desa/inovasi.yaml:2:1: error: tautan: wajib diisi: "
+        "tautan ke berita sumber (wajib untuk data dari berita)"
+    ]

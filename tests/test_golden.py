@@ -1,0 +1,88 @@
+"""Golden output of the fixture catalogue: every generated page, graphic and export.
+
+Update after an intended change with ``make golden`` and review the diff like code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import CATALOGUE, GOLDEN, assert_golden
+from generator.site import Output, generate
+
+TEXT_SUFFIXES = (".md", ".svg", ".json", ".csv")
+
+
+def _generate(root: Path) -> Output:
+    output, findings = generate(root / "innovations", root)
+    assert output is not None, [str(f) for f in findings]
+    return output
+
+
+@pytest.fixture(scope="module")
+def output() -> Output:
+    return _generate(CATALOGUE)
+
+
+def _text_files(output: Output) -> dict[str, str]:
+    return {
+        uri: content
+        for uri, content in output.files.items()
+        if isinstance(content, str) and uri.endswith(TEXT_SUFFIXES)
+    }
+
+
+def test_every_text_file_matches_its_golden(output: Output, request: pytest.FixtureRequest) -> None:
+    update = bool(request.config.getoption("--update-goldens"))
+    files = _text_files(output)
+    for uri, content in sorted(files.items()):
+        assert_golden(uri, content, update)
+    stale = {
+        p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file()
+    } - set(files)
+    if update:
+        for name in stale:
+            (GOLDEN / name).unlink()
+    else:
+        assert not stale, f"golden files no longer generated: {sorted(stale)}; run make golden"
+
+
+def test_planned_pages(output: Output) -> None:
+    pages = sorted(uri for uri in output.files if uri.endswith(".md"))
+    assert pages == [
+        "data-terbuka/index.md",
+        "indeks-inovasi/index.md",
+        "index.md",
+        "inovasi/antrean-daring/index.md",
+        "inovasi/bekal-obat/index.md",
+        "inovasi/gertak-desa/index.md",
+        "inovasi/index.md",
+        "opd/dinkes/index.md",
+        "opd/index.md",
+        "opd/kecamatan-awayan/index.md",
+        "opd/upt-puskesmas-uren/index.md",
+    ]
+
+
+def test_media_are_published_and_covers_generated_only_without_photo(output: Output) -> None:
+    assert isinstance(output.files["inovasi/antrean-daring/loket.png"], bytes)
+    assert isinstance(output.files["inovasi/antrean-daring/sk-inovasi.pdf"], bytes)
+    assert "inovasi/antrean-daring/sampul.svg" not in output.files
+    assert "inovasi/bekal-obat/sampul.svg" in output.files
+
+
+def test_same_catalogue_gives_byte_identical_output(output: Output) -> None:
+    again = _generate(CATALOGUE)
+    assert again.files.keys() == output.files.keys()
+    for uri, content in output.files.items():
+        assert again.files[uri] == content, uri
+
+
+def test_admin_text_is_published_inert(output: Output) -> None:
+    page = output.files["inovasi/antrean-daring/index.md"]
+    assert isinstance(page, str)
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "javascript:" not in page

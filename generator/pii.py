@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = ["PiiMatch", "is_mobile_number", "is_personal_email", "line_col", "scan_text"]
@@ -226,19 +227,24 @@ def _identity_numbers(text: str) -> list[tuple[int, PiiMatch]]:
     for sequence in _SEQUENCE_RE.finditer(text):
         offset = sequence.start()
         groups = [(offset + g.start(), offset + g.end()) for g in _GROUP_RE.finditer(sequence[0])]
-        for first in range(len(groups)):
-            for last in range(first, len(groups)):
-                window = groups[first : last + 1]
-                length = sum(end - start for start, end in window)
-                if length > 18:
-                    break
-                if length not in (15, 16, 18):
-                    continue
-                match = _classify(text, window)
-                if match is not None:
-                    whole = first == 0 and last == len(groups) - 1
-                    found.append((_TIER_SEQUENCE if whole else _TIER_WINDOW, match))
+        for first, last in _windows(groups):
+            match = _classify(text, groups[first : last + 1])
+            if match is not None:
+                whole = first == 0 and last == len(groups) - 1
+                found.append((_TIER_SEQUENCE if whole else _TIER_WINDOW, match))
     return found
+
+
+def _windows(groups: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """(first, last) group indexes of every run of whole groups with 15, 16 or 18 digits."""
+    for first in range(len(groups)):
+        length = 0
+        for last in range(first, len(groups)):
+            length += groups[last][1] - groups[last][0]
+            if length > 18:
+                break
+            if length in (15, 16, 18):
+                yield first, last
 
 
 def _classify(text: str, window: list[tuple[int, int]]) -> PiiMatch | None:

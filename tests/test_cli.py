@@ -1,0 +1,194 @@
+"""The ``sepeda`` command as an admin uses it: output, exit codes, and what it writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+
+BROKEN = FIXTURES / "invalid" / "lima_kesalahan.yaml"
+TARGET = "innovations/upt-puskesmas-uren/bekal-obat/inovasi.yaml"
+
+
+def sepeda(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the real console entry point in ``root`` (as an admin would)."""
+    env = {**os.environ, "SEPEDA_TODAY": "2026-11-23", "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=root, env=env, capture_output=True, text=True, timeout=300, check=False,
+    )
+
+
+def test_check_clean_catalogue_exits_0_with_advice(catalogue_copy: Path) -> None:
+    result = sepeda(catalogue_copy, "check")
+    assert result.returncode == 0, result.stderr
+    assert "error:" not in result.stdout
+    assert (
+        "innovations/dinkes/antrean-daring/inovasi.yaml:52:3: info: indikator: kualitas "
+        "(Kualitas Inovasi Daerah, wajib): klaim tingkat 2 belum dihitung karena belum ada "
+        "bukti; lampirkan bukti dukung untuk +8 poin"
+    ) in result.stdout.splitlines()
+    assert result.stderr.strip().endswith("0 galat, 2 peringatan di 2 berkas.")
+
+
+def test_check_errors_exit_1_compiler_style(catalogue_copy: Path) -> None:
+    (catalogue_copy / TARGET).write_text(BROKEN.read_text())
+    result = sepeda(catalogue_copy, "check")
+    assert result.returncode == 1
+    errors = [line for line in result.stdout.splitlines() if ": error: " in line]
+    assert len(errors) == 5
+    assert errors[0] == (
+        f"{TARGET}:4:10: error: tahapan: 'ujicoba' bukan nilai yang sah; pilih salah satu: "
+        "inisiatif, uji-coba, penerapan (maksud Anda 'uji-coba'?)"
+    )
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "5 galat" in result.stderr
+
+
+def test_check_json_format(catalogue_copy: Path) -> None:
+    (catalogue_copy / TARGET).write_text(BROKEN.read_text())
+    result = sepeda(catalogue_copy, "check", "--format", "json")
+    assert result.returncode == 1
+    rows = json.loads(result.stdout)
+    errors = [r for r in rows if r["severity"] == "error"]
+    assert len(errors) == 5
+    assert errors[0] == {
+        "path": TARGET, "line": 4, "column": 10, "severity": "error", "field": "tahapan",
+        "message": "'ujicoba' bukan nilai yang sah; pilih salah satu: inisiatif, uji-coba, "
+        "penerapan (maksud Anda 'uji-coba'?)",
+    }
+    assert {r["severity"] for r in rows} == {"error", "warning", "info"}
+
+
+def test_check_github_format(catalogue_copy: Path) -> None:
+    (catalogue_copy / TARGET).write_text(BROKEN.read_text())
+    result = sepeda(catalogue_copy, "check", "--format", "github")
+    assert result.returncode == 1
+    errors = [line for line in result.stdout.splitlines() if line.startswith("::error")]
+    assert errors[0] == (
+        f"::error file={TARGET},line=4,col=10,title=tahapan::'ujicoba' bukan nilai yang sah; "
+        "pilih salah satu: inisiatif, uji-coba, penerapan (maksud Anda 'uji-coba'?)"
+    )
+
+
+def test_usage_error_exits_2(catalogue_copy: Path) -> None:
+    assert sepeda(catalogue_copy, "check", "--format", "xml").returncode == 2
+    assert sepeda(catalogue_copy, "terbitkan").returncode == 2
+
+
+def test_missing_catalogue_is_a_finding_not_a_traceback(tmp_path: Path) -> None:
+    result = sepeda(tmp_path, "check")
+    assert result.returncode == 1
+    assert result.stdout == (
+        "innovations:1:1: error: folder katalog tidak ditemukan; buat folder innovations/\n"
+    )
+
+
+def test_build_with_errors_writes_nothing_and_keeps_previous_site(site_project: Path) -> None:
+    previous = site_project / "site"
+    previous.mkdir()
+    (previous / "index.html").write_text("situs lama")
+    (site_project / TARGET).write_text(BROKEN.read_text())
+    result = sepeda(site_project, "build")
+    assert result.returncode == 1
+    assert "Situs tidak dibangun" in result.stderr
+    assert [p.name for p in site_project.iterdir() if p.name.startswith((".site", "site"))] == [
+        "site"
+    ]
+    assert (previous / "index.html").read_text() == "situs lama"
+
+
+@pytest.mark.slow
+def test_build_fixture_site_strict(site_project: Path) -> None:
+    result = sepeda(site_project, "build", "--out", "keluaran")
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = site_project / "keluaran"
+    page = (out / "inovasi/antrean-daring/index.html").read_text()
+    assert "Antrean Daring Puskesmas" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert(1)" not in page
+    assert (out / "inovasi/antrean-daring/loket.png").read_bytes()[:4] == b"\x89PNG"
+    assert (out / "inovasi/bekal-obat/sampul.svg").exists()
+    assert json.loads((out / "inovasi.json").read_text())["inovasi"][0]["id"] == "antrean-daring"
+    assert (out / "opd/upt-puskesmas-uren/index.html").exists()
+    # detail pages stay out of the sidebar navigation
+    home = (out / "index.html").read_text()
+    assert 'href="inovasi/antrean-daring/"' in home
+    assert "md-nav__link" in home and "md-nav__link\" href=\"inovasi/antrean-daring/" not in home
+
+
+@pytest.mark.slow
+def test_plain_mkdocs_build_gives_the_same_site(site_project: Path) -> None:
+    env = {**os.environ, "SEPEDA_TODAY": "2026-11-23", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "mk"],
+        cwd=site_project, env=env, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (site_project / "mk/inovasi/antrean-daring/index.html").exists()
+
+
+def test_new_creates_a_commented_template(catalogue_copy: Path) -> None:
+    result = sepeda(catalogue_copy, "new", "dinkes", "Posyandu Digital Desa")
+    assert result.returncode == 0, result.stderr
+    created = catalogue_copy / "innovations/dinkes/posyandu-digital-desa/inovasi.yaml"
+    text = created.read_text()
+    assert text.startswith('# Profil inovasi "Posyandu Digital Desa" (dinkes).')
+    assert "nama: Posyandu Digital Desa\n" in text
+    check = sepeda(catalogue_copy, "check")
+    assert check.returncode == 1
+    assert (
+        "innovations/dinkes/posyandu-digital-desa/inovasi.yaml:13:12: error: ringkasan: wajib "
+        "diisi: ringkasan inovasi, paling banyak 200 kata"
+    ) in check.stdout.splitlines()
+
+
+def test_new_refuses_existing_and_unknown(catalogue_copy: Path) -> None:
+    exists = sepeda(catalogue_copy, "new", "dinkes", "Antrean Daring")
+    assert exists.returncode == 1
+    assert "sudah ada di innovations/dinkes/antrean-daring" in exists.stderr
+    unknown = sepeda(catalogue_copy, "new", "dinkess", "Posyandu Digital")
+    assert unknown.returncode == 1
+    assert "(maksud Anda 'dinkes'?)" in unknown.stderr
+
+
+def test_export_writes_json_and_csv(catalogue_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "data"
+    result = sepeda(catalogue_copy, "export", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    data = json.loads((out / "inovasi.json").read_text())
+    assert data["pemda"] == "Kabupaten Balangan"
+    assert [i["id"] for i in data["inovasi"]] == ["antrean-daring", "bekal-obat", "gertak-desa"]
+    first = data["inovasi"][0]
+    assert first["skor"]["klaim"] == 12
+    assert first["skor"]["terverifikasi"] == 10
+    assert first["skor"]["maksimum"] == 111
+    assert first["status_verifikasi"] == "terverifikasi"
+    assert first["url"] == "inovasi/antrean-daring/"
+    assert first["opd"] == "dinkes"
+    assert first["tanggal"] == {"mulai": "2022-02-01", "uji_coba": "2022-06-15",
+                                "penerapan": "2023-01-10"}
+    assert first["skor"]["indikator"]["alat-kerja"]["tingkat_klaim"] == 3
+    assert first["skor"]["indikator"]["alat-kerja"]["tingkat_terverifikasi"] == 2
+    assert data["inovasi"][2]["status_verifikasi"] == "belum-diverifikasi"
+    assert data["inovasi"][2]["skor"]["terverifikasi"] is None
+    rows = (out / "inovasi.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("id,nama,singkatan,opd,opd_nama,")
+    assert len(rows) == 4
+    again = tmp_path / "lagi"
+    sepeda(catalogue_copy, "export", "--out", str(again))
+    assert (again / "inovasi.json").read_bytes() == (out / "inovasi.json").read_bytes()
+    assert (again / "inovasi.csv").read_bytes() == (out / "inovasi.csv").read_bytes()
+
+
+def test_export_refuses_broken_catalogue(catalogue_copy: Path, tmp_path: Path) -> None:
+    (catalogue_copy / TARGET).write_text(BROKEN.read_text())
+    result = sepeda(catalogue_copy, "export", "--out", str(tmp_path / "data"))
+    assert result.returncode == 1
+    assert not (tmp_path / "data").exists()

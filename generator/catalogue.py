@@ -115,16 +115,16 @@ class _Reader:
     context: dict[str, Any]
     findings: list[Finding] = field(default_factory=list)
 
-    def read(
-        self, path: Path, model: Callable[[Any], type[M]]
-    ) -> tuple[M | None, Source | None]:
+    def read(self, path: Path, model: Callable[[Any], type[M]]) -> tuple[M | None, Source | None]:
         """Parse ``path`` once, then validate it against ``model(raw data)``."""
         shown = display_path(path, self.root)
         try:
             doc, text = read_yaml(path)
         except YamlProblem as problem:
             self.findings.append(
-                _finding(shown, problem.message, problem.field, problem.line or 1, problem.column or 1)
+                _finding(
+                    shown, problem.message, problem.field, problem.line or 1, problem.column or 1
+                )
             )
             return None, None
         record, problems = validate_document(model(doc.data), doc, shown, self.context)
@@ -168,7 +168,10 @@ def load_catalogue(
         shown = display_path(innovations_dir, root)
         return None, [_finding(shown, "folder katalog tidak ditemukan; buat folder innovations/")]
     reader.findings += _stray_files(
-        innovations_dir, set(), root, "di folder innovations/ hanya boleh ada folder perangkat daerah"
+        innovations_dir,
+        set(),
+        root,
+        "di folder innovations/ hanya boleh ada folder perangkat daerah",
     )
     agencies: list[Agency] = []
     innovations: list[Innovation] = []
@@ -190,7 +193,9 @@ def _read_agency(opd_dir: Path, reader: _Reader) -> Agency | None:
     shown = display_path(opd_dir / OPD_FILE, reader.root)
     reader.findings += checks.check_slug(opd_dir.name, shown, "perangkat daerah")
     reader.findings += _stray_files(
-        opd_dir, {OPD_FILE}, reader.root,
+        opd_dir,
+        {OPD_FILE},
+        reader.root,
         "di folder perangkat daerah hanya boleh ada opd.yaml dan folder-folder inovasi",
     )
     if not (opd_dir / OPD_FILE).is_file():

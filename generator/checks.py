@@ -27,7 +27,9 @@ _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _YAML_FILES = {"inovasi.yaml", "verifikasi.yaml"}
 
 
-def _at(source: Source, loc: Loc, severity: Severity, message: str, *, key: bool = False) -> Finding:
+def _at(
+    source: Source, loc: Loc, severity: Severity, message: str, *, key: bool = False
+) -> Finding:
     from generator.validate import field_path
 
     position = source.doc.where(loc, key=key)
@@ -42,7 +44,11 @@ def check_slug(name: str, shown: str, what: str) -> list[Finding]:
 
     return [
         Finding(
-            shown, 1, 1, Severity.ERROR, "",
+            shown,
+            1,
+            1,
+            Severity.ERROR,
+            "",
             f"nama folder {what} '{name}' tidak sah; pakai huruf kecil, angka dan '-', "
             f"misalnya '{slugify(name) or 'nama-inovasi'}'",
         )
@@ -57,7 +63,11 @@ def _unique_slugs(catalogue: Catalogue) -> Iterator[Finding]:
         for innovation in same[1:]:
             first = same[0].source.path
             yield Finding(
-                innovation.source.path, 1, 1, Severity.ERROR, "",
+                innovation.source.path,
+                1,
+                1,
+                Severity.ERROR,
+                "",
                 f"slug '{slug}' sudah dipakai oleh {first}; slug inovasi harus unik di seluruh "
                 "katalog: ganti nama folder ini",
             )
@@ -71,7 +81,9 @@ def _references(catalogue: Catalogue) -> Iterator[Finding]:
             guess = vocab.suggest(induk, [a for a in agencies if a != agency.slug])
             hint = f" (maksud Anda '{guess}'?)" if guess else ""
             yield _at(
-                agency.source, ("induk",), Severity.ERROR,
+                agency.source,
+                ("induk",),
+                Severity.ERROR,
                 f"perangkat daerah induk '{induk}' tidak ada di katalog; tulis slug folder "
                 f"perangkat daerah lain{hint}",
             )
@@ -83,7 +95,9 @@ def _references(catalogue: Catalogue) -> Iterator[Finding]:
                 guess = vocab.suggest(target, [s for s in slugs if s != innovation.slug])
                 hint = f" (maksud Anda '{guess}'?)" if guess else ""
                 yield _at(
-                    innovation.source, ("replikasi", index, "inovasi"), Severity.ERROR,
+                    innovation.source,
+                    ("replikasi", index, "inovasi"),
+                    Severity.ERROR,
                     f"inovasi '{target}' tidak ada di katalog; tulis slug inovasi lain atau "
                     f"hapus baris ini{hint}",
                 )
@@ -112,7 +126,9 @@ def _files(innovation: Innovation) -> Iterator[Finding]:
                 guess = vocab.suggest(name, candidates)
                 hint = f" (maksud Anda '{guess}'?)" if guess else ""
                 yield _at(
-                    innovation.source, loc, Severity.ERROR,
+                    innovation.source,
+                    loc,
+                    Severity.ERROR,
                     f"berkas '{name}' tidak ada di folder inovasi; unggah berkasnya ke folder "
                     f"yang sama dengan inovasi.yaml atau perbaiki namanya{hint}",
                 )
@@ -126,7 +142,11 @@ def _files(innovation: Innovation) -> Iterator[Finding]:
             continue
         what = "folder" if path.is_dir() and not path.is_symlink() else "berkas"
         yield Finding(
-            innovation.source.path, 1, 1, Severity.ERROR, "media",
+            innovation.source.path,
+            1,
+            1,
+            Severity.ERROR,
+            "media",
             f"{what} '{name}' ada di folder inovasi tetapi tidak dirujuk di inovasi.yaml; "
             "tambahkan ke 'media' atau 'bukti', atau hapus dari folder (agar tidak ada yang "
             "terbit tanpa sengaja)",
@@ -137,13 +157,17 @@ def _covers(innovation: Innovation) -> Iterator[Finding]:
     covers = [i for i, m in enumerate(innovation.data.media) if m.sampul]
     for index in covers[1:]:
         yield _at(
-            innovation.source, ("media", index, "sampul"), Severity.ERROR,
+            innovation.source,
+            ("media", index, "sampul"),
+            Severity.ERROR,
             "hanya satu media boleh menjadi sampul; hapus 'sampul: true' dari media lainnya",
         )
     for index in covers[:1]:
         if not innovation.data.media[index].berkas.lower().endswith(tuple(media.IMAGE_SUFFIXES)):
             yield _at(
-                innovation.source, ("media", index, "sampul"), Severity.ERROR,
+                innovation.source,
+                ("media", index, "sampul"),
+                Severity.ERROR,
                 "sampul harus berupa foto (.jpg, .jpeg, .png atau .webp), bukan PDF",
             )
 
@@ -152,7 +176,11 @@ def _personal_data(source: Source) -> Iterator[Finding]:
     for match in pii.scan_text(source.text):
         line, column = pii.line_col(source.text, match.start)
         yield Finding(
-            source.path, line, column, Severity.ERROR, "",
+            source.path,
+            line,
+            column,
+            Severity.ERROR,
+            "",
             f"tampak seperti {match.label} ({match.masked}); data pribadi tidak boleh "
             "diterbitkan: hapus atau ganti dengan kontak kantor",
         )
@@ -164,7 +192,9 @@ def _advice(innovation: Innovation) -> Iterator[Finding]:
         words = data.rancang_bangun.words() if data.rancang_bangun else 0
         if words < vocab.RANCANG_BANGUN_MIN_WORDS:
             yield _at(
-                innovation.source, ("rancang_bangun",), Severity.WARNING,
+                innovation.source,
+                ("rancang_bangun",),
+                Severity.WARNING,
                 f"rancang bangun baru {words} kata; IID mengharapkan paling sedikit "
                 f"{vocab.RANCANG_BANGUN_MIN_WORDS} kata (dasar hukum, permasalahan, isu "
                 "strategis, metode pembaharuan, keunggulan, cara kerja)",
@@ -177,7 +207,9 @@ def _advice(innovation: Innovation) -> Iterator[Finding]:
             words = vocab.word_count(text)
             if words > limit:
                 yield _at(
-                    innovation.source, ("proposal", index, "bagian", key), Severity.WARNING,
+                    innovation.source,
+                    ("proposal", index, "bagian", key),
+                    Severity.WARNING,
                     f"bagian {label} {words} kata; batas KIPP {limit} kata",
                 )
 
@@ -188,7 +220,9 @@ def _verification(innovation: Innovation) -> Iterator[Finding]:
     for key in innovation.verifikasi.indikator:
         if key not in innovation.data.indikator:
             yield _at(
-                innovation.verifikasi_source, ("indikator", key), Severity.WARNING,
+                innovation.verifikasi_source,
+                ("indikator", key),
+                Severity.WARNING,
                 f"indikator '{key}' tidak diklaim di inovasi.yaml; penilaian ini tidak dihitung",
                 key=True,
             )

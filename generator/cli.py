@@ -22,7 +22,14 @@ import yaml
 
 from generator import __version__, export, scoring, vocab
 from generator.catalogue import Catalogue, load_catalogue
-from generator.diagnostics import FORMATTERS, Finding, Severity, has_errors, sort_findings, summary_line
+from generator.diagnostics import (
+    FORMATTERS,
+    Finding,
+    Severity,
+    has_errors,
+    sort_findings,
+    summary_line,
+)
 from generator.models import slugify
 from generator.render import environment
 from generator.site import score_catalogue, today
@@ -44,7 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="periksa seluruh katalog dan tampilkan temuan")
     check.add_argument("--format", choices=list(FORMATTERS), default="text")
     check.add_argument(
-        "--saran-lengkap", action="store_true",
+        "--saran-lengkap",
+        action="store_true",
         help="tampilkan semua saran peningkatan skor (bawaan: 3 teratas per inovasi)",
     )
 
@@ -88,8 +96,14 @@ def _advice_findings(catalogue: Catalogue, *, complete: bool) -> list[Finding]:
         anchor = "sumber_data" if innovation.data.sumber_data == "berita" else "indikator"
         position = innovation.source.doc.where((anchor,))
         findings += [
-            Finding(innovation.source.path, position.line, position.column, Severity.INFO,
-                    "indikator" if line != NEWS_TODO else "sumber_data", line)
+            Finding(
+                innovation.source.path,
+                position.line,
+                position.column,
+                Severity.INFO,
+                "indikator" if line != NEWS_TODO else "sumber_data",
+                line,
+            )
             for line in lines
         ]
     return findings
@@ -193,7 +207,8 @@ def cmd_new(args: argparse.Namespace, root: Path) -> int:
     agencies = sorted(p.name for p in katalog.iterdir() if (p / "opd.yaml").is_file())
     if args.opd not in agencies:
         print(
-            f"Perangkat daerah '{args.opd}' tidak dikenal; {vocab.choices_hint(args.opd, agencies)}",
+            f"Perangkat daerah '{args.opd}' tidak dikenal; "
+            + vocab.choices_hint(args.opd, agencies),
             file=sys.stderr,
         )
         return ERRORS
@@ -210,8 +225,10 @@ def cmd_new(args: argparse.Namespace, root: Path) -> int:
     folder.mkdir(parents=True)
     name_yaml = yaml.safe_dump(" ".join(args.nama.split()), allow_unicode=True).strip()
     name_yaml = name_yaml.removesuffix("\n...").removesuffix("...").strip()
-    text = environment().get_template("inovasi-baru.yaml.j2").render(
-        nama=" ".join(args.nama.split()), nama_yaml=name_yaml, opd=args.opd, today=today()
+    text = (
+        environment()
+        .get_template("inovasi-baru.yaml.j2")
+        .render(nama=" ".join(args.nama.split()), nama_yaml=name_yaml, opd=args.opd, today=today())
     )
     (folder / "inovasi.yaml").write_text(text, encoding="utf-8")
     print(f"Dibuat: {(folder / 'inovasi.yaml').relative_to(root).as_posix()}")

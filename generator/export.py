@@ -75,7 +75,9 @@ def innovation_record(innovation: Innovation, score: scoring.InnovationScore) ->
 def to_json(catalogue: Catalogue, scores: dict[str, scoring.InnovationScore]) -> str:
     """The whole catalogue as ``inovasi.json`` text."""
     years = sorted({y for i in catalogue.innovations for y in i.data.tahun_laporan})
-    framework = catalogue.reference.kerangka_for_years(years) if years else catalogue.reference.newest
+    framework = (
+        catalogue.reference.kerangka_for_years(years) if years else catalogue.reference.newest
+    )
     document = {
         "pemda": PEMDA,
         "kerangka": framework.id,
@@ -95,34 +97,40 @@ def to_csv(catalogue: Catalogue, scores: dict[str, scoring.InnovationScore]) -> 
     for innovation in sorted(catalogue.innovations, key=lambda i: i.slug):
         data, score = innovation.data, scores[innovation.slug]
         dates = data.tanggal
-        writer.writerow({
-            "id": innovation.slug,
-            "nama": data.nama,
-            "singkatan": data.singkatan or "",
-            "opd": innovation.opd,
-            "opd_nama": catalogue.agency(innovation.opd).data.nama,
-            "sumber_data": data.sumber_data,
-            "tahapan": data.tahapan or "",
-            "jenis": data.jenis or "",
-            "bentuk": data.bentuk or "",
-            "urusan_utama": data.urusan.utama if data.urusan else "",
-            "urusan_beririsan": ";".join(data.urusan.beririsan) if data.urusan else "",
-            "tematik": data.tematik or "",
-            "tanggal_mulai": dates.mulai.isoformat() if dates and dates.mulai else "",
-            "tanggal_uji_coba": dates.uji_coba.isoformat() if dates and dates.uji_coba else "",
-            "tanggal_penerapan": dates.penerapan.isoformat() if dates and dates.penerapan else "",
-            "tahun_laporan": ";".join(str(y) for y in data.tahun_laporan),
-            "kerangka": score.kerangka,
-            "skor_klaim": score.klaim,
-            "skor_terverifikasi": "" if score.terverifikasi is None else score.terverifikasi,
-            "skor_maksimum": score.maksimum,
-            "status_verifikasi": score.status_verifikasi,
-            "url": innovation.url,
-            "ringkasan": " ".join(data.ringkasan.split()),
-        })
+        writer.writerow(
+            {
+                "id": innovation.slug,
+                "nama": data.nama,
+                "singkatan": data.singkatan or "",
+                "opd": innovation.opd,
+                "opd_nama": catalogue.agency(innovation.opd).data.nama,
+                "sumber_data": data.sumber_data,
+                "tahapan": data.tahapan or "",
+                "jenis": data.jenis or "",
+                "bentuk": data.bentuk or "",
+                "urusan_utama": data.urusan.utama if data.urusan else "",
+                "urusan_beririsan": ";".join(data.urusan.beririsan) if data.urusan else "",
+                "tematik": data.tematik or "",
+                "tanggal_mulai": dates.mulai.isoformat() if dates and dates.mulai else "",
+                "tanggal_uji_coba": dates.uji_coba.isoformat() if dates and dates.uji_coba else "",
+                "tanggal_penerapan": dates.penerapan.isoformat()
+                if dates and dates.penerapan
+                else "",
+                "tahun_laporan": ";".join(str(y) for y in data.tahun_laporan),
+                "kerangka": score.kerangka,
+                "skor_klaim": score.klaim,
+                "skor_terverifikasi": "" if score.terverifikasi is None else score.terverifikasi,
+                "skor_maksimum": score.maksimum,
+                "status_verifikasi": score.status_verifikasi,
+                "url": innovation.url,
+                "ringkasan": " ".join(data.ringkasan.split()),
+            }
+        )
     return "\ufeff" + out.getvalue()
 
 
-def export_files(catalogue: Catalogue, scores: dict[str, scoring.InnovationScore]) -> dict[str, str]:
+def export_files(
+    catalogue: Catalogue, scores: dict[str, scoring.InnovationScore]
+) -> dict[str, str]:
     """File name → content for both open-data files."""
     return {"inovasi.json": to_json(catalogue, scores), "inovasi.csv": to_csv(catalogue, scores)}

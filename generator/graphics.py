@@ -43,10 +43,14 @@ def cover_svg(nama: str, singkatan: str | None, urusan: str | None, opd: str, co
         parts.append(f'<text x="80" y="{y}" font-size="88" font-weight="700">{escape(line)}</text>')
         y += 100
     for line in subtitle_lines:
-        parts.append(f'<text x="80" y="{y}" font-size="36" fill-opacity="0.9">{escape(line)}</text>')
+        parts.append(
+            f'<text x="80" y="{y}" font-size="36" fill-opacity="0.9">{escape(line)}</text>'
+        )
         y += 46
     if urusan:
-        parts.append(f'<text x="80" y="90" font-size="30" fill-opacity="0.85">{escape(urusan)}</text>')
+        parts.append(
+            f'<text x="80" y="90" font-size="30" fill-opacity="0.85">{escape(urusan)}</text>'
+        )
     parts.append(f'<text x="80" y="605" font-size="30">{escape(opd)}</text>')
     parts.append("</g></svg>")
     return "\n".join(parts) + "\n"

@@ -78,8 +78,15 @@ _IDENTITY_PHRASES = (("kartu", "keluarga"), ("kartu", "tanda", "penduduk"), ("ak
 # PDF keys that only appear with scripts, automatic actions or embedded files.
 _ACTIVE_KEYS = frozenset(
     {
-        "/JS", "/JavaScript", "/AA", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/EF",
-        "/RichMedia", "/XFA",
+        "/JS",
+        "/JavaScript",
+        "/AA",
+        "/Launch",
+        "/EmbeddedFile",
+        "/EmbeddedFiles",
+        "/EF",
+        "/RichMedia",
+        "/XFA",
     }
 )
 _ACTIVE_ACTIONS = frozenset(
@@ -119,8 +126,7 @@ MSG_WRONG_TYPE = (
     "{suffix} atau simpan ulang sebagai {expected}"
 )
 MSG_NOT_TYPE = (
-    "berkas rusak atau bukan {expected} yang sah; simpan ulang sebagai {expected} lalu "
-    "unggah ulang"
+    "berkas rusak atau bukan {expected} yang sah; simpan ulang sebagai {expected} lalu unggah ulang"
 )
 MSG_TOO_MANY_PIXELS = (
     "gambar terlalu besar (lebih dari 40 juta piksel); perkecil fotonya, misalnya sisi "
@@ -132,8 +138,7 @@ MSG_ENCRYPTED = (
     "unggah PDF tanpa kata sandi"
 )
 MSG_TOO_MANY_PAGES = (
-    "PDF terlalu panjang ({pages} halaman, paling banyak 50); unggah halaman yang "
-    "diperlukan saja"
+    "PDF terlalu panjang ({pages} halaman, paling banyak 50); unggah halaman yang diperlukan saja"
 )
 MSG_ACTIVE = (
     "PDF memuat konten aktif (JavaScript, tindakan otomatis atau berkas sisipan); cetak "

@@ -13,9 +13,11 @@ Validation context (``model_validate(..., context=...)``): ``today`` (a ``date``
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any
+from itertools import pairwise
+from typing import Annotated, Any, TypeAlias
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -61,7 +63,7 @@ def _one_line(value: str) -> str:
     return value
 
 
-def _line(min_len: int = 1, max_len: int = 300) -> Any:
+def _length(min_len: int, max_len: int) -> Callable[[str], str]:
     def check(value: str) -> str:
         if len(value) < min_len:
             raise PydanticCustomError(
@@ -77,7 +79,7 @@ def _line(min_len: int = 1, max_len: int = 300) -> Any:
             )
         return value
 
-    return Annotated[str, BeforeValidator(_text_in), AfterValidator(_one_line), AfterValidator(check)]
+    return check
 
 
 def _max_text(value: str) -> str:
@@ -88,12 +90,18 @@ def _max_text(value: str) -> str:
     return value
 
 
-Line = _line()
-Text = Annotated[str, BeforeValidator(_text_in), AfterValidator(_max_text)]
+Line: TypeAlias = Annotated[
+    str, BeforeValidator(_text_in), AfterValidator(_one_line), AfterValidator(_length(1, 300))
+]
+"""One line of admin text (no line breaks), at most 300 characters."""
+NamaInovasi: TypeAlias = Annotated[
+    str, BeforeValidator(_text_in), AfterValidator(_one_line), AfterValidator(_length(3, 150))
+]
+Text: TypeAlias = Annotated[str, BeforeValidator(_text_in), AfterValidator(_max_text)]
 """Multi-line Markdown text written by an admin (rendered inert, see render.py)."""
 
 
-def _choice(options: dict[str, str]) -> Any:
+def _choice(options: dict[str, str]) -> Callable[[Any], str]:
     def check(value: Any) -> str:
         text = _text_in(value)
         if text not in options:
@@ -104,7 +112,22 @@ def _choice(options: dict[str, str]) -> Any:
             )
         return text
 
-    return Annotated[str, BeforeValidator(check)]
+    return check
+
+
+JenisOpd: TypeAlias = Annotated[str, BeforeValidator(_choice(vocab.JENIS_OPD))]
+Tahapan: TypeAlias = Annotated[str, BeforeValidator(_choice(vocab.TAHAPAN))]
+JenisInisiator: TypeAlias = Annotated[str, BeforeValidator(_choice(vocab.INISIATOR))]
+JenisInovasi: TypeAlias = Annotated[str, BeforeValidator(_choice(vocab.JENIS_INOVASI))]
+Bentuk: TypeAlias = Annotated[str, BeforeValidator(_choice(vocab.BENTUK))]
+Tematik: TypeAlias = Annotated[str, BeforeValidator(_choice(vocab.TEMATIK))]
+SumberData: TypeAlias = Annotated[str, BeforeValidator(_choice(vocab.SUMBER_DATA))]
+StatusVerifikasi: TypeAlias = Annotated[
+    str,
+    BeforeValidator(
+        _choice({k: v for k, v in vocab.STATUS_VERIFIKASI.items() if k != "belum-diverifikasi"})
+    ),
+]
 
 
 def _slug(value: Any) -> str:
@@ -119,7 +142,7 @@ def _slug(value: Any) -> str:
     return text
 
 
-Slug = Annotated[str, BeforeValidator(_slug)]
+Slug: TypeAlias = Annotated[str, BeforeValidator(_slug)]
 
 
 def _date(value: Any, info: ValidationInfo) -> date:
@@ -127,8 +150,7 @@ def _date(value: Any, info: ValidationInfo) -> date:
     if not _DATE_RE.match(text):
         raise PydanticCustomError(
             "tanggal",
-            "'{value}' bukan tanggal yang sah; tulis dengan format TTTT-BB-HH, "
-            "misalnya 2021-01-26",
+            "'{value}' bukan tanggal yang sah; tulis dengan format TTTT-BB-HH, misalnya 2021-01-26",
             {"value": text},
         )
     try:
@@ -141,7 +163,9 @@ def _date(value: Any, info: ValidationInfo) -> date:
         ) from None
     if parsed.year < MIN_YEAR:
         raise PydanticCustomError(
-            "tanggal_lampau", "tahun {year} terlalu lampau; periksa tanggalnya", {"year": parsed.year}
+            "tanggal_lampau",
+            "tahun {year} terlalu lampau; periksa tanggalnya",
+            {"year": parsed.year},
         )
     today = (info.context or {}).get("today")
     if today is not None and parsed > today:
@@ -153,14 +177,16 @@ def _date(value: Any, info: ValidationInfo) -> date:
     return parsed
 
 
-Date = Annotated[date, BeforeValidator(_date)]
+Date: TypeAlias = Annotated[date, BeforeValidator(_date)]
 
 
 def _year(value: Any, info: ValidationInfo) -> int:
     text = _text_in(value)
     if not re.fullmatch(r"\d{4}", text):
         raise PydanticCustomError(
-            "tahun", "'{value}' bukan tahun yang sah; tulis empat angka, misalnya 2024", {"value": text}
+            "tahun",
+            "'{value}' bukan tahun yang sah; tulis empat angka, misalnya 2024",
+            {"value": text},
         )
     year = int(text)
     today = (info.context or {}).get("today")
@@ -174,10 +200,10 @@ def _year(value: Any, info: ValidationInfo) -> int:
     return year
 
 
-Year = Annotated[int, BeforeValidator(_year)]
+Year: TypeAlias = Annotated[int, BeforeValidator(_year)]
 
 
-def _int_range(low: int, high: int, what: str) -> Any:
+def _int_range(low: int, high: int, what: str) -> Callable[[Any], int]:
     def check(value: Any) -> int:
         text = _text_in(value)
         if not re.fullmatch(r"\d{1,2}", text) or not low <= int(text) <= high:
@@ -188,13 +214,15 @@ def _int_range(low: int, high: int, what: str) -> Any:
             )
         return int(text)
 
-    return Annotated[int, BeforeValidator(check)]
+    return check
 
 
-Tingkat = _int_range(1, 3, "tingkat parameter")
-TingkatVerifikasi = _int_range(0, 3, "tingkat yang diterima (0 = tidak diterima)")
-NomorTpb = _int_range(1, 17, "nomor TPB")
-NomorAstaCita = _int_range(1, 8, "nomor Asta Cita")
+Tingkat: TypeAlias = Annotated[int, BeforeValidator(_int_range(1, 3, "tingkat parameter"))]
+TingkatVerifikasi: TypeAlias = Annotated[
+    int, BeforeValidator(_int_range(0, 3, "tingkat yang diterima (0 = tidak diterima)"))
+]
+NomorTpb: TypeAlias = Annotated[int, BeforeValidator(_int_range(1, 17, "nomor TPB"))]
+NomorAstaCita: TypeAlias = Annotated[int, BeforeValidator(_int_range(1, 8, "nomor Asta Cita"))]
 
 
 def _number(value: Any) -> Decimal:
@@ -209,7 +237,7 @@ def _number(value: Any) -> Decimal:
     return Decimal(text)
 
 
-Number = Annotated[Decimal, BeforeValidator(_number)]
+Number: TypeAlias = Annotated[Decimal, BeforeValidator(_number)]
 
 
 def _flag(value: Any) -> bool:
@@ -221,7 +249,7 @@ def _flag(value: Any) -> bool:
     return text == "true"
 
 
-Flag = Annotated[bool, BeforeValidator(_flag)]
+Flag: TypeAlias = Annotated[bool, BeforeValidator(_flag)]
 
 
 def _https(value: Any) -> str:
@@ -236,7 +264,7 @@ def _https(value: Any) -> str:
     return text
 
 
-HttpsUrl = Annotated[str, BeforeValidator(_https)]
+HttpsUrl: TypeAlias = Annotated[str, BeforeValidator(_https)]
 
 
 def _email(value: Any) -> str:
@@ -250,7 +278,7 @@ def _email(value: Any) -> str:
     return text
 
 
-Email = Annotated[str, BeforeValidator(_email)]
+Email: TypeAlias = Annotated[str, BeforeValidator(_email)]
 
 
 def _indicator_key(value: Any) -> str:
@@ -265,7 +293,7 @@ def _indicator_key(value: Any) -> str:
     return text
 
 
-IndicatorKey = Annotated[str, BeforeValidator(_indicator_key)]
+IndicatorKey: TypeAlias = Annotated[str, BeforeValidator(_indicator_key)]
 
 
 def _urusan_key(value: Any) -> str:
@@ -283,7 +311,7 @@ def _urusan_key(value: Any) -> str:
     return text
 
 
-UrusanKey = Annotated[str, BeforeValidator(_urusan_key)]
+UrusanKey: TypeAlias = Annotated[str, BeforeValidator(_urusan_key)]
 
 
 def slugify(text: str) -> str:
@@ -308,14 +336,14 @@ class Opd(Record):
 
     nama: Line = Field(description="nama resmi perangkat daerah, misalnya Dinas Kesehatan")
     singkatan: Line | None = Field(None, description="singkatan, misalnya Dinkes")
-    jenis: _choice(vocab.JENIS_OPD) = Field(description="jenis perangkat daerah")  # type: ignore[valid-type]
+    jenis: JenisOpd = Field(description="jenis perangkat daerah")
     induk: Slug | None = Field(None, description="slug perangkat daerah induk")
     nama_lama: list[Line] = Field(default_factory=list, description="nama-nama lama")
     situs: HttpsUrl | None = Field(None, description="alamat situs resmi (https://...)")
 
 
 class Inisiator(Record):
-    jenis: _choice(vocab.INISIATOR) = Field(description="jenis inisiator")  # type: ignore[valid-type]
+    jenis: JenisInisiator = Field(description="jenis inisiator")
     nama: Line = Field(description="nama unit atau orang yang menjadi inisiator")
 
 
@@ -338,7 +366,7 @@ class Tanggal(Record):
     def _in_order(self) -> Tanggal:
         steps = [("mulai", self.mulai), ("uji_coba", self.uji_coba), ("penerapan", self.penerapan)]
         present = [(name, value) for name, value in steps if value is not None]
-        for (first, a), (second, b) in zip(present, present[1:], strict=False):
+        for (first, a), (second, b) in pairwise(present):
             if b < a:
                 raise PydanticCustomError(
                     "urutan_tanggal",
@@ -449,17 +477,17 @@ class Proposal(Record):
 class _InovasiFields(Record):
     """All fields of ``inovasi.yaml``; the IID classification may be absent (news records)."""
 
-    nama: _line(3, 150) = Field(description="nama inovasi, satu baris, 3-150 karakter")  # type: ignore[valid-type]
+    nama: NamaInovasi = Field(description="nama inovasi, satu baris, 3-150 karakter")
     singkatan: Line | None = None
     ringkasan: Text = Field(description="ringkasan inovasi, paling banyak 200 kata")
-    sumber_data: _choice(vocab.SUMBER_DATA) = "opd"  # type: ignore[valid-type]
-    tahapan: _choice(vocab.TAHAPAN) | None = None  # type: ignore[valid-type]
+    sumber_data: SumberData = "opd"
+    tahapan: Tahapan | None = None
     inisiator: Inisiator | None = None
     inovator: list[Inovator] = Field(default_factory=list)
-    jenis: _choice(vocab.JENIS_INOVASI) | None = None  # type: ignore[valid-type]
-    bentuk: _choice(vocab.BENTUK) | None = None  # type: ignore[valid-type]
+    jenis: JenisInovasi | None = None
+    bentuk: Bentuk | None = None
     urusan: UrusanInovasi | None = None
-    tematik: _choice(vocab.TEMATIK) | None = None  # type: ignore[valid-type]
+    tematik: Tematik | None = None
     tanggal: Tanggal | None = None
     tahun_laporan: list[Year] = Field(default_factory=list)
     rancang_bangun: RancangBangun | None = None
@@ -528,10 +556,10 @@ class InovasiBerita(_InovasiFields):
 class Inovasi(_InovasiFields):
     """An agency's own record: the IID profile fields are required."""
 
-    tahapan: _choice(vocab.TAHAPAN) = Field(description="tahapan inovasi")  # type: ignore[valid-type]
+    tahapan: Tahapan = Field(description="tahapan inovasi")
     inisiator: Inisiator = Field(description="peta berisi jenis dan nama inisiator")
-    jenis: _choice(vocab.JENIS_INOVASI) = Field(description="jenis inovasi")  # type: ignore[valid-type]
-    bentuk: _choice(vocab.BENTUK) = Field(description="bentuk inovasi daerah")  # type: ignore[valid-type]
+    jenis: JenisInovasi = Field(description="jenis inovasi")
+    bentuk: Bentuk = Field(description="bentuk inovasi daerah")
     urusan: UrusanInovasi = Field(description="peta berisi urusan utama (dan beririsan)")
     tanggal: Tanggal = Field(description="peta tanggal mulai, uji_coba, penerapan")
     tahun_laporan: list[Year] = Field(
@@ -550,9 +578,7 @@ class VerifikasiIndikator(Record):
 class Verifikasi(Record):
     """``verifikasi.yaml``: the pokja's verification of one innovation."""
 
-    status: _choice({k: v for k, v in vocab.STATUS_VERIFIKASI.items() if k != "belum-diverifikasi"}) = Field(  # type: ignore[valid-type]
-        description="status verifikasi"
-    )
+    status: StatusVerifikasi = Field(description="status verifikasi")
     tanggal: Date = Field(description="tanggal verifikasi")
     oleh: Line | None = None
     catatan: Text | None = None

@@ -58,8 +58,15 @@ def cover_file(innovation: Innovation) -> str:
 def latest_date(innovation: Innovation) -> tuple[date, str]:
     """Sort key for "newest": the latest date or year the record mentions."""
     data = innovation.data
-    days = [d for d in (data.tanggal.mulai, data.tanggal.uji_coba, data.tanggal.penerapan)
-            if data.tanggal is not None and d is not None] if data.tanggal else []
+    days = (
+        [
+            d
+            for d in (data.tanggal.mulai, data.tanggal.uji_coba, data.tanggal.penerapan)
+            if data.tanggal is not None and d is not None
+        ]
+        if data.tanggal
+        else []
+    )
     years = [*data.tahun_laporan, *(p.tahun for p in data.penghargaan)]
     candidates = days + [date(y, 1, 1) for y in years]
     return (max(candidates) if candidates else date(1900, 1, 1), innovation.slug)
@@ -91,7 +98,9 @@ def _colour(catalogue: Catalogue, innovation: Innovation) -> str:
     return graphics.urusan_colour(nomor)
 
 
-def _card(catalogue: Catalogue, innovation: Innovation, source: str, score: scoring.InnovationScore) -> dict[str, Any]:
+def _card(
+    catalogue: Catalogue, innovation: Innovation, source: str, score: scoring.InnovationScore
+) -> dict[str, Any]:
     agency = catalogue.agency(innovation.opd)
     return {
         "innovation": innovation,
@@ -104,65 +113,86 @@ def _card(catalogue: Catalogue, innovation: Innovation, source: str, score: scor
     }
 
 
-def _innovation_page(catalogue: Catalogue, innovation: Innovation, score: scoring.InnovationScore) -> Page:
+def _innovation_page(
+    catalogue: Catalogue, innovation: Innovation, score: scoring.InnovationScore
+) -> Page:
     uri = innovation_uri(innovation.slug)
     data = innovation.data
     capaian = sorted(data.capaian, key=lambda c: (c.satuan, c.tahun))
     satuan = sorted({c.satuan for c in capaian})
     charts = [
         graphics.bar_chart_svg(
-            [(c.tahun, c.nilai) for c in capaian if c.satuan == unit], unit,
+            [(c.tahun, c.nilai) for c in capaian if c.satuan == unit],
+            unit,
             _colour(catalogue, innovation),
         )
         for unit in satuan
     ]
     replicated_by = [
-        i for i in catalogue.innovations if any(r.inovasi == innovation.slug for r in i.data.replikasi)
+        i
+        for i in catalogue.innovations
+        if any(r.inovasi == innovation.slug for r in i.data.replikasi)
     ]
-    return Page(uri, "innovation.md.j2", {
-        "uri": uri,
-        "innovation": innovation,
-        "data": data,
-        "agency": catalogue.agency(innovation.opd),
-        "agency_link": rel(uri, agency_uri(innovation.opd)),
-        "ref": catalogue.reference,
-        "cover": cover_file(innovation),
-        "timeline": _timeline(innovation),
-        "capaian": capaian,
-        "charts": list(zip(satuan, charts, strict=True)),
-        "photos": [m for m in data.media if m.berkas.lower().endswith(tuple(IMAGE_SUFFIXES))],
-        "documents": [m for m in data.media if m.berkas.lower().endswith(".pdf")],
-        "replicated_by": [(i, rel(uri, innovation_uri(i.slug))) for i in replicated_by],
-        "replica_links": {
-            r.inovasi: rel(uri, innovation_uri(r.inovasi)) for r in data.replikasi if r.inovasi
+    return Page(
+        uri,
+        "innovation.md.j2",
+        {
+            "uri": uri,
+            "innovation": innovation,
+            "data": data,
+            "agency": catalogue.agency(innovation.opd),
+            "agency_link": rel(uri, agency_uri(innovation.opd)),
+            "ref": catalogue.reference,
+            "cover": cover_file(innovation),
+            "timeline": _timeline(innovation),
+            "capaian": capaian,
+            "charts": list(zip(satuan, charts, strict=True)),
+            "photos": [m for m in data.media if m.berkas.lower().endswith(tuple(IMAGE_SUFFIXES))],
+            "documents": [m for m in data.media if m.berkas.lower().endswith(".pdf")],
+            "replicated_by": [(i, rel(uri, innovation_uri(i.slug))) for i in replicated_by],
+            "replica_links": {
+                r.inovasi: rel(uri, innovation_uri(r.inovasi)) for r in data.replikasi if r.inovasi
+            },
+            "score": score,
         },
-        "score": score,
-    })
+    )
 
 
-def _agency_page(catalogue: Catalogue, agency: Agency, scores: dict[str, scoring.InnovationScore]) -> Page:
+def _agency_page(
+    catalogue: Catalogue, agency: Agency, scores: dict[str, scoring.InnovationScore]
+) -> Page:
     uri = agency_uri(agency.slug)
     own = catalogue.innovations_of(agency.slug)
     parent = catalogue.agency(agency.data.induk) if agency.data.induk else None
-    return Page(uri, "agency.md.j2", {
-        "agency": agency,
-        "cards": [_card(catalogue, i, uri, scores[i.slug]) for i in own],
-        "totals": scoring.agency_totals(agency.slug, [scores[i.slug] for i in own]),
-        "parent": (parent, rel(uri, agency_uri(parent.slug))) if parent else None,
-        "children": [(c, rel(uri, agency_uri(c.slug))) for c in catalogue.children_of(agency.slug)],
-    })
+    return Page(
+        uri,
+        "agency.md.j2",
+        {
+            "agency": agency,
+            "cards": [_card(catalogue, i, uri, scores[i.slug]) for i in own],
+            "totals": scoring.agency_totals(agency.slug, [scores[i.slug] for i in own]),
+            "parent": (parent, rel(uri, agency_uri(parent.slug))) if parent else None,
+            "children": [
+                (c, rel(uri, agency_uri(c.slug))) for c in catalogue.children_of(agency.slug)
+            ],
+        },
+    )
 
 
-def _agency_rows(catalogue: Catalogue, source: str, scores: dict[str, scoring.InnovationScore]) -> list[dict[str, Any]]:
+def _agency_rows(
+    catalogue: Catalogue, source: str, scores: dict[str, scoring.InnovationScore]
+) -> list[dict[str, Any]]:
     rows = []
     for agency in catalogue.agencies:
         own = catalogue.innovations_of(agency.slug)
-        rows.append({
-            "agency": agency,
-            "link": rel(source, agency_uri(agency.slug)),
-            "count": len(own),
-            "totals": scoring.agency_totals(agency.slug, [scores[i.slug] for i in own]),
-        })
+        rows.append(
+            {
+                "agency": agency,
+                "link": rel(source, agency_uri(agency.slug)),
+                "count": len(own),
+                "totals": scoring.agency_totals(agency.slug, [scores[i.slug] for i in own]),
+            }
+        )
     return rows
 
 
@@ -186,33 +216,50 @@ def plan_pages(catalogue: Catalogue, scores: dict[str, scoring.InnovationScore])
     """Every generated page of the site, in a stable order."""
     newest = sorted(catalogue.innovations, key=latest_date, reverse=True)[:NEWEST_ON_HOME]
     pages = [
-        Page(HOME, "home.md.j2", {
-            "catalogue": catalogue,
-            "newest": [_card(catalogue, i, HOME, scores[i.slug]) for i in newest],
-            "agencies": _agency_rows(catalogue, HOME, scores),
-            "stats": _stats(catalogue, scores),
-            "links": {
-                "innovations": rel(HOME, INNOVATIONS), "agencies": rel(HOME, AGENCIES),
-                "index": rel(HOME, INDEX), "data": rel(HOME, OPEN_DATA),
+        Page(
+            HOME,
+            "home.md.j2",
+            {
+                "catalogue": catalogue,
+                "newest": [_card(catalogue, i, HOME, scores[i.slug]) for i in newest],
+                "agencies": _agency_rows(catalogue, HOME, scores),
+                "stats": _stats(catalogue, scores),
+                "links": {
+                    "innovations": rel(HOME, INNOVATIONS),
+                    "agencies": rel(HOME, AGENCIES),
+                    "index": rel(HOME, INDEX),
+                    "data": rel(HOME, OPEN_DATA),
+                },
             },
-        }),
-        Page(INNOVATIONS, "innovations.md.j2", {
-            "cards": [_card(catalogue, i, INNOVATIONS, scores[i.slug]) for i in catalogue.innovations],
-        }),
+        ),
+        Page(
+            INNOVATIONS,
+            "innovations.md.j2",
+            {
+                "cards": [
+                    _card(catalogue, i, INNOVATIONS, scores[i.slug]) for i in catalogue.innovations
+                ],
+            },
+        ),
         Page(AGENCIES, "agencies.md.j2", {"agencies": _agency_rows(catalogue, AGENCIES, scores)}),
         Page(OPEN_DATA, "open-data.md.j2", {"count": len(catalogue.innovations)}),
-        Page(INDEX, "index.md.j2", {
-            "ref": catalogue.reference,
-            "years": scoring.regency_projection(catalogue.innovations, catalogue.reference),
-            "names": {
-                i.slug: (i.data.nama, rel(INDEX, innovation_uri(i.slug)))
-                for i in catalogue.innovations
+        Page(
+            INDEX,
+            "index.md.j2",
+            {
+                "ref": catalogue.reference,
+                "years": scoring.regency_projection(catalogue.innovations, catalogue.reference),
+                "names": {
+                    i.slug: (i.data.nama, rel(INDEX, innovation_uri(i.slug)))
+                    for i in catalogue.innovations
+                },
+                "unreported": [
+                    (i, rel(INDEX, innovation_uri(i.slug)))
+                    for i in catalogue.innovations
+                    if not i.data.tahun_laporan
+                ],
             },
-            "unreported": [
-                (i, rel(INDEX, innovation_uri(i.slug)))
-                for i in catalogue.innovations if not i.data.tahun_laporan
-            ],
-        }),
+        ),
     ]
     pages += [_agency_page(catalogue, a, scores) for a in catalogue.agencies]
     pages += [_innovation_page(catalogue, i, scores[i.slug]) for i in catalogue.innovations]
@@ -229,7 +276,10 @@ def covers(catalogue: Catalogue) -> dict[str, str]:
         urusan = catalogue.reference.urusan[data.urusan.utama].nama if data.urusan else None
         agency = catalogue.agency(innovation.opd).data
         result[f"inovasi/{innovation.slug}/sampul.svg"] = graphics.cover_svg(
-            data.nama, data.singkatan, urusan, agency.singkatan or agency.nama,
+            data.nama,
+            data.singkatan,
+            urusan,
+            agency.singkatan or agency.nama,
             _colour(catalogue, innovation),
         )
     return result

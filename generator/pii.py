@@ -85,6 +85,7 @@ class PiiMatch:
 _SEP = r"[ \t\u00a0.\-]"
 _SEQUENCE_RE = re.compile(rf"(?<![0-9])[0-9]+(?:{_SEP}[0-9]+)*")
 _GROUP_RE = re.compile(r"[0-9]+")
+_NON_DIGIT_RE = re.compile(r"[^0-9]")
 
 _NIP_RE = re.compile(
     r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
@@ -228,7 +229,7 @@ def _identity_numbers(text: str) -> list[tuple[int, PiiMatch]]:
         offset = sequence.start()
         groups = [(offset + g.start(), offset + g.end()) for g in _GROUP_RE.finditer(sequence[0])]
         for first, last in _windows(groups):
-            match = _classify(text, groups[first : last + 1])
+            match = _classify(text, groups[first][0], groups[last][1])
             if match is not None:
                 whole = first == 0 and last == len(groups) - 1
                 found.append((_TIER_SEQUENCE if whole else _TIER_WINDOW, match))
@@ -247,10 +248,10 @@ def _windows(groups: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
                 yield first, last
 
 
-def _classify(text: str, window: list[tuple[int, int]]) -> PiiMatch | None:
-    start, end = window[0][0], window[-1][1]
-    digits = "".join(text[s:e] for s, e in window)
-    kind = _kind_of(text[start:end], digits, len(window) == 1)
+def _classify(text: str, start: int, end: int) -> PiiMatch | None:
+    written = text[start:end]
+    digits = _NON_DIGIT_RE.sub("", written)
+    kind = _kind_of(written, digits, len(digits) == len(written))
     if kind is None or _excluded(text, start, end):
         return None
     return _make(kind, start, end, _mask_digits(digits))

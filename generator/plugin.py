@@ -36,14 +36,14 @@ _IN_NAV = {"index.md", "inovasi/index.md", "opd/index.md", "indeks-inovasi/index
            "data-terbuka/index.md"}  # fmt: skip
 
 
-class KatalogConfig(base.Config):
+class KatalogConfig(base.Config):  # type: ignore[no-untyped-call]
     """Options of the ``katalog`` plugin."""
 
     innovations_dir = c.Type(str, default="innovations")
     """Folder of the catalogue, relative to ``mkdocs.yml``."""
 
 
-class KatalogPlugin(BasePlugin[KatalogConfig]):
+class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
     """Generates the catalogue pages from ``innovations/``."""
 
     def __init__(self) -> None:

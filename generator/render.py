@@ -101,16 +101,21 @@ def front_matter(values: dict[str, Any]) -> str:
 
 def environment() -> jinja2.Environment:
     """The Markdown-producing Jinja2 environment (strict undefined, no autoescape)."""
-    env = jinja2.Environment(  # noqa: S701 - output is Markdown; escaping is explicit per context
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
+        autoescape=False,  # noqa: S701
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.filters.update(
-        prose=prose, md=md_inline, attr=attr, plain=plain, tanggal=tanggal, angka=angka,
+        prose=prose,
+        md=md_inline,
+        attr=attr,
+        plain=plain,
+        tanggal=tanggal,
+        angka=angka,
         desimal=desimal,
     )
     env.globals["front_matter"] = front_matter

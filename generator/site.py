@@ -42,7 +42,9 @@ def score_catalogue(catalogue: Catalogue) -> dict[str, scoring.InnovationScore]:
     return {i.slug: scoring.score_innovation(i, catalogue.reference) for i in catalogue.innovations}
 
 
-def render_pages(catalogue: Catalogue, scores: dict[str, scoring.InnovationScore]) -> dict[str, str]:
+def render_pages(
+    catalogue: Catalogue, scores: dict[str, scoring.InnovationScore]
+) -> dict[str, str]:
     """Every generated Markdown page: source URI → Markdown."""
     env = render.environment()
     env.globals["vocab"] = vocab

@@ -98,7 +98,9 @@ def _message(error: Any, model: type[BaseModel], loc: Loc) -> str:
     if kind in ("list_type",):
         return "harus berupa daftar; tulis setiap butir pada baris baru yang diawali '- '"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return "harus berupa peta; tulis 'kunci: nilai' pada baris-baris berikutnya dengan indentasi"
+        return (
+            "harus berupa peta; tulis 'kunci: nilai' pada baris-baris berikutnya dengan indentasi"
+        )
     if kind in ("string_type", "bukan_teks"):
         return "harus berupa teks, bukan daftar atau peta; tulis nilainya langsung"
     if kind == "too_short":

@@ -96,34 +96,37 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):
         BaseResolver.__init__(self)
         self._depth = 0
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
-        event = self.peek_event()
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         mark = event.start_mark
         if self.check_event(AliasEvent):
             raise YamlProblem(
                 "alias YAML (*nama) tidak boleh dipakai; tulis nilainya secara lengkap",
-                mark.line + 1, mark.column + 1,
+                mark.line + 1,
+                mark.column + 1,
             )
         if getattr(event, "anchor", None) is not None:
             raise YamlProblem(
                 "anchor YAML (&nama) tidak boleh dipakai; hapus '&' beserta namanya",
-                mark.line + 1, mark.column + 1,
+                mark.line + 1,
+                mark.column + 1,
             )
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             raise YamlProblem(
                 f"tag YAML '{tag}' tidak boleh dipakai; hapus tag itu dan tulis nilainya saja",
-                mark.line + 1, mark.column + 1,
+                mark.line + 1,
+                mark.column + 1,
             )
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
                 raise YamlProblem(
                     f"struktur bersarang lebih dari {MAX_DEPTH} tingkat; sederhanakan isinya",
-                    mark.line + 1, mark.column + 1,
+                    mark.line + 1,
+                    mark.column + 1,
                 )
-            node: Node = Composer.compose_node(self, parent, index)  # type: ignore[no-untyped-call]
-            return node
+            return Composer.compose_node(self, parent, index)
         finally:
             self._depth -= 1
 
@@ -173,7 +176,8 @@ def _walk(node: Node, loc: Loc, doc: Document) -> Any:
             if not isinstance(key_node, ScalarNode):
                 raise YamlProblem(
                     "kunci harus berupa teks biasa, bukan daftar atau peta",
-                    key_pos.line, key_pos.column,
+                    key_pos.line,
+                    key_pos.column,
                 )
             key = key_node.value
             if key in result:
@@ -181,7 +185,9 @@ def _walk(node: Node, loc: Loc, doc: Document) -> Any:
                 raise YamlProblem(
                     f"kunci '{key}' ditulis dua kali (pertama di baris {first.line}); "
                     "hapus salah satunya",
-                    key_pos.line, key_pos.column, ".".join(map(str, (*loc, key))),
+                    key_pos.line,
+                    key_pos.column,
+                    ".".join(map(str, (*loc, key))),
                 )
             doc.keys[(*loc, key)] = key_pos
             result[key] = _walk(value_node, (*loc, key), doc)
@@ -197,7 +203,8 @@ def _check_invisible(text: str) -> None:
             raise YamlProblem(
                 f"karakter tak terlihat U+{ord(char):04X} tidak boleh ada; hapus karakter itu "
                 "(biasanya terbawa saat menyalin dari dokumen lain)",
-                line, column,
+                line,
+                column,
             )
 
 
@@ -215,7 +222,9 @@ def parse_yaml(text: str) -> Document:
     except yaml.YAMLError as exc:
         raise YamlProblem(_translate(str(exc))) from None
     except RecursionError:
-        raise YamlProblem(f"struktur bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)") from None
+        raise YamlProblem(
+            f"struktur bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)"
+        ) from None
     finally:
         loader.dispose()
     doc = Document(data=None)

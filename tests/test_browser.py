@@ -45,6 +45,7 @@ CHROMIUM_ARGS = [
 TODAY = "2026-11-23"
 HOST = "127.0.0.1"
 TIMEOUT_MS = 20_000
+MOBILE = {"width": 390, "height": 844}
 
 SEPEDA_BARU = "inovasi/sepeda-baru/"
 SEPEDA_BARU_NAME = "Sistem Penjaringan Inovasi Daerah Balangan Terpadu"
@@ -127,6 +128,9 @@ def browser() -> Iterator[Any]:
         from playwright.sync_api import sync_playwright
     except ImportError:
         _unavailable("the playwright package is not installed (pip install -e '.[dev]')")
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as p:
         instance = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
@@ -193,7 +197,7 @@ def mobile(browser: Any, site: Site) -> Iterator[Session]:
     yield from _session(
         browser,
         site,
-        viewport={"width": 390, "height": 844},
+        viewport=MOBILE,
         device_scale_factor=2,
         is_mobile=True,
         has_touch=True,
@@ -266,7 +270,7 @@ def test_home_to_agency_to_sepeda_baru(desktop: Session) -> None:
         ("2021", "32"),
         ("2022", "100"),
     ], series
-    chart_text = _text(chart.locator("text"))
+    chart_text = " ".join(chart.locator("text").all_text_contents())
     for year in ("2017", "2022"):
         assert year in chart_text, f"chart lacks the year {year}: {chart_text!r}"
 
@@ -298,7 +302,7 @@ def test_search_finds_sepeda_baru(desktop: Session) -> None:
         search.click()
     expect(page.locator("[data-md-toggle='search']")).to_be_checked()
     expect(search).to_be_focused()
-    search.fill("sepeda")
+    search.press_sequentially("sepeda", delay=50)  # Material listens to key events
     result = page.locator(f".md-search-result a[href*='{SEPEDA_BARU}']")
     expect(result.first).to_be_visible()
     expect(page.locator(".md-search-result__meta")).not_to_contain_text("Tidak ditemukan")
@@ -311,25 +315,27 @@ def test_mobile_innovation_page_fits_viewport(mobile: Session, tmp_path: Path) -
     page = mobile.page
     mobile.goto(SEPEDA_BARU)
     expect(page.locator("h1").first).to_contain_text(SEPEDA_BARU_NAME)
-    widths = page.evaluate(
-        "() => ({scroll: document.documentElement.scrollWidth,"
-        " body: document.body.scrollWidth, viewport: window.innerWidth})"
-    )
-    assert widths["viewport"] == 390, widths
-    wide = page.evaluate(
-        """() => Array.from(document.querySelectorAll('body *'))
-              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-              .filter(e => !e.closest('[hidden], .md-sidebar, .md-search, .md-nav'))
-              .slice(0, 5)
-              .map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string'
-                   ? '.' + e.className.trim().split(/\\s+/).join('.') : ''))"""
-    )
-    assert widths["scroll"] <= widths["viewport"] + 1, f"horizontal scroll: {widths}, {wide}"
-    assert widths["body"] <= widths["viewport"] + 1, f"horizontal scroll: {widths}, {wide}"
-
     shot = tmp_path / "sepeda-baru-390.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.is_file() and shot.stat().st_size > 1000, shot
+
+    width = MOBILE["width"]
+    widths = page.evaluate(
+        "() => ({document: document.documentElement.scrollWidth,"
+        " body: document.body.scrollWidth, inner: window.innerWidth})"
+    )
+    wide = page.evaluate(
+        """width => Array.from(document.querySelectorAll('main *'))
+              .filter(e => e.getBoundingClientRect().right > width + 1)
+              .slice(0, 3)
+              .map(e => e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className
+                   ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+                   + ' (right edge ' + Math.round(e.getBoundingClientRect().right) + 'px)')""",
+        width,
+    )
+    assert widths["document"] <= width + 1 and widths["body"] <= width + 1, (
+        f"horizontal scroll at {width}px: scrollWidth {widths}; too wide: {wide}; see {shot}"
+    )
     mobile.assert_clean()
 
 

@@ -32,7 +32,7 @@ EXPECTED: dict[str, list[str]] = {
         "@21:14: error: indikator.sdm.tingkat: '4' tidak sah; tulis tingkat parameter berupa angka bulat 1 sampai 3",
     ],
     "kunci_salah_ketik": [
-        '@2:1: error: tahapan: wajib diisi: tahapan inovasi',
+        "@2:1: error: tahapan: wajib diisi: tahapan inovasi",
         "@4:1: error: tahapn: kunci 'tahapn' tidak dikenal; kunci yang sah di sini: nama, singkatan, ringkasan, sumber_data, tahapan, inisiator, inovator, jenis, bentuk, urusan, tematik, tanggal, tahun_laporan, rancang_bangun, tujuan, manfaat, hasil, capaian, tpb, asta_cita, indikator, media, video, tautan, penghargaan, replikasi, kontak, proposal (maksud Anda 'tahapan'?)",
     ],
     "lima_kesalahan": [
@@ -43,16 +43,16 @@ EXPECTED: dict[str, list[str]] = {
         "@17:1: error: warna: kunci 'warna' tidak dikenal; kunci yang sah di sini: nama, singkatan, ringkasan, sumber_data, tahapan, inisiator, inovator, jenis, bentuk, urusan, tematik, tanggal, tahun_laporan, rancang_bangun, tujuan, manfaat, hasil, capaian, tpb, asta_cita, indikator, media, video, tautan, penghargaan, replikasi, kontak, proposal",
     ],
     "nama_pendek": [
-        '@2:7: error: nama: terlalu pendek (2 karakter); tulis paling sedikit 3 karakter',
+        "@2:7: error: nama: terlalu pendek (2 karakter); tulis paling sedikit 3 karakter",
     ],
     "norway": [
         "@8:8: error: jenis: 'no' bukan nilai yang sah; pilih salah satu: digital, non-digital",
     ],
     "ponsel_pribadi": [
-        '@19:12: error: tampak seperti nomor ponsel pribadi (0812******67); data pribadi tidak boleh diterbitkan: hapus atau ganti dengan kontak kantor',
+        "@19:12: error: tampak seperti nomor ponsel pribadi (0812******67); data pribadi tidak boleh diterbitkan: hapus atau ganti dengan kontak kantor",
     ],
     "ringkasan_panjang": [
-        '@3:12: error: ringkasan: ringkasan 205 kata; singkat menjadi paling banyak 200 kata (uraian lengkap tulis di rancang_bangun)',
+        "@3:12: error: ringkasan: ringkasan 205 kata; singkat menjadi paling banyak 200 kata (uraian lengkap tulis di rancang_bangun)",
     ],
     "tahapan_salah": [
         "@4:10: error: tahapan: 'ujicoba' bukan nilai yang sah; pilih salah satu: inisiatif, uji-coba, penerapan (maksud Anda 'uji-coba'?)",
@@ -61,13 +61,13 @@ EXPECTED: dict[str, list[str]] = {
         "@13:13: error: tanggal.uji_coba: tanggal '2024-02-30' tidak ada di kalender; periksa hari dan bulannya",
     ],
     "tanggal_masa_depan": [
-        '@13:13: error: tanggal.uji_coba: tanggal 2027-01-05 belum terjadi (hari ini 2026-11-23); tanggal tidak boleh di masa depan',
+        "@13:13: error: tanggal.uji_coba: tanggal 2027-01-05 belum terjadi (hari ini 2026-11-23); tanggal tidak boleh di masa depan",
     ],
     "tanggal_tahapan": [
         "@13:3: error: tanggal: tahapan 'penerapan' memerlukan tanggal.penerapan; tambahkan 'penerapan: TTTT-BB-HH'",
     ],
     "tanggal_urutan": [
-        '@13:3: error: tanggal: uji_coba (2024-03-01) lebih awal daripada mulai (2024-05-01); urutannya harus mulai, uji_coba, lalu penerapan',
+        "@13:3: error: tanggal: uji_coba (2024-03-01) lebih awal daripada mulai (2024-05-01); urutannya harus mulai, uji_coba, lalu penerapan",
     ],
     "tautan_http": [
         "@19:10: error: tautan[0].url: 'http://berita.example.com/x' bukan tautan yang sah; tulis alamat lengkap yang diawali https://",
@@ -75,8 +75,7 @@ EXPECTED: dict[str, list[str]] = {
     "urusan_salah": [
         "@11:10: error: urusan.utama: 'kesehatn' bukan kunci urusan yang sah; lihat daftar 38 urusan di panduan kontributor (maksud Anda 'kesehatan'?)",
     ],
-    "valid_minimal": [
-    ],
+    "valid_minimal": [],
     "yaml_anchor": [
         "@7:9: error: anchor YAML (&nama) tidak boleh dipakai; hapus '&' beserta namanya",
     ],
@@ -84,7 +83,7 @@ EXPECTED: dict[str, list[str]] = {
         "@10:1: error: jenis: kunci 'jenis' ditulis dua kali (pertama di baris 8); hapus salah satunya",
     ],
     "yaml_tab": [
-        '@11:1: error: karakter tab tidak boleh dipakai; gunakan spasi untuk indentasi',
+        "@11:1: error: karakter tab tidak boleh dipakai; gunakan spasi untuk indentasi",
     ],
     "yaml_tag": [
         "@2:7: error: tag YAML 'tag:yaml.org,2002:python/object/apply:os.system' tidak boleh dipakai; hapus tag itu dan tulis nilainya saja",
@@ -122,7 +121,11 @@ def test_five_mistakes_give_five_findings_and_no_catalogue(catalogue_copy: Path)
     assert catalogue is None
     lines = [(f.line, f.field) for f in findings if f.severity is Severity.ERROR]
     assert lines == [
-        (4, "tahapan"), (8, "jenis"), (11, "urusan.utama"), (13, "tanggal.uji_coba"), (17, "warna")
+        (4, "tahapan"),
+        (8, "jenis"),
+        (11, "urusan.utama"),
+        (13, "tanggal.uji_coba"),
+        (17, "warna"),
     ]
 
 

@@ -39,9 +39,9 @@ def test_every_text_file_matches_its_golden(output: Output, request: pytest.Fixt
     files = _text_files(output)
     for uri, content in sorted(files.items()):
         assert_golden(uri, content, update)
-    stale = {
-        p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file()
-    } - set(files)
+    stale = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file()} - set(
+        files
+    )
     if update:
         for name in stale:
             (GOLDEN / name).unlink()

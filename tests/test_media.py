@@ -83,8 +83,8 @@ def png_declaring(width: int, height: int) -> bytes:
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     idat = zlib.compress(b"\x00" * 1024)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(
-        b"IEND", b""
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
     )
 
 
@@ -116,8 +116,7 @@ def make_pdf(
         content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
         bodies.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {number + 1} 0 R{page_extra} >>"
-            .encode()
+            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {number + 1} 0 R{page_extra} >>".encode()
         )
         bodies.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
     bodies.append((info or "<< >>").encode())

@@ -229,7 +229,15 @@ def test_masked_value_never_contains_the_full_number() -> None:
     )
     found = scan_text(text)
     assert [m.kind for m in found] == [
-        "nik", "nik", "nip", "npwp", "npwp", "telepon", "telepon", "email", "alamat"
+        "nik",
+        "nik",
+        "nip",
+        "npwp",
+        "npwp",
+        "telepon",
+        "telepon",
+        "email",
+        "alamat",
     ]
     for match in found:
         value = re.sub(r"[^0-9A-Za-z@.]", "", text[match.start : match.end])

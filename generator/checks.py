@@ -134,9 +134,11 @@ def _files(innovation: Innovation) -> Iterator[Finding]:
                 )
                 continue
             problems = media.check_file(path, folder)
+        # A name that itself holds personal data is never echoed (CI logs are public).
+        shown = "berkas ini" if pii.scan_text(name) else name
         for problem in problems:
             page = f" (halaman {problem.page})" if problem.page else ""
-            yield _at(innovation.source, loc, Severity.ERROR, f"{name}{page}: {problem.message}")
+            yield _at(innovation.source, loc, Severity.ERROR, f"{shown}{page}: {problem.message}")
     for name, path in sorted(present.items()):
         if name in _YAML_FILES or name in referenced:
             continue

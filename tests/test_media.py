@@ -114,10 +114,11 @@ def make_pdf(
     ]
     for number, text in zip(page_ids, pages, strict=True):
         content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
-        bodies.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {number + 1} 0 R{page_extra} >>".encode()
+        page = (
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {number + 1} 0 R{page_extra} >>"
         )
+        bodies.append(page.encode())
         bodies.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
     bodies.append((info or "<< >>").encode())
     if xmp is not None:

@@ -127,9 +127,11 @@ class _Reader:
                 )
             )
             return None, None
+        source = Source(shown, doc, text)
+        self.findings.extend(checks.personal_data(source))
         record, problems = validate_document(model(doc.data), doc, shown, self.context)
         self.findings.extend(problems)
-        return record, Source(shown, doc, text)
+        return record, source
 
 
 def _folders(path: Path) -> Iterator[Path]:
@@ -175,16 +177,20 @@ def load_catalogue(
     )
     agencies: list[Agency] = []
     innovations: list[Innovation] = []
+    agency_folders: list[str] = []
+    innovation_folders: list[str] = []
     for opd_dir in _folders(innovations_dir):
+        agency_folders.append(opd_dir.name)
         agency = _read_agency(opd_dir, reader)
         if agency is not None:
             agencies.append(agency)
         for folder in _folders(opd_dir):
+            innovation_folders.append(folder.name)
             innovation = _read_innovation(folder, opd_dir.name, reader)
             if innovation is not None:
                 innovations.append(innovation)
     catalogue = Catalogue(tuple(agencies), tuple(innovations), load_reference())
-    reader.findings += checks.run_all(catalogue, root)
+    reader.findings += checks.run_all(catalogue, agency_folders, innovation_folders)
     findings = sort_findings(reader.findings)
     return (None if has_errors(findings) else catalogue), findings
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import media, pii, vocab
@@ -73,8 +72,12 @@ def _unique_slugs(catalogue: Catalogue) -> Iterator[Finding]:
             )
 
 
-def _references(catalogue: Catalogue) -> Iterator[Finding]:
-    agencies = [a.slug for a in catalogue.agencies]
+def _references(catalogue: Catalogue, agencies: list[str], slugs: list[str]) -> Iterator[Finding]:
+    """``induk`` and ``replikasi.inovasi`` must name folders of the catalogue.
+
+    They are resolved against every folder found, valid or not, so that one broken record
+    does not cascade into errors in the records that point at it.
+    """
     for agency in catalogue.agencies:
         induk = agency.data.induk
         if induk is not None and (induk not in agencies or induk == agency.slug):
@@ -87,7 +90,6 @@ def _references(catalogue: Catalogue) -> Iterator[Finding]:
                 f"perangkat daerah induk '{induk}' tidak ada di katalog; tulis slug folder "
                 f"perangkat daerah lain{hint}",
             )
-    slugs = [i.slug for i in catalogue.innovations]
     for innovation in catalogue.innovations:
         for index, item in enumerate(innovation.data.replikasi):
             target = item.inovasi
@@ -174,7 +176,8 @@ def _covers(innovation: Innovation) -> Iterator[Finding]:
             )
 
 
-def _personal_data(source: Source) -> Iterator[Finding]:
+def personal_data(source: Source) -> Iterator[Finding]:
+    """Personal data anywhere in a file's text, comments included (the repo is public)."""
     for match in pii.scan_text(source.text):
         line, column = pii.line_col(source.text, match.start)
         yield Finding(
@@ -219,8 +222,17 @@ def _advice(innovation: Innovation) -> Iterator[Finding]:
 def _verification(innovation: Innovation) -> Iterator[Finding]:
     if innovation.verifikasi is None or innovation.verifikasi_source is None:
         return
-    for key in innovation.verifikasi.indikator:
-        if key not in innovation.data.indikator:
+    for key, decision in innovation.verifikasi.indikator.items():
+        claim = innovation.data.indikator.get(key)
+        if claim is not None and decision.tingkat > claim.tingkat:
+            yield _at(
+                innovation.verifikasi_source,
+                ("indikator", key, "tingkat"),
+                Severity.WARNING,
+                f"tingkat yang diterima ({decision.tingkat}) lebih tinggi daripada tingkat yang "
+                f"diklaim ({claim.tingkat}); periksa kembali penilaian ini",
+            )
+        if claim is None:
             yield _at(
                 innovation.verifikasi_source,
                 ("indikator", key),
@@ -230,17 +242,15 @@ def _verification(innovation: Innovation) -> Iterator[Finding]:
             )
 
 
-def run_all(catalogue: Catalogue, root: Path) -> list[Finding]:
-    """Every cross-file rule over the records that passed schema validation."""
-    findings: list[Finding] = [*_unique_slugs(catalogue), *_references(catalogue)]
-    for agency in catalogue.agencies:
-        findings += _personal_data(agency.source)
+def run_all(catalogue: Catalogue, agencies: list[str], slugs: list[str]) -> list[Finding]:
+    """Every cross-file rule over the records that passed schema validation.
+
+    ``agencies`` and ``slugs`` are every agency and innovation folder found, valid or not.
+    """
+    findings: list[Finding] = [*_unique_slugs(catalogue), *_references(catalogue, agencies, slugs)]
     for innovation in catalogue.innovations:
         findings += _files(innovation)
         findings += _covers(innovation)
-        findings += _personal_data(innovation.source)
-        if innovation.verifikasi_source is not None:
-            findings += _personal_data(innovation.verifikasi_source)
         findings += _advice(innovation)
         findings += _verification(innovation)
     return findings

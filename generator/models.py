@@ -234,6 +234,13 @@ def _number(value: Any) -> Decimal:
             "pemisah desimal, misalnya 1500 atau 12.5",
             {"value": text},
         )
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        raise PydanticCustomError(
+            "angka_ribuan",
+            "'{value}' tampak memakai titik sebagai pemisah ribuan; tulis {plain} tanpa titik "
+            "(bila maksudnya pecahan, buang nol di belakang, misalnya 1.5)",
+            {"value": text, "plain": text.replace(".", "")},
+        )
     return Decimal(text)
 
 

@@ -221,3 +221,26 @@ def test_news_record_needs_its_sources(catalogue_copy: Path) -> None:
         "innovations/kecamatan-awayan/gertak-desa/inovasi.yaml:2:1: error: tautan: wajib diisi: "
         "tautan ke berita sumber (wajib untuk data dari berita)"
     ]
+
+
+def test_thousands_separator_in_a_number_is_caught(catalogue_copy: Path) -> None:
+    path = catalogue_copy / "innovations/dinkes/antrean-daring/inovasi.yaml"
+    path.write_text(path.read_text().replace("nilai: 1200", "nilai: 1.200"))
+    _, findings = _load(catalogue_copy)
+    assert _errors(findings) == [
+        "innovations/dinkes/antrean-daring/inovasi.yaml:43:12: error: capaian[0].nilai: '1.200' "
+        "tampak memakai titik sebagai pemisah ribuan; tulis 1200 tanpa titik (bila maksudnya "
+        "pecahan, buang nol di belakang, misalnya 1.5)"
+    ]
+
+
+def test_personal_data_is_reported_even_in_an_otherwise_broken_file(catalogue_copy: Path) -> None:
+    source = (FIXTURES / "invalid" / "tahapan_salah.yaml").read_text()
+    (catalogue_copy / TARGET).write_text(source + "# kontak pribadi: 0812-5123-4567\n")
+    _, findings = _load(catalogue_copy)
+    assert _errors(findings) == [
+        TARGET + ":4:10: error: tahapan: 'ujicoba' bukan nilai yang sah; pilih salah satu: "
+        "inisiatif, uji-coba, penerapan (maksud Anda 'uji-coba'?)",
+        TARGET + ":16:19: error: tampak seperti nomor ponsel pribadi (0812******67); data "
+        "pribadi tidak boleh diterbitkan: hapus atau ganti dengan kontak kantor",
+    ]

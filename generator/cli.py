@@ -32,7 +32,7 @@ from generator.diagnostics import (
 )
 from generator.models import slugify
 from generator.render import environment
-from generator.site import score_catalogue, today
+from generator.site import generate, score_catalogue, today
 
 OK, ERRORS, FAILURE = 0, 1, 2
 
@@ -168,7 +168,7 @@ def _swap_in(built: Path, out: Path) -> None:
 
 def cmd_build(args: argparse.Namespace, root: Path) -> int:
     """``sepeda build``: nothing is written unless the whole site builds."""
-    _, findings = _check(root, args.katalog)
+    _, findings = generate(root / args.katalog, root)  # reused by the plugin below
     _print(findings)
     if has_errors(findings):
         print("Situs tidak dibangun; situs sebelumnya tidak diubah.", file=sys.stderr)

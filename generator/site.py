@@ -69,8 +69,34 @@ def _media_files(catalogue: Catalogue) -> dict[str, bytes]:
     return files
 
 
+def _fingerprint(innovations_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every file under the catalogue with its size and modification time."""
+    if not innovations_dir.is_dir():
+        return ()
+    return tuple(
+        (str(path), stat.st_size, stat.st_mtime_ns)
+        for path in sorted(innovations_dir.rglob("*"))
+        if (stat := path.lstat())
+    )
+
+
+_last: dict[tuple[object, ...], tuple[Output | None, list[Finding]]] = {}
+
+
 def generate(innovations_dir: Path, root: Path) -> tuple[Output | None, list[Finding]]:
-    """Check the catalogue and, when it has no errors, produce every published file."""
+    """Check the catalogue and, when it has no errors, produce every published file.
+
+    The result is reused while no file under the catalogue changed (``sepeda build`` checks,
+    then lets MkDocs build through the plugin: the catalogue is read once).
+    """
+    key = (innovations_dir.resolve(), root.resolve(), today(), _fingerprint(innovations_dir))
+    if key not in _last:
+        _last.clear()
+        _last[key] = _generate(innovations_dir, root)
+    return _last[key]
+
+
+def _generate(innovations_dir: Path, root: Path) -> tuple[Output | None, list[Finding]]:
     catalogue, findings = load_catalogue(innovations_dir, root, today())
     if catalogue is None:
         return None, findings

@@ -16,6 +16,7 @@ Example::
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,19 +86,21 @@ class Document:
         return Position(1, 1)
 
 
-class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):
-    """PyYAML's pure-Python front end with a composer that refuses what we do not allow."""
+class _StrictComposer(Composer, BaseResolver):
+    """A composer that refuses what we do not allow; the parser underneath supplies events.
 
-    def __init__(self, stream: str) -> None:
-        Reader.__init__(self, stream)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        Composer.__init__(self)
-        BaseResolver.__init__(self)
-        self._depth = 0
+    Only libyaml's event parser (iterative, no recursion) or PyYAML's pure-Python parser is
+    used; composing stays in Python here, with a depth cap, so deep nesting is a finding
+    instead of a crash.
+    """
+
+    _depth = 0
+    # Supplied by the parser half of the concrete loader.
+    peek_event: Any
+    check_event: Any
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
+        event = self.peek_event()
         mark = event.start_mark
         if self.check_event(AliasEvent):
             raise YamlProblem(
@@ -131,8 +134,38 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):
             self._depth -= 1
 
 
+class _PureLoader(Reader, Scanner, Parser, _StrictComposer):
+    """Pure-Python parser (fallback when PyYAML has no libyaml)."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        BaseResolver.__init__(self)
+
+
+try:
+    from yaml._yaml import CParser
+
+    class _FastLoader(CParser, _StrictComposer):
+        """libyaml's event parser (about 15x faster) under the same strict composer."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            BaseResolver.__init__(self)
+
+        def get_single_node(self) -> Node | None:
+            return Composer.get_single_node(self)
+
+    _Loader: Callable[[str], _StrictComposer] = _FastLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = _PureLoader
+
+
 _PROBLEM_TEXT = {
-    "mapping values are not allowed here": (
+    "mapping values are not allowed": (
         "tanda ':' tidak boleh di sini; jika teks mengandung ': ', apit seluruh teks dengan "
         "tanda kutip, atau periksa indentasi baris sebelumnya"
     ),
@@ -148,8 +181,12 @@ _PROBLEM_TEXT = {
 }
 
 
-def _translate(problem: str | None) -> str:
+def _translate(problem: str | None, char: str = "") -> str:
     problem = problem or "sintaks tidak sah"
+    if "found another document" in problem:
+        return _PROBLEM_TEXT["expected a single document in the stream"]
+    if char == "\t" and "cannot start any token" in problem:
+        return _PROBLEM_TEXT["found character '\\t' that cannot start any token"]
     for english, indonesian in _PROBLEM_TEXT.items():
         if problem.startswith(english):
             return indonesian
@@ -160,11 +197,18 @@ def _translate(problem: str | None) -> str:
     return f"sintaks YAML tidak sah ({problem}); periksa indentasi dan tanda kutip"
 
 
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    if 0 < line <= len(lines) and 0 < column <= len(lines[line - 1]):
+        return lines[line - 1][column - 1]
+    return ""
+
+
 def _walk(node: Node, loc: Loc, doc: Document) -> Any:
     pos = Position(node.start_mark.line + 1, node.start_mark.column + 1)
     doc.values[loc] = pos
     if isinstance(node, ScalarNode):
-        if node.style is None and node.value in _NULL_WORDS:
+        if not node.style and node.value in _NULL_WORDS:  # plain (unquoted) only
             return None
         return node.value
     if isinstance(node, SequenceNode):
@@ -212,13 +256,14 @@ def parse_yaml(text: str) -> Document:
     """Parse one YAML document strictly; raise :class:`YamlProblem` on anything refused."""
     text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
     _check_invisible(text)
-    loader = _StrictLoader(text)
+    loader = _Loader(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise YamlProblem(_translate(exc.problem), line, column) from None
+        char = _char_at(text, line, column)
+        raise YamlProblem(_translate(exc.problem, char), line, column) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(_translate(str(exc))) from None
     except RecursionError:
@@ -226,7 +271,8 @@ def parse_yaml(text: str) -> Document:
             f"struktur bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)"
         ) from None
     finally:
-        loader.dispose()
+        if hasattr(loader, "dispose"):
+            loader.dispose()
     doc = Document(data=None)
     if root is None:
         raise YamlProblem("berkas kosong; isi berkas dengan pasangan 'kunci: nilai'", 1, 1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import jinja2
@@ -28,12 +29,18 @@ _MONTHS = (
 )  # fmt: skip
 
 
+@cache
+def _converter() -> markdown.Markdown:
+    """One bare Markdown instance (no extensions), reset before each use."""
+    return markdown.Markdown(extensions=[], output_format="html")
+
+
 def prose(text: str | None) -> str:
     """Admin Markdown → sanitized HTML with no blank lines (safe inside a raw HTML block)."""
     if not text:
         return ""
-    converter = markdown.Markdown(extensions=[], output_format="html")
-    rendered = converter.convert(html.escape(_demote_headings(text), quote=False))
+    converter = _converter()
+    rendered = converter.reset().convert(html.escape(_demote_headings(text), quote=False))
     clean = nh3.clean(
         rendered,
         tags=_ALLOWED_TAGS,

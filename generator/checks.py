@@ -81,8 +81,7 @@ def _references(catalogue: Catalogue, agencies: list[str], slugs: list[str]) -> 
     for agency in catalogue.agencies:
         induk = agency.data.induk
         if induk is not None and (induk not in agencies or induk == agency.slug):
-            guess = vocab.suggest(induk, [a for a in agencies if a != agency.slug])
-            hint = f" (maksud Anda '{guess}'?)" if guess else ""
+            hint = vocab.did_you_mean(induk, [a for a in agencies if a != agency.slug])
             yield _at(
                 agency.source,
                 ("induk",),
@@ -94,8 +93,7 @@ def _references(catalogue: Catalogue, agencies: list[str], slugs: list[str]) -> 
         for index, item in enumerate(innovation.data.replikasi):
             target = item.inovasi
             if target is not None and (target not in slugs or target == innovation.slug):
-                guess = vocab.suggest(target, [s for s in slugs if s != innovation.slug])
-                hint = f" (maksud Anda '{guess}'?)" if guess else ""
+                hint = vocab.did_you_mean(target, [s for s in slugs if s != innovation.slug])
                 yield _at(
                     innovation.source,
                     ("replikasi", index, "inovasi"),
@@ -125,8 +123,7 @@ def _files(innovation: Innovation) -> Iterator[Finding]:
             path = present.get(name)
             if path is None:
                 candidates = [n for n in present if n not in _YAML_FILES]
-                guess = vocab.suggest(name, candidates)
-                hint = f" (maksud Anda '{guess}'?)" if guess else ""
+                hint = vocab.did_you_mean(name, candidates)
                 yield _at(
                     innovation.source,
                     loc,

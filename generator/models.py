@@ -307,8 +307,7 @@ def _urusan_key(value: Any) -> str:
     text = _text_in(value)
     keys = list(load_reference().urusan)
     if text not in keys:
-        guess = vocab.suggest(text, keys)
-        hint = f" (maksud Anda '{guess}'?)" if guess else ""
+        hint = vocab.did_you_mean(text, keys)
         raise PydanticCustomError(
             "urusan",
             "'{value}' bukan kunci urusan yang sah; lihat daftar 38 urusan di panduan "

@@ -93,8 +93,7 @@ def _message(error: Any, model: type[BaseModel], loc: Loc) -> str:
         key = str(loc[-1])
         allowed = _allowed_keys(model, loc[:-1])
         text = f"kunci '{key}' tidak dikenal; kunci yang sah di sini: {', '.join(allowed)}"
-        guess = vocab.suggest(key, allowed)
-        return text + (f" (maksud Anda '{guess}'?)" if guess else "")
+        return text + vocab.did_you_mean(key, allowed)
     if kind in ("list_type",):
         return "harus berupa daftar; tulis setiap butir pada baris baru yang diawali '- '"
     if kind in ("dict_type", "model_type", "model_attributes_type"):

@@ -101,14 +101,16 @@ def suggest(value: str, allowed: Iterable[str]) -> str | None:
     return match[0] if match else None
 
 
+def did_you_mean(value: str, allowed: Iterable[str]) -> str:
+    """`` (maksud Anda 'b'?)`` for a near miss, else an empty string."""
+    guess = suggest(value, allowed)
+    return f" (maksud Anda '{guess}'?)" if guess else ""
+
+
 def choices_hint(value: str, allowed: Iterable[str]) -> str:
     """``pilih salah satu: a, b, c (maksud Anda 'b'?)``"""
     options = list(allowed)
-    text = "pilih salah satu: " + ", ".join(options)
-    guess = suggest(value, options)
-    if guess:
-        text += f" (maksud Anda '{guess}'?)"
-    return text
+    return "pilih salah satu: " + ", ".join(options) + did_you_mean(value, options)
 
 
 def word_count(text: str | None) -> int:

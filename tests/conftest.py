@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -69,3 +72,17 @@ def assert_golden(name: str, actual: str, update: bool) -> None:
             )
         )
         pytest.fail(f"{name} differs from its golden file (update with: make golden)\n{diff}")
+
+
+def run_sepeda(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the real ``sepeda`` entry point in ``root``, as an admin would."""
+    env = {**os.environ, "SEPEDA_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )

@@ -15,8 +15,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import subprocess
-import sys
 import threading
 import urllib.error
 import urllib.request
@@ -29,9 +27,11 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
+from conftest import ROOT, run_sepeda
+
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -82,16 +82,7 @@ class Site:
 
 
 def _build(out: Path) -> None:
-    env = {**os.environ, "SEPEDA_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--out", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    result = run_sepeda(ROOT, "build", "--out", str(out))
     assert result.returncode == 0, (
         f"sepeda build failed (exit {result.returncode})\n"
         f"--- stdout ---\n{result.stdout}\n--- stderr ---\n{result.stderr}"

@@ -10,28 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, run_sepeda
 
 BROKEN = FIXTURES / "invalid" / "lima_kesalahan.yaml"
 TARGET = "innovations/upt-puskesmas-uren/bekal-obat/inovasi.yaml"
 
 
-def sepeda(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run the real console entry point in ``root`` (as an admin would)."""
-    env = {**os.environ, "SEPEDA_TODAY": "2026-11-23", "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-
-
 def test_check_clean_catalogue_exits_0_with_advice(catalogue_copy: Path) -> None:
-    result = sepeda(catalogue_copy, "check")
+    result = run_sepeda(catalogue_copy, "check")
     assert result.returncode == 0, result.stderr
     assert "error:" not in result.stdout
     assert (
@@ -44,7 +30,7 @@ def test_check_clean_catalogue_exits_0_with_advice(catalogue_copy: Path) -> None
 
 def test_check_errors_exit_1_compiler_style(catalogue_copy: Path) -> None:
     (catalogue_copy / TARGET).write_text(BROKEN.read_text())
-    result = sepeda(catalogue_copy, "check")
+    result = run_sepeda(catalogue_copy, "check")
     assert result.returncode == 1
     errors = [line for line in result.stdout.splitlines() if ": error: " in line]
     assert len(errors) == 5
@@ -58,7 +44,7 @@ def test_check_errors_exit_1_compiler_style(catalogue_copy: Path) -> None:
 
 def test_check_json_format(catalogue_copy: Path) -> None:
     (catalogue_copy / TARGET).write_text(BROKEN.read_text())
-    result = sepeda(catalogue_copy, "check", "--format", "json")
+    result = run_sepeda(catalogue_copy, "check", "--format", "json")
     assert result.returncode == 1
     rows = json.loads(result.stdout)
     errors = [r for r in rows if r["severity"] == "error"]
@@ -77,7 +63,7 @@ def test_check_json_format(catalogue_copy: Path) -> None:
 
 def test_check_github_format(catalogue_copy: Path) -> None:
     (catalogue_copy / TARGET).write_text(BROKEN.read_text())
-    result = sepeda(catalogue_copy, "check", "--format", "github")
+    result = run_sepeda(catalogue_copy, "check", "--format", "github")
     assert result.returncode == 1
     errors = [line for line in result.stdout.splitlines() if line.startswith("::error")]
     assert errors[0] == (
@@ -87,12 +73,12 @@ def test_check_github_format(catalogue_copy: Path) -> None:
 
 
 def test_usage_error_exits_2(catalogue_copy: Path) -> None:
-    assert sepeda(catalogue_copy, "check", "--format", "xml").returncode == 2
-    assert sepeda(catalogue_copy, "terbitkan").returncode == 2
+    assert run_sepeda(catalogue_copy, "check", "--format", "xml").returncode == 2
+    assert run_sepeda(catalogue_copy, "terbitkan").returncode == 2
 
 
 def test_missing_catalogue_is_a_finding_not_a_traceback(tmp_path: Path) -> None:
-    result = sepeda(tmp_path, "check")
+    result = run_sepeda(tmp_path, "check")
     assert result.returncode == 1
     assert result.stdout == (
         "innovations:1:1: error: folder katalog tidak ditemukan; buat folder innovations/\n"
@@ -104,7 +90,7 @@ def test_build_with_errors_writes_nothing_and_keeps_previous_site(site_project: 
     previous.mkdir()
     (previous / "index.html").write_text("situs lama")
     (site_project / TARGET).write_text(BROKEN.read_text())
-    result = sepeda(site_project, "build")
+    result = run_sepeda(site_project, "build")
     assert result.returncode == 1
     assert "Situs tidak dibangun" in result.stderr
     assert [p.name for p in site_project.iterdir() if p.name.startswith((".site", "site"))] == [
@@ -115,7 +101,7 @@ def test_build_with_errors_writes_nothing_and_keeps_previous_site(site_project: 
 
 @pytest.mark.slow
 def test_build_fixture_site_strict(site_project: Path) -> None:
-    result = sepeda(site_project, "build", "--out", "keluaran")
+    result = run_sepeda(site_project, "build", "--out", "keluaran")
     assert result.returncode == 0, result.stdout + result.stderr
     out = site_project / "keluaran"
     page = (out / "inovasi/antrean-daring/index.html").read_text()
@@ -149,13 +135,13 @@ def test_plain_mkdocs_build_gives_the_same_site(site_project: Path) -> None:
 
 
 def test_new_creates_a_commented_template(catalogue_copy: Path) -> None:
-    result = sepeda(catalogue_copy, "new", "dinkes", "Posyandu Digital Desa")
+    result = run_sepeda(catalogue_copy, "new", "dinkes", "Posyandu Digital Desa")
     assert result.returncode == 0, result.stderr
     created = catalogue_copy / "innovations/dinkes/posyandu-digital-desa/inovasi.yaml"
     text = created.read_text()
     assert text.startswith('# Profil inovasi "Posyandu Digital Desa" (dinkes).')
     assert "nama: Posyandu Digital Desa\n" in text
-    check = sepeda(catalogue_copy, "check")
+    check = run_sepeda(catalogue_copy, "check")
     assert check.returncode == 1
     assert (
         "innovations/dinkes/posyandu-digital-desa/inovasi.yaml:13:12: error: ringkasan: wajib "
@@ -164,17 +150,17 @@ def test_new_creates_a_commented_template(catalogue_copy: Path) -> None:
 
 
 def test_new_refuses_existing_and_unknown(catalogue_copy: Path) -> None:
-    exists = sepeda(catalogue_copy, "new", "dinkes", "Antrean Daring")
+    exists = run_sepeda(catalogue_copy, "new", "dinkes", "Antrean Daring")
     assert exists.returncode == 1
     assert "sudah ada di innovations/dinkes/antrean-daring" in exists.stderr
-    unknown = sepeda(catalogue_copy, "new", "dinkess", "Posyandu Digital")
+    unknown = run_sepeda(catalogue_copy, "new", "dinkess", "Posyandu Digital")
     assert unknown.returncode == 1
     assert "(maksud Anda 'dinkes'?)" in unknown.stderr
 
 
 def test_export_writes_json_and_csv(catalogue_copy: Path, tmp_path: Path) -> None:
     out = tmp_path / "data"
-    result = sepeda(catalogue_copy, "export", "--out", str(out))
+    result = run_sepeda(catalogue_copy, "export", "--out", str(out))
     assert result.returncode == 0, result.stderr
     data = json.loads((out / "inovasi.json").read_text())
     assert data["pemda"] == "Kabupaten Balangan"
@@ -199,13 +185,13 @@ def test_export_writes_json_and_csv(catalogue_copy: Path, tmp_path: Path) -> Non
     assert rows[0].startswith("id,nama,singkatan,opd,opd_nama,")
     assert len(rows) == 4
     again = tmp_path / "lagi"
-    sepeda(catalogue_copy, "export", "--out", str(again))
+    run_sepeda(catalogue_copy, "export", "--out", str(again))
     assert (again / "inovasi.json").read_bytes() == (out / "inovasi.json").read_bytes()
     assert (again / "inovasi.csv").read_bytes() == (out / "inovasi.csv").read_bytes()
 
 
 def test_export_refuses_broken_catalogue(catalogue_copy: Path, tmp_path: Path) -> None:
     (catalogue_copy / TARGET).write_text(BROKEN.read_text())
-    result = sepeda(catalogue_copy, "export", "--out", str(tmp_path / "data"))
+    result = run_sepeda(catalogue_copy, "export", "--out", str(tmp_path / "data"))
     assert result.returncode == 1
     assert not (tmp_path / "data").exists()

@@ -7,13 +7,12 @@ from another host.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from conftest import run_sepeda
 
 LOADING_ATTRS = {("script", "src"), ("img", "src"), ("iframe", "src"),
                  ("source", "src"), ("video", "src"), ("audio", "src")}  # fmt: skip
@@ -46,16 +45,7 @@ class _Scanner(HTMLParser):
 
 @pytest.mark.slow
 def test_built_site_has_no_active_content_and_no_foreign_loads(site_project: Path) -> None:
-    env = {**os.environ, "SEPEDA_TODAY": "2026-11-23", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--out", "site"],
-        cwd=site_project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_sepeda(site_project, "build", "--out", "site")
     assert result.returncode == 0, result.stderr
     pages = sorted((site_project / "site").rglob("*.html"))
     assert len(pages) > 10

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from generator import media, pii, vocab
 from generator.diagnostics import Finding, Severity
-from generator.models import Inovasi
+from generator.models import Inovasi, slugify
+from generator.validate import field_path
 from generator.yamlfile import Loc
 
 if TYPE_CHECKING:
@@ -29,8 +30,6 @@ _YAML_FILES = {"inovasi.yaml", "verifikasi.yaml"}
 def _at(
     source: Source, loc: Loc, severity: Severity, message: str, *, key: bool = False
 ) -> Finding:
-    from generator.validate import field_path
-
     position = source.doc.where(loc, key=key)
     return Finding(source.path, position.line, position.column, severity, field_path(loc), message)
 
@@ -39,8 +38,6 @@ def check_slug(name: str, shown: str, what: str) -> list[Finding]:
     """A folder name must be a slug: it becomes a permanent public URL."""
     if _SLUG_RE.match(name):
         return []
-    from generator.models import slugify
-
     return [
         Finding(
             shown,

@@ -13,6 +13,7 @@ Validation context (``model_validate(..., context=...)``): ``today`` (a ``date``
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -322,8 +323,6 @@ UrusanKey: TypeAlias = Annotated[str, BeforeValidator(_urusan_key)]
 
 def slugify(text: str) -> str:
     """A URL slug from a name: lowercase ASCII words joined by '-'."""
-    import unicodedata
-
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))[:80].strip("-")
 

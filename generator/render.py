@@ -21,6 +21,8 @@ import markdown
 import nh3
 import yaml
 
+from generator.scoring import round2
+
 _ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "h4", "h5"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:=^$])")
 _MONTHS = (
@@ -94,8 +96,6 @@ def angka(value: Decimal | int | float) -> str:
 
 def desimal(value: float) -> str:
     """A score with two decimals in Indonesian notation: ``35,07`` (half-up rounding)."""
-    from generator.scoring import round2
-
     whole, _, frac = f"{round2(value):.2f}".partition(".")
     return f"{int(whole):,}".replace(",", ".") + "," + frac
 

@@ -86,14 +86,14 @@ def _advice_findings(catalogue: Catalogue, *, complete: bool) -> list[Finding]:
     """
     findings = []
     for innovation in catalogue.innovations:
-        score = scoring.score_innovation(innovation, catalogue.reference)
         if innovation.data.sumber_data == "berita":
-            lines = [NEWS_TODO]
+            lines, anchor = [NEWS_TODO], "sumber_data"
         else:
+            score = scoring.score_innovation(innovation, catalogue.reference)
             advice = scoring.advice_lines(score)
             missing = scoring.missing_mandatory_line(score)
             lines = ([missing] if missing else []) + (advice if complete else advice[:ADVICE_SHOWN])
-        anchor = "sumber_data" if innovation.data.sumber_data == "berita" else "indikator"
+            anchor = "indikator"
         position = innovation.source.doc.where((anchor,))
         findings += [
             Finding(
@@ -101,7 +101,7 @@ def _advice_findings(catalogue: Catalogue, *, complete: bool) -> list[Finding]:
                 position.line,
                 position.column,
                 Severity.INFO,
-                "indikator" if line != NEWS_TODO else "sumber_data",
+                anchor,
                 line,
             )
             for line in lines

@@ -367,10 +367,13 @@ class Tanggal(Record):
     uji_coba: Date | None = None
     penerapan: Date | None = None
 
+    def steps(self) -> list[tuple[str, date | None]]:
+        """The three dates in stage order, each ``None`` when not given."""
+        return [("mulai", self.mulai), ("uji_coba", self.uji_coba), ("penerapan", self.penerapan)]
+
     @model_validator(mode="after")
     def _in_order(self) -> Tanggal:
-        steps = [("mulai", self.mulai), ("uji_coba", self.uji_coba), ("penerapan", self.penerapan)]
-        present = [(name, value) for name, value in steps if value is not None]
+        present = [(name, value) for name, value in self.steps() if value is not None]
         for (first, a), (second, b) in pairwise(present):
             if b < a:
                 raise PydanticCustomError(

@@ -58,15 +58,7 @@ def cover_file(innovation: Innovation) -> str:
 def latest_date(innovation: Innovation) -> tuple[date, str]:
     """Sort key for "newest": the latest date or year the record mentions."""
     data = innovation.data
-    days = (
-        [
-            d
-            for d in (data.tanggal.mulai, data.tanggal.uji_coba, data.tanggal.penerapan)
-            if data.tanggal is not None and d is not None
-        ]
-        if data.tanggal
-        else []
-    )
+    days = [d for _, d in data.tanggal.steps() if d is not None] if data.tanggal else []
     years = [*data.tahun_laporan, *(p.tahun for p in data.penghargaan)]
     candidates = days + [date(y, 1, 1) for y in years]
     return (max(candidates) if candidates else date(1900, 1, 1), innovation.slug)
@@ -76,19 +68,15 @@ def _timeline(innovation: Innovation) -> list[dict[str, Any]]:
     data = innovation.data
     order = list(vocab.TAHAPAN)
     reached = order.index(data.tahapan) if data.tahapan else -1
-    dates = data.tanggal
-    steps = [
-        ("inisiatif", "Inovasi dimulai", dates.mulai if dates else None),
-        ("uji-coba", "Uji coba", dates.uji_coba if dates else None),
-        ("penerapan", "Penerapan", dates.penerapan if dates else None),
-    ]
+    dates = dict(data.tanggal.steps()) if data.tanggal else {}
+    labels = {"mulai": "Inovasi dimulai", "uji_coba": "Uji coba", "penerapan": "Penerapan"}
     return [
         {
             "label": label,
-            "date": when,
+            "date": dates.get(key),
             "state": "done" if i < reached else ("current" if i == reached else "pending"),
         }
-        for i, (_, label, when) in enumerate(steps)
+        for i, (key, label) in enumerate(labels.items())
     ]
 
 

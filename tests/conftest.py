@@ -74,11 +74,11 @@ def assert_golden(name: str, actual: str, update: bool) -> None:
         pytest.fail(f"{name} differs from its golden file (update with: make golden)\n{diff}")
 
 
-def run_sepeda(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run the real ``sepeda`` entry point in ``root``, as an admin would."""
+def run_module(root: Path, module: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m <module> <args>`` in ``root`` with the fixed build date."""
     env = {**os.environ, "SEPEDA_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
+        [sys.executable, "-m", module, *args],
         cwd=root,
         env=env,
         capture_output=True,
@@ -86,3 +86,8 @@ def run_sepeda(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
         timeout=600,
         check=False,
     )
+
+
+def run_sepeda(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the real ``sepeda`` entry point in ``root``, as an admin would."""
+    return run_module(root, "generator", *args)

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, run_sepeda
+from conftest import FIXTURES, run_module, run_sepeda
 
 BROKEN = FIXTURES / "invalid" / "lima_kesalahan.yaml"
 TARGET = "innovations/upt-puskesmas-uren/bekal-obat/inovasi.yaml"
@@ -120,16 +117,7 @@ def test_build_fixture_site_strict(site_project: Path) -> None:
 
 @pytest.mark.slow
 def test_plain_mkdocs_build_gives_the_same_site(site_project: Path) -> None:
-    env = {**os.environ, "SEPEDA_TODAY": "2026-11-23", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "mk"],
-        cwd=site_project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_module(site_project, "mkdocs", "build", "--strict", "-d", "mk")
     assert result.returncode == 0, result.stderr
     assert (site_project / "mk/inovasi/antrean-daring/index.html").exists()
 

@@ -17,9 +17,17 @@ BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 BENCH_ARGS ?=
 
-# Stamps: the venv is (re)installed only when missing or when pyproject.toml changes.
+# Installs come from the lock files (exact versions with hashes, `make lock` refreshes them);
+# the stamps re-install only when a lock file changes. The project itself is installed
+# without dependencies and without build isolation, so nothing unpinned is ever fetched.
+SITE_LOCK := requirements/site.lock
+DEV_LOCK := requirements/dev.lock
 BASE_STAMP := $(VENV)/.installed-base
 DEV_STAMP := $(VENV)/.installed-dev
+PIP_LOCKED := $(BIN)/python -m pip install --quiet --require-hashes --no-deps
+PIP_SELF := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+UV_COMPILE := $(BIN)/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 \
+  --universal --quiet --custom-compile-command "make lock"
 
 # Material's end-of-life banner off; no __pycache__ in the working tree; pip quiet, no prompts.
 export NO_MKDOCS_2_WARNING := 1
@@ -27,11 +35,12 @@ export PYTHONDONTWRITEBYTECODE := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PIP_NO_INPUT := 1
 
-.PHONY: help venv site serve test chromium check lint format types unit golden bench clean distclean
+.PHONY: help venv site serve test chromium check lint format types unit golden bench clean \
+  distclean lock test-latest
 
 help: ## show this list of targets
 	@echo "Katalog Inovasi Daerah Kabupaten Balangan. Usage: make <target>"
-	@awk 'BEGIN {FS = ":[^#]*## "} /^[a-zA-Z_-]+:[^#]*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":[^#]*## "} /^[a-zA-Z_-]+:[^#]*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(VENV)/bin/python:
 	@$(PY) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -39,13 +48,25 @@ $(VENV)/bin/python:
 	$(PY) -m venv $(VENV) \
 	  || { rm -rf $(VENV); echo "error: '$(PY) -m venv' failed; on Debian/Ubuntu: apt-get install python3-venv" >&2; exit 1; }
 
-$(BASE_STAMP): pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -e .
+$(BASE_STAMP): $(SITE_LOCK) pyproject.toml | $(VENV)/bin/python
+	$(PIP_LOCKED) -r $(SITE_LOCK)
+	$(PIP_SELF)
 	@touch $@
 
-$(DEV_STAMP): pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+$(DEV_STAMP): $(DEV_LOCK) pyproject.toml | $(VENV)/bin/python
+	$(PIP_LOCKED) -r $(DEV_LOCK)
+	$(PIP_SELF)
 	@touch $(BASE_STAMP) $@
+
+lock: $(DEV_STAMP) ## refresh both lock files to the newest allowed versions (review the diff)
+	$(UV_COMPILE) --upgrade --extra build -o $(SITE_LOCK)
+	$(UV_COMPILE) --upgrade --extra build --extra dev -c $(SITE_LOCK) -o $(DEV_LOCK)
+
+test-latest: ## every check against the newest allowed versions, in a separate .venv-latest
+	rm -rf .venv-latest
+	$(PY) -m venv .venv-latest
+	.venv-latest/bin/python -m pip install --quiet --upgrade -e ".[dev]"
+	$(MAKE) check BIN=.venv-latest/bin DEV_STAMP=
 
 venv: $(DEV_STAMP) ## create/update .venv with the project and the dev tools
 
@@ -70,10 +91,11 @@ chromium: ## make sure Debian's chromium is installed (apt-get when root)
 	  exit 1; \
 	fi
 
-check: $(DEV_STAMP) ## every check, in order: ruff, ruff format, mypy, the whole pytest suite
+check: $(DEV_STAMP) ## every check, in order: ruff, ruff format, mypy, import layers, pytest
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check generator tests scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 lint: $(DEV_STAMP) ## ruff lint and format check only
@@ -101,4 +123,4 @@ clean: ## remove the built site and caches (keeps .venv)
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
 
 distclean: clean ## clean, and remove .venv too
-	rm -rf $(VENV)
+	rm -rf $(VENV) .venv-latest

@@ -190,6 +190,8 @@ def _translate(problem: str | None, char: str = "") -> str:
     for english, indonesian in _PROBLEM_TEXT.items():
         if problem.startswith(english):
             return indonesian
+    if "maximum nesting depth" in problem:  # libyaml >= 0.2.6 caps nesting itself
+        return f"struktur bersarang lebih dari {MAX_DEPTH} tingkat; sederhanakan isinya"
     if "found unacceptable character" in problem or "special characters are not allowed" in problem:
         return "berkas berisi karakter kendali yang tidak boleh ada; hapus karakter itu"
     if problem.startswith("expected <block end>") or problem.startswith("did not find expected"):

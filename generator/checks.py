@@ -9,22 +9,17 @@ proposal word limits, verification of unclaimed indicators).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-from generator import media, pii, vocab
+from generator import media, pii, urls, vocab
+from generator.catalogue import INOVASI_FILE, VERIFIKASI_FILE, Catalogue, Innovation, Source
 from generator.diagnostics import Finding, Severity
-from generator.models import Inovasi, slugify
+from generator.models import Inovasi
 from generator.validate import field_path
 from generator.yamlfile import Loc
 
-if TYPE_CHECKING:
-    from generator.catalogue import Catalogue, Innovation, Source
-
-_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_YAML_FILES = {"inovasi.yaml", "verifikasi.yaml"}
+_YAML_FILES = {INOVASI_FILE, VERIFIKASI_FILE}
 
 
 def _at(
@@ -36,7 +31,7 @@ def _at(
 
 def check_slug(name: str, shown: str, what: str) -> list[Finding]:
     """A folder name must be a slug: it becomes a permanent public URL."""
-    if _SLUG_RE.match(name):
+    if urls.is_slug(name):
         return []
     return [
         Finding(
@@ -46,7 +41,7 @@ def check_slug(name: str, shown: str, what: str) -> list[Finding]:
             Severity.ERROR,
             "",
             f"nama folder {what} '{name}' tidak sah; pakai huruf kecil, angka dan '-', "
-            f"misalnya '{slugify(name) or 'nama-inovasi'}'",
+            f"misalnya '{urls.slugify(name) or 'nama-inovasi'}'",
         )
     ]
 
@@ -109,7 +104,8 @@ def _referenced_files(innovation: Innovation) -> Iterator[tuple[Loc, str]]:
                 yield ("indikator", key, "bukti", index, "berkas"), bukti.berkas
 
 
-def _files(innovation: Innovation) -> Iterator[Finding]:
+def _files(innovation: Innovation, published: dict[str, bytes] | None) -> Iterator[Finding]:
+    """Referenced files: present, safe; nothing unreferenced. Fills ``published`` if given."""
     folder = innovation.folder
     present = {p.name: p for p in folder.iterdir() if not p.name.startswith(".")}
     referenced: set[str] = set()
@@ -129,7 +125,9 @@ def _files(innovation: Innovation) -> Iterator[Finding]:
                     f"yang sama dengan inovasi.yaml atau perbaiki namanya{hint}",
                 )
                 continue
-            problems = media.check_file(path, folder)
+            problems, content = media.inspect(path, folder, publish=published is not None)
+            if content is not None and published is not None:
+                published[urls.innovation_file(innovation.slug, name)] = content
         # A name that itself holds personal data is never echoed (CI logs are public).
         shown = "berkas ini" if pii.scan_text(name) else name
         for problem in problems:
@@ -161,7 +159,7 @@ def _covers(innovation: Innovation) -> Iterator[Finding]:
             "hanya satu media boleh menjadi sampul; hapus 'sampul: true' dari media lainnya",
         )
     for index in covers[:1]:
-        if not innovation.data.media[index].berkas.lower().endswith(tuple(media.IMAGE_SUFFIXES)):
+        if not urls.is_image(innovation.data.media[index].berkas):
             yield _at(
                 innovation.source,
                 ("media", index, "sampul"),
@@ -236,15 +234,20 @@ def _verification(innovation: Innovation) -> Iterator[Finding]:
             )
 
 
-def run_all(catalogue: Catalogue, agencies: list[str], slugs: list[str]) -> list[Finding]:
+def run_all(
+    catalogue: Catalogue, agencies: list[str], slugs: list[str], *, publish: bool = False
+) -> tuple[list[Finding], dict[str, bytes]]:
     """Every cross-file rule over the records that passed schema validation.
 
     ``agencies`` and ``slugs`` are every agency and innovation folder found, valid or not.
+    With ``publish``, also returns every media file's published bytes (site URI → bytes),
+    made while checking it, so each file is read and decoded once per build.
     """
+    published: dict[str, bytes] | None = {} if publish else None
     findings: list[Finding] = [*_unique_slugs(catalogue), *_references(catalogue, agencies, slugs)]
     for innovation in catalogue.innovations:
-        findings += _files(innovation)
+        findings += _files(innovation, published)
         findings += _covers(innovation)
         findings += _advice(innovation)
         findings += _verification(innovation)
-    return findings
+    return findings, published or {}

@@ -1,9 +1,10 @@
-"""The ``sepeda`` command: check, build, serve, new, export (CLI.md is the contract).
+"""The ``sepeda`` command: check, build, serve, new, export (docs/dev/CLI.md is the contract).
 
-Exit status: 0 no errors (warnings allowed), 1 errors found (or ``new`` refused), 2 usage or
-internal failure. Findings go to stdout in the chosen format; progress and the closing
-summary go to stderr. No traceback ever reaches an admin: unexpected failures are reported
-in one line and exit 2.
+Exit status: 0 no errors (warnings allowed), 1 errors found (or ``new`` refused, or a build
+target refused), 2 usage or internal failure. Findings go to stdout in the chosen format;
+progress and the closing summary go to stderr. No traceback reaches an admin: unexpected
+failures are reported in one line and exit 2; ``--debug`` (or ``SEPEDA_DEBUG=1``) shows the
+traceback to developers.
 """
 
 from __future__ import annotations
@@ -11,17 +12,16 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
 import yaml
 
-from generator import __version__, export, scoring, vocab
-from generator.catalogue import Catalogue, load_catalogue
+from generator import __version__, argparse_id, config_guard, export, pipeline, scoring, urls, vocab
+from generator.builder import BuildRefused, SiteBuilder
+from generator.catalogue import Catalogue
 from generator.diagnostics import (
     FORMATTERS,
     Finding,
@@ -30,11 +30,14 @@ from generator.diagnostics import (
     sort_findings,
     summary_line,
 )
-from generator.models import slugify
-from generator.render import environment
-from generator.site import generate, score_catalogue, today
+from generator.render import render_text
 
 OK, ERRORS, FAILURE = 0, 1, 2
+ADVICE_SHOWN = 3
+NEWS_TODO = (
+    "data dari pemberitaan: lengkapi tahapan, inisiator, jenis, bentuk, urusan, tanggal dan "
+    "tahun_laporan, lalu hapus baris 'sumber_data: berita' agar inovasi ini dinilai penuh"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,10 +49,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--katalog", default="innovations", help="folder katalog (bawaan: innovations)"
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="untuk pengembang: tampilkan traceback bila terjadi kesalahan internal",
+    )
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="PERINTAH", title="perintah"
+    )
 
     check = commands.add_parser("check", help="periksa seluruh katalog dan tampilkan temuan")
-    check.add_argument("--format", choices=list(FORMATTERS), default="text")
+    check.add_argument("--format", choices=list(FORMATTERS), default="text", help="bentuk keluaran")
     check.add_argument(
         "--saran-lengkap",
         action="store_true",
@@ -71,25 +81,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-ADVICE_SHOWN = 3
-NEWS_TODO = (
-    "data dari pemberitaan: lengkapi tahapan, inisiator, jenis, bentuk, urusan, tanggal dan "
-    "tahun_laporan, lalu hapus baris 'sumber_data: berita' agar inovasi ini dinilai penuh"
-)
-
-
-def _advice_findings(catalogue: Catalogue, *, complete: bool) -> list[Finding]:
-    """For admins: what would raise each innovation's score, as info findings.
-
-    By default the missing mandatory indicators and the three most valuable steps are shown;
-    ``complete`` shows every step (the export always carries all of them).
-    """
+def _advice_findings(
+    catalogue: Catalogue, result: pipeline.Result, *, complete: bool
+) -> list[Finding]:
+    """For admins: what would raise each innovation's score, as info findings."""
     findings = []
     for innovation in catalogue.innovations:
         if innovation.data.sumber_data == "berita":
             lines, anchor = [NEWS_TODO], "sumber_data"
         else:
-            score = scoring.score_innovation(innovation, catalogue.reference)
+            score = result.scores[innovation.slug]
             advice = scoring.advice_lines(score)
             missing = scoring.missing_mandatory_line(score)
             lines = ([missing] if missing else []) + (advice if complete else advice[:ADVICE_SHOWN])
@@ -97,107 +98,79 @@ def _advice_findings(catalogue: Catalogue, *, complete: bool) -> list[Finding]:
         position = innovation.source.doc.where((anchor,))
         findings += [
             Finding(
-                innovation.source.path,
-                position.line,
-                position.column,
-                Severity.INFO,
-                anchor,
-                line,
+                innovation.source.path, position.line, position.column, Severity.INFO, anchor, line
             )
             for line in lines
         ]
     return findings
 
 
-def _check(
-    root: Path, katalog: str, *, advice: bool = False, complete: bool = False
-) -> tuple[Catalogue | None, list[Finding]]:
-    catalogue, findings = load_catalogue(root / katalog, root, today())
-    if catalogue is not None and advice:
-        findings = findings + _advice_findings(catalogue, complete=complete)
-    return catalogue, findings
-
-
-def _print(findings: list[Finding], fmt: str = "text") -> None:
+def _print(findings: Sequence[Finding], fmt: str = "text") -> None:
     ordered = sort_findings(findings)
     sys.stdout.write(FORMATTERS[fmt](ordered))
     print(summary_line(ordered), file=sys.stderr)
 
 
+def _settings(args: argparse.Namespace, root: Path) -> pipeline.Settings:
+    return pipeline.Settings.for_project(root, args.katalog)
+
+
 def cmd_check(args: argparse.Namespace, root: Path) -> int:
     """``sepeda check``."""
-    _, findings = _check(root, args.katalog, advice=True, complete=args.saran_lengkap)
+    result = pipeline.check(_settings(args, root))
+    findings = list(result.findings)
+    if result.catalogue is not None:
+        findings += _advice_findings(result.catalogue, result, complete=args.saran_lengkap)
     _print(findings, args.format)
     return ERRORS if has_errors(findings) else OK
 
 
-def _source_date_epoch(root: Path) -> None:
-    """Pin MkDocs' build date (sitemap) to the last commit, so rebuilds are identical."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return
-    git = shutil.which("git")
-    if git is None:
-        return
-    result = subprocess.run(  # noqa: S603 - fixed argv, no shell
-        [git, "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=False
-    )
-    if result.returncode == 0 and result.stdout.strip():
-        os.environ["SOURCE_DATE_EPOCH"] = result.stdout.strip()
-
-
-def _mkdocs_build(root: Path, site_dir: Path) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-    build(config)
-
-
-def _swap_in(built: Path, out: Path) -> None:
-    """Replace ``out`` by ``built`` with the shortest possible window."""
-    old = out.with_name(f".{out.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if out.exists():
-        out.rename(old)
-    built.rename(out)
-    if old.exists():
-        shutil.rmtree(old)
+def _guard(root: Path) -> list[Finding]:
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        return [
+            Finding("mkdocs.yml", 1, 1, Severity.ERROR, "(berkas)", "mkdocs.yml tidak ditemukan")
+        ]
+    return config_guard.check_config(config, root)
 
 
 def cmd_build(args: argparse.Namespace, root: Path) -> int:
-    """``sepeda build``: nothing is written unless the whole site builds."""
-    _, findings = generate(root / args.katalog, root)  # reused by the plugin below
-    _print(findings)
-    if has_errors(findings):
-        print("Situs tidak dibangun; situs sebelumnya tidak diubah.", file=sys.stderr)
+    """``sepeda build``: nothing is written unless the whole site builds and passes the scan."""
+    refused = _guard(root)
+    if refused:
+        _print(refused)
+        print("Situs tidak dibangun: mkdocs.yml tidak aman dimuat.", file=sys.stderr)
         return ERRORS
-    out = (root / args.out).resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _source_date_epoch(root)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
-        _mkdocs_build(root, tmp)
-    except Exception as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        print(f"Pembangunan situs gagal: {exc}", file=sys.stderr)
-        return FAILURE
-    _swap_in(tmp, out)
-    print(f"Situs dibangun di {out}", file=sys.stderr)
-    return OK
+        builder = SiteBuilder(root, Path(args.out))
+    except BuildRefused as refusal:
+        _print([refusal.finding])
+        print("Situs tidak dibangun; tidak ada yang dihapus.", file=sys.stderr)
+        return ERRORS
+    outcome = builder.build()
+    _print(outcome.findings)
+    if outcome.status == "ok":
+        print(f"Situs dibangun di {builder.out}", file=sys.stderr)
+        return OK
+    print(f"Situs tidak dibangun; situs sebelumnya tidak diubah. {outcome.message}".rstrip(),
+          file=sys.stderr)  # fmt: skip
+    return ERRORS if outcome.status == "errors" else FAILURE
 
 
 def cmd_serve(args: argparse.Namespace, root: Path) -> int:
     """``sepeda serve``: the MkDocs live server, rebuilding when ``innovations/`` changes."""
     from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import Abort
 
-    _, findings = _check(root, args.katalog)
-    _print(findings)
-    if has_errors(findings):
+    refused = _guard(root)
+    if refused:
+        _print(refused)
         return ERRORS
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    serve(config_file=str(root / "mkdocs.yml"), dev_addr=args.dev_addr, livereload=True)
+    try:
+        serve(config_file=str(root / "mkdocs.yml"), dev_addr=args.dev_addr, livereload=True)
+    except Abort:
+        return ERRORS
     return OK
 
 
@@ -212,7 +185,7 @@ def cmd_new(args: argparse.Namespace, root: Path) -> int:
             file=sys.stderr,
         )
         return ERRORS
-    slug = slugify(args.nama)
+    slug = urls.slugify(args.nama)
     if len(slug) < 3:
         print("Nama inovasi terlalu pendek; tulis nama lengkapnya.", file=sys.stderr)
         return ERRORS
@@ -223,12 +196,15 @@ def cmd_new(args: argparse.Namespace, root: Path) -> int:
         return ERRORS
     folder = katalog / args.opd / slug
     folder.mkdir(parents=True)
-    name_yaml = yaml.safe_dump(" ".join(args.nama.split()), allow_unicode=True).strip()
+    nama = " ".join(args.nama.split())
+    name_yaml = yaml.safe_dump(nama, allow_unicode=True).strip()
     name_yaml = name_yaml.removesuffix("\n...").removesuffix("...").strip()
-    text = (
-        environment()
-        .get_template("inovasi-baru.yaml.j2")
-        .render(nama=" ".join(args.nama.split()), nama_yaml=name_yaml, opd=args.opd, today=today())
+    text = render_text(
+        "inovasi-baru.yaml.j2",
+        nama=nama,
+        nama_yaml=name_yaml,
+        opd=args.opd,
+        today=pipeline.today_in_balangan(),
     )
     (folder / "inovasi.yaml").write_text(text, encoding="utf-8")
     print(f"Dibuat: {(folder / 'inovasi.yaml').relative_to(root).as_posix()}")
@@ -238,13 +214,13 @@ def cmd_new(args: argparse.Namespace, root: Path) -> int:
 
 def cmd_export(args: argparse.Namespace, root: Path) -> int:
     """``sepeda export --out DIR``."""
-    catalogue, findings = _check(root, args.katalog)
-    _print(findings)
-    if catalogue is None:
+    result = pipeline.check(_settings(args, root))
+    _print(result.findings)
+    if result.catalogue is None:
         return ERRORS
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for name, content in export.export_files(catalogue, score_catalogue(catalogue)).items():
+    for name, content in export.export_files(result.catalogue, result.scores).items():
         (out / name).write_text(content, encoding="utf-8", newline="\n")
     print(f"Data terbuka ditulis ke {out}", file=sys.stderr)
     return OK
@@ -258,16 +234,20 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
-    args = _parser().parse_args(argv)
+    with argparse_id.indonesian():
+        args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    debug = args.debug or os.environ.get("SEPEDA_DEBUG") == "1"
     try:
         return COMMANDS[args.command](args, Path.cwd())
     except KeyboardInterrupt:
         return FAILURE
     except Exception as exc:
+        if debug:
+            traceback.print_exc()
         print(
             f"Kesalahan internal ({type(exc).__name__}: {exc}). Ini bukan kesalahan isi "
-            "katalog; laporkan ke pengelola repositori.",
+            "katalog; laporkan ke pengelola repositori (jalankan dengan --debug untuk rinciannya).",
             file=sys.stderr,
         )
         return FAILURE

@@ -44,6 +44,15 @@ class Finding:
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {field}{self.message}"
 
 
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of ``offset`` in ``text``."""
+    if not 0 <= offset <= len(text):
+        raise ValueError(f"offset {offset} is outside the text (length {len(text)})")
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Sort by file and position (stable within a position), dropping exact duplicates."""
     unique = list(dict.fromkeys(findings))

@@ -10,12 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from generator import scoring
+from generator import scoring, urls
 from generator.catalogue import Catalogue, Innovation
+from generator.escape import csv_cell
 
 PEMDA = "Kabupaten Balangan"
 CSV_COLUMNS = [
@@ -72,7 +74,7 @@ def innovation_record(innovation: Innovation, score: scoring.InnovationScore) ->
     return record
 
 
-def to_json(catalogue: Catalogue, scores: dict[str, scoring.InnovationScore]) -> str:
+def to_json(catalogue: Catalogue, scores: Mapping[str, scoring.InnovationScore]) -> str:
     """The whole catalogue as ``inovasi.json`` text."""
     years = sorted({y for i in catalogue.innovations for y in i.data.tahun_laporan})
     framework = (
@@ -89,7 +91,7 @@ def to_json(catalogue: Catalogue, scores: dict[str, scoring.InnovationScore]) ->
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-def to_csv(catalogue: Catalogue, scores: dict[str, scoring.InnovationScore]) -> str:
+def to_csv(catalogue: Catalogue, scores: Mapping[str, scoring.InnovationScore]) -> str:
     """The catalogue as ``inovasi.csv`` text, one row per innovation (UTF-8 with BOM for Excel)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
@@ -97,40 +99,40 @@ def to_csv(catalogue: Catalogue, scores: dict[str, scoring.InnovationScore]) -> 
     for innovation in sorted(catalogue.innovations, key=lambda i: i.slug):
         data, score = innovation.data, scores[innovation.slug]
         dates = data.tanggal
-        writer.writerow(
-            {
-                "id": innovation.slug,
-                "nama": data.nama,
-                "singkatan": data.singkatan or "",
-                "opd": innovation.opd,
-                "opd_nama": catalogue.agency(innovation.opd).data.nama,
-                "sumber_data": data.sumber_data,
-                "tahapan": data.tahapan or "",
-                "jenis": data.jenis or "",
-                "bentuk": data.bentuk or "",
-                "urusan_utama": data.urusan.utama if data.urusan else "",
-                "urusan_beririsan": ";".join(data.urusan.beririsan) if data.urusan else "",
-                "tematik": data.tematik or "",
-                "tanggal_mulai": dates.mulai.isoformat() if dates and dates.mulai else "",
-                "tanggal_uji_coba": dates.uji_coba.isoformat() if dates and dates.uji_coba else "",
-                "tanggal_penerapan": dates.penerapan.isoformat()
-                if dates and dates.penerapan
-                else "",
-                "tahun_laporan": ";".join(str(y) for y in data.tahun_laporan),
-                "kerangka": score.kerangka,
-                "skor_klaim": score.klaim,
-                "skor_terverifikasi": "" if score.terverifikasi is None else score.terverifikasi,
-                "skor_maksimum": score.maksimum,
-                "status_verifikasi": score.status_verifikasi,
-                "url": innovation.url,
-                "ringkasan": " ".join(data.ringkasan.split()),
-            }
-        )
+        row = {
+            "id": innovation.slug,
+            "nama": data.nama,
+            "singkatan": data.singkatan or "",
+            "opd": innovation.opd,
+            "opd_nama": catalogue.agency(innovation.opd).data.nama,
+            "sumber_data": data.sumber_data,
+            "tahapan": data.tahapan or "",
+            "jenis": data.jenis or "",
+            "bentuk": data.bentuk or "",
+            "urusan_utama": data.urusan.utama if data.urusan else "",
+            "urusan_beririsan": ";".join(data.urusan.beririsan) if data.urusan else "",
+            "tematik": data.tematik or "",
+            "tanggal_mulai": dates.mulai.isoformat() if dates and dates.mulai else "",
+            "tanggal_uji_coba": dates.uji_coba.isoformat() if dates and dates.uji_coba else "",
+            "tanggal_penerapan": dates.penerapan.isoformat() if dates and dates.penerapan else "",
+            "tahun_laporan": ";".join(str(y) for y in data.tahun_laporan),
+            "kerangka": score.kerangka,
+            "skor_klaim": score.klaim,
+            "skor_terverifikasi": "" if score.terverifikasi is None else score.terverifikasi,
+            "skor_maksimum": score.maksimum,
+            "status_verifikasi": score.status_verifikasi,
+            "url": innovation.url,
+            "ringkasan": " ".join(data.ringkasan.split()),
+        }
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
     return "\ufeff" + out.getvalue()
 
 
 def export_files(
-    catalogue: Catalogue, scores: dict[str, scoring.InnovationScore]
+    catalogue: Catalogue, scores: Mapping[str, scoring.InnovationScore]
 ) -> dict[str, str]:
     """File name → content for both open-data files."""
-    return {"inovasi.json": to_json(catalogue, scores), "inovasi.csv": to_csv(catalogue, scores)}
+    return {
+        urls.JSON_EXPORT: to_json(catalogue, scores),
+        urls.CSV_EXPORT: to_csv(catalogue, scores),
+    }

@@ -2,7 +2,8 @@
 
 A record without a photo gets a cover drawn from its own data (name, acronym, urusan,
 agency) in the colour of its urusan, never a stock or invented photo. Charts are static SVG
-so they cost no script on slow phones. All text is XML-escaped; output is deterministic.
+so they cost no script on slow phones. All text is XML-escaped by
+:func:`generator.escape.svg_text`; output is deterministic.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 import colorsys
 import textwrap
 from decimal import Decimal
-from xml.sax.saxutils import escape
 
-from generator.render import angka
+from generator.escape import Html, svg_text, trusted_html
+from generator.formats import angka
 
 NEUTRAL = "#4a5568"
 
@@ -26,43 +27,45 @@ def urusan_colour(nomor: int | None) -> str:
     return f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}"
 
 
-def cover_svg(nama: str, singkatan: str | None, urusan: str | None, opd: str, colour: str) -> str:
+def cover_svg(nama: str, singkatan: str | None, urusan: str | None, opd: str, colour: str) -> Html:
     """A 1200x630 cover card with the innovation's own words on its urusan colour."""
     title = singkatan or nama
     title_lines = textwrap.wrap(title, 22)[:3]
     subtitle_lines = textwrap.wrap(nama, 48)[:2] if singkatan else []
     parts = [
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1200 630" width="1200" '
-        f'height="630" role="img" aria-label="{escape(title, {chr(34): "&quot;"})}">',
+        f'height="630" role="img" aria-label="{svg_text(title)}">',
         f'<rect width="1200" height="630" fill="{colour}"/>',
         '<rect x="0" y="560" width="1200" height="70" fill="#000" fill-opacity="0.25"/>',
         '<g font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif" fill="#fff">',
     ]
     y = 200
     for line in title_lines:
-        parts.append(f'<text x="80" y="{y}" font-size="88" font-weight="700">{escape(line)}</text>')
+        parts.append(
+            f'<text x="80" y="{y}" font-size="88" font-weight="700">{svg_text(line)}</text>'
+        )
         y += 100
     for line in subtitle_lines:
         parts.append(
-            f'<text x="80" y="{y}" font-size="36" fill-opacity="0.9">{escape(line)}</text>'
+            f'<text x="80" y="{y}" font-size="36" fill-opacity="0.9">{svg_text(line)}</text>'
         )
         y += 46
     if urusan:
         parts.append(
-            f'<text x="80" y="90" font-size="30" fill-opacity="0.85">{escape(urusan)}</text>'
+            f'<text x="80" y="90" font-size="30" fill-opacity="0.85">{svg_text(urusan)}</text>'
         )
-    parts.append(f'<text x="80" y="605" font-size="30">{escape(opd)}</text>')
+    parts.append(f'<text x="80" y="605" font-size="30">{svg_text(opd)}</text>')
     parts.append("</g></svg>")
-    return "\n".join(parts) + "\n"
+    return trusted_html("\n".join(parts) + "\n")
 
 
-def bar_chart_svg(points: list[tuple[int, Decimal]], satuan: str, colour: str) -> str:
+def bar_chart_svg(points: list[tuple[int, Decimal]], satuan: str, colour: str) -> Html:
     """A vertical bar chart of one value per year, labelled, scaled to the maximum."""
     width, height, left, bottom, top = 640, 300, 40, 40, 30
     count = max(len(points), 1)
     slot = (width - left * 2) / count
     peak = max((value for _, value in points), default=Decimal(0)) or Decimal(1)
-    label = escape(f"Capaian per tahun ({satuan})", {'"': "&quot;"})
+    label = svg_text(f"Capaian per tahun ({satuan})")
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'class="kt-grafik" role="img" aria-label="{label}">',
@@ -80,11 +83,11 @@ def bar_chart_svg(points: list[tuple[int, Decimal]], satuan: str, colour: str) -
         centre = x + slot * 0.35
         parts.append(
             f'<text x="{centre:.1f}" y="{y - 6:.1f}" text-anchor="middle" font-size="14" '
-            f'fill="currentColor">{escape(angka(value))}</text>'
+            f'fill="currentColor">{svg_text(angka(value).unescape())}</text>'
         )
         parts.append(
             f'<text x="{centre:.1f}" y="{height - bottom + 20}" text-anchor="middle" '
             f'font-size="14" fill="currentColor">{year}</text>'
         )
     parts.append("</svg>")
-    return "".join(parts)
+    return trusted_html("".join(parts))

@@ -34,7 +34,7 @@ from PIL import Image, ImageCms, ImageOps
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject, IndirectObject
 
-from generator import pii
+from generator import pii, urls
 
 __all__ = [
     "ALLOWED_SUFFIXES",
@@ -52,8 +52,8 @@ __all__ = [
     "publish_pdf",
 ]
 
-IMAGE_SUFFIXES: frozenset[str] = frozenset({".jpg", ".jpeg", ".png", ".webp"})
-ALLOWED_SUFFIXES: frozenset[str] = frozenset({".jpg", ".jpeg", ".png", ".webp", ".pdf"})
+IMAGE_SUFFIXES: frozenset[str] = urls.IMAGE_SUFFIXES
+ALLOWED_SUFFIXES: frozenset[str] = urls.MEDIA_SUFFIXES
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 MAX_PDF_PAGES = 50
@@ -228,6 +228,55 @@ def check_file(path: Path, folder: Path) -> list[MediaProblem]:
     if suffix == ".pdf":
         return _check_pdf(data)
     return _check_image(data, suffix)
+
+
+def inspect(path: Path, folder: Path, *, publish: bool) -> tuple[list[MediaProblem], bytes | None]:
+    """Check the media file and, with ``publish``, produce its published bytes in the same pass.
+
+    The file is read once and an image is decoded once: the published copy (re-encoded,
+    without metadata) is made from the pixels that were checked. Returns the problems and,
+    when there are none and ``publish`` is set, the bytes to publish.
+    """
+    suffix = _suffix(path.name)
+    if suffix not in ALLOWED_SUFFIXES:
+        return [MediaProblem(MSG_SUFFIX)], None
+    try:
+        data = _read_safely(path, folder)
+    except _Refused as refused:
+        return [MediaProblem(refused.message)], None
+    if suffix == ".pdf":
+        problems = _check_pdf(data)
+        if problems or not publish:
+            return problems, None
+        try:
+            return [], _pdf_for_site(data)
+        except MediaError as error:
+            return [error.problem], None
+    return _inspect_image(data, suffix, publish=publish)
+
+
+def _inspect_image(
+    data: bytes, suffix: str, *, publish: bool
+) -> tuple[list[MediaProblem], bytes | None]:
+    problem = _magic_problem(data, suffix)
+    if problem is not None:
+        return [problem], None
+    fmt = _FORMATS[suffix][0]
+    try:
+        with _decoding(data, fmt) as image:
+            if fmt != "JPEG" and getattr(image, "n_frames", 1) > 1:
+                return [MediaProblem(MSG_ANIMATED)], None
+            image.verify()
+        with _decoding(data, fmt) as image:
+            image.load()
+            if not publish:
+                return [], None
+            clean = _clean_pixels(image, fmt)
+        return [], _encode(clean, fmt)
+    except _Refused as refused:
+        return [MediaProblem(refused.message)], None
+    except Exception:
+        return [MediaProblem(MSG_NOT_TYPE.format(expected=fmt))], None
 
 
 def _read_safely(path: Path, folder: Path) -> bytes:
@@ -492,7 +541,10 @@ def publish_pdf(path: Path) -> bytes:
     ``/Metadata`` and ``/PieceInfo`` entry is removed, and an existing file identifier is
     replaced by one derived from the input bytes, so the output is deterministic.
     """
-    data = _read_for_publishing(path, ".pdf")
+    return _pdf_for_site(_read_for_publishing(path, ".pdf"))
+
+
+def _pdf_for_site(data: bytes) -> bytes:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:

@@ -7,13 +7,13 @@ write instead. Rules that need other files (references, media on disk, uniquenes
 :mod:`generator.checks`, not here. No I/O in this module.
 
 Validation context (``model_validate(..., context=...)``): ``today`` (a ``date``) for the
-"not in the future" rule.
+"not in the future" rule and ``reference`` (:class:`~generator.reference.Reference`) for
+indicator and urusan keys.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -34,11 +34,11 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from generator import vocab
-from generator.reference import load_reference
+from generator.reference import Reference
+from generator.urls import SLUG_RE, slugify
 
 # ---- Scalar types ----------------------------------------------------------------------
 
-_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NUMBER_RE = re.compile(r"^-?\d+(?:\.\d+)?$")
 _EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
@@ -133,7 +133,7 @@ StatusVerifikasi: TypeAlias = Annotated[
 
 def _slug(value: Any) -> str:
     text = _text_in(value)
-    if not _SLUG_RE.match(text):
+    if not SLUG_RE.match(text):
         raise PydanticCustomError(
             "slug",
             "'{value}' bukan slug yang sah; pakai huruf kecil, angka dan tanda '-', "
@@ -289,9 +289,18 @@ def _email(value: Any) -> str:
 Email: TypeAlias = Annotated[str, BeforeValidator(_email)]
 
 
-def _indicator_key(value: Any) -> str:
+def _reference(info: ValidationInfo) -> Reference:
+    """The national reference data, passed in the validation context (never a global)."""
+    context = info.context or {}
+    reference = context.get("reference")
+    if not isinstance(reference, Reference):
+        raise TypeError("validation context needs 'reference' (generator.reference.Reference)")
+    return reference
+
+
+def _indicator_key(value: Any, info: ValidationInfo) -> str:
     text = _text_in(value)
-    keys = load_reference().indicator_keys()
+    keys = _reference(info).indicator_keys()
     if text not in keys:
         raise PydanticCustomError(
             "indikator",
@@ -304,9 +313,9 @@ def _indicator_key(value: Any) -> str:
 IndicatorKey: TypeAlias = Annotated[str, BeforeValidator(_indicator_key)]
 
 
-def _urusan_key(value: Any) -> str:
+def _urusan_key(value: Any, info: ValidationInfo) -> str:
     text = _text_in(value)
-    keys = list(load_reference().urusan)
+    keys = list(_reference(info).urusan)
     if text not in keys:
         hint = vocab.did_you_mean(text, keys)
         raise PydanticCustomError(
@@ -319,12 +328,6 @@ def _urusan_key(value: Any) -> str:
 
 
 UrusanKey: TypeAlias = Annotated[str, BeforeValidator(_urusan_key)]
-
-
-def slugify(text: str) -> str:
-    """A URL slug from a name: lowercase ASCII words joined by '-'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))[:80].strip("-")
 
 
 # ---- Models ----------------------------------------------------------------------------

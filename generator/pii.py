@@ -59,6 +59,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from generator.diagnostics import line_col
+
 __all__ = ["PiiMatch", "is_mobile_number", "is_personal_email", "line_col", "scan_text"]
 
 LABELS: dict[str, str] = {
@@ -146,15 +148,6 @@ def scan_text(text: str) -> list[PiiMatch]:
     candidates.extend(_identity_numbers(text))
     candidates.extend((_TIER_PHONE, m) for m in _phones(text))
     return _without_overlaps(candidates)
-
-
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of ``offset`` in ``text``."""
-    if not 0 <= offset <= len(text):
-        raise ValueError(f"offset {offset} is outside the text (length {len(text)})")
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
 
 
 def is_personal_email(address: str) -> bool:

@@ -1,10 +1,10 @@
-"""The MkDocs adapter: runs :func:`generator.site.generate` and hands its files to MkDocs.
+"""The MkDocs adapter: runs :func:`generator.pipeline.build` and hands its files to MkDocs.
 
 Thin on purpose: no catalogue logic lives here. Pages and media are added as in-memory
 files (``File.generated``), never written into ``docs/``; innovation and agency pages stay
-out of the navigation (a sidebar of thousands of pages makes the build quadratic). Any error
-finding aborts the build with every finding listed, so a broken catalogue never produces a
-half-built site.
+out of the navigation. Any error finding aborts the build with every finding listed, so a
+broken catalogue never produces a half-built site. Every page MkDocs writes is scanned for
+active content first (:mod:`generator.output_scan`); one unsafe page fails the build.
 
 ``mkdocs.yml``::
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -27,13 +28,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator.diagnostics import Severity, format_text, has_errors, summary_line
-from generator.site import Output, generate
+from generator import output_scan, pipeline, urls
+from generator.diagnostics import Finding, Severity, format_text, summary_line
 
 log = get_plugin_logger(__name__)
-
-_IN_NAV = {"index.md", "inovasi/index.md", "opd/index.md", "indeks-inovasi/index.md",
-           "data-terbuka/index.md"}  # fmt: skip
 
 
 class KatalogConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -47,39 +45,67 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
     """Generates the catalogue pages from ``innovations/``."""
 
     def __init__(self) -> None:
-        self.output: Output | None = None
+        self.result: pipeline.Result | None = None
+        self.scanner: output_scan.Scanner | None = None
+        self.scan_findings: list[Finding] = []
 
     def on_config(self, config: Any) -> Any:
         """Run the pipeline once per build; abort with the findings on any error."""
-        self.output = None
+        self.result = None
+        self.scan_findings = []
         root = Path(config.config_file_path).parent
-        output, findings = generate(root / self.config.innovations_dir, root)
-        for finding in findings:
+        settings = pipeline.Settings.for_project(root, self.config.innovations_dir)
+        result = pipeline.build(settings)
+        self.result = result
+        for finding in result.findings:
             if finding.severity is not Severity.INFO:
                 log.info(str(finding))
-        if output is None or has_errors(findings):
-            errors = [f for f in findings if f.severity is Severity.ERROR]
+        if not result.ok:
+            errors = [f for f in result.findings if f.severity is Severity.ERROR]
             raise PluginError(
                 "Katalog tidak dapat diterbitkan; perbaiki hal berikut:\n"
                 + format_text(errors)
-                + summary_line(findings)
+                + summary_line(list(result.findings))
             )
-        self.output = output
+        own = urlsplit(config.site_url or "").hostname
+        self.scanner = output_scan.Scanner(result.sources, frozenset({own} if own else ()))
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         """Add every generated page, graphic, export and media file."""
-        if self.output is None:  # pragma: no cover - on_config always runs first
+        if self.result is None:  # pragma: no cover - on_config always runs first
             raise PluginError("katalog: on_config did not run")
-        for uri, content in self.output.files.items():
+        for uri, content in self.result.files.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(
                     f"docs/{uri} bentrok dengan halaman yang dibuat dari katalog; hapus docs/{uri}"
                 )
             inclusion = (
                 InclusionLevel.UNDEFINED
-                if uri in _IN_NAV or not uri.endswith(".md")
+                if uri in urls.GENERATED_IN_NAV or not uri.endswith(".md")
                 else InclusionLevel.NOT_IN_NAV
             )
             files.append(File.generated(config, uri, content=content, inclusion=inclusion))
         return files
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        """Refuse to write a page that carries active content or loads another host."""
+        self._scan(output, page.file.src_uri)
+        return output
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+        """The same scan for the theme's own pages (404.html, sitemap)."""
+        if template_name.endswith(".html"):
+            self._scan(output_content, template_name)
+        return output_content
+
+    def _scan(self, html: str, src_uri: str) -> None:
+        if self.scanner is None:  # pragma: no cover - on_config always runs first
+            raise PluginError("katalog: on_config did not run")
+        problems = self.scanner.scan(html, src_uri)
+        if problems:
+            self.scan_findings.extend(problems)
+            raise PluginError(
+                "Pemeriksaan keluaran menolak halaman; situs tidak diterbitkan:\n"
+                + "".join(f"{p}\n" for p in problems)
+            )

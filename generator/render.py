@@ -1,137 +1,83 @@
-"""Turning planned pages into Markdown: the Jinja2 environment and its escaping filters.
+"""Formatting page views as Markdown: the Jinja2 environment and the one rule it enforces.
 
-Admin-written text never reaches the site's Markdown pipeline as Markdown. Free text
-(``ringkasan``, ``rancang_bangun``, ...) is HTML-escaped, converted by a separate Markdown
-instance with no extensions, sanitized with nh3 against a small allowlist, and embedded as a
-raw HTML block, so raw HTML, scripts, event attributes, ``javascript:`` links, attribute lists,
-admonitions and snippet or template syntax are published as inert text. One-line values that
-must sit in Markdown context (titles, link text, table cells) go through :func:`md_inline`.
+Templates only format views (:mod:`generator.views`). The environment autoescapes, and its
+``finalize`` hook refuses to print anything that is not an escaped value made by
+:mod:`generator.escape` (``Text``, ``Html``, ``Url``, or a macro's output built from them)
+or an ``int``: a raw contributor string, ``None``, a float or a date printed by a template
+is a build error, not a published page.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from decimal import Decimal
+from dataclasses import fields, is_dataclass
 from functools import cache
 from typing import Any
 
 import jinja2
-import markdown
-import nh3
 import yaml
+from markupsafe import Markup
 
-from generator.scoring import round2
+from generator.views import Meta
 
-_ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "h4", "h5"}
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:=^$])")
-_MONTHS = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
+
+class UnescapedValue(TypeError):
+    """A template tried to print a value that did not pass the escaping layer."""
+
+
+def _finalize(value: object) -> object:
+    if isinstance(value, Markup) or type(value) is int:
+        return value
+    raise UnescapedValue(
+        f"template printed an unescaped {type(value).__name__}: {str(value)[:60]!r}"
+    )
 
 
 @cache
-def _converter() -> markdown.Markdown:
-    """One bare Markdown instance (no extensions), reset before each use."""
-    return markdown.Markdown(extensions=[], output_format="html")
-
-
-def prose(text: str | None) -> str:
-    """Admin Markdown → sanitized HTML with no blank lines (safe inside a raw HTML block)."""
-    if not text:
-        return ""
-    converter = _converter()
-    rendered = converter.reset().convert(html.escape(_demote_headings(text), quote=False))
-    clean = nh3.clean(
-        rendered,
-        tags=_ALLOWED_TAGS,
-        attributes={"a": {"href"}},
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer nofollow",
-    )
-    return re.sub(r"\n\s*\n", "\n", clean).strip()
-
-
-def _demote_headings(text: str) -> str:
-    """Admin headings become small headings (h4+), below the page's own structure."""
-    return re.sub(r"^(#{1,3})(?=\s)", "####", text, flags=re.MULTILINE)
-
-
-def md_inline(value: object) -> str:
-    """One line of text, safe in Markdown context: HTML-escaped and Markdown-escaped."""
-    text = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
-
-
-def attr(value: object) -> str:
-    """Text for an HTML attribute or element inside a raw HTML block."""
-    return html.escape(" ".join(str(value).split()), quote=True)
-
-
-def plain(text: str | None, limit: int = 0) -> str:
-    """Admin Markdown flattened to plain text (for descriptions and cards), optionally cut."""
-    if not text:
-        return ""
-    flat = re.sub(r"[*_`#>\[\]]|\(https?://[^)]*\)", "", text)
-    flat = " ".join(flat.split())
-    if limit and len(flat) > limit:
-        flat = flat[: limit - 1].rsplit(" ", 1)[0] + "…"
-    return flat
-
-
-def tanggal(value: Any) -> str:
-    """A date in Indonesian, e.g. ``26 Januari 2021`` (fixed table, no locale)."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-
-
-def angka(value: Decimal | int | float) -> str:
-    """A number in Indonesian notation: ``1.500``, ``12,5``."""
-    number = Decimal(str(value))
-    if number == number.to_integral_value():
-        return f"{int(number):,}".replace(",", ".")
-    whole, _, frac = f"{number:f}".partition(".")
-    return f"{int(whole):,}".replace(",", ".") + "," + frac.rstrip("0")
-
-
-def desimal(value: float) -> str:
-    """A score with two decimals in Indonesian notation: ``35,07`` (half-up rounding)."""
-    whole, _, frac = f"{round2(value):.2f}".partition(".")
-    return f"{int(whole):,}".replace(",", ".") + "," + frac
-
-
-def front_matter(values: dict[str, Any]) -> str:
-    """YAML front matter written by a YAML dumper, never by interpolation."""
-    dumped = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{dumped}---\n"
-
-
 def environment() -> jinja2.Environment:
-    """The Markdown-producing Jinja2 environment (strict undefined, no autoescape)."""
-    env = jinja2.Environment(
+    """The Markdown-producing Jinja2 environment (one per process; templates are immutable)."""
+    return jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,  # noqa: S701
+        autoescape=True,
+        finalize=_finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(
-        prose=prose,
-        md=md_inline,
-        attr=attr,
-        plain=plain,
-        tanggal=tanggal,
-        angka=angka,
-        desimal=desimal,
-    )
-    env.globals["front_matter"] = front_matter
-    return env
 
 
-def render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
-    """Render one template; trailing whitespace stripped per line, one final newline."""
-    text = env.get_template(template).render(**context)
-    lines = [line.rstrip() for line in text.splitlines()]
+def front_matter(meta: Meta) -> str:
+    """YAML front matter written by a YAML dumper, never by interpolation.
+
+    The values are already :class:`~generator.escape.Text` (entities for every HTML and
+    Markdown metacharacter), because Material prints ``title`` and ``description`` unescaped.
+    """
+    values = {"title": str(meta.title), "description": str(meta.description)}
+    dumped = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{dumped}---\n"
+
+
+def render(template: str, view: Any) -> str:
+    """Format one view; front matter first, trailing whitespace stripped, one final newline."""
+    if not is_dataclass(view) or isinstance(view, type):
+        raise TypeError("render() takes a view dataclass instance")
+    context = {f.name: getattr(view, f.name) for f in fields(view)}
+    body = environment().get_template(template).render(**context)
+    lines = [line.rstrip() for line in body.splitlines()]
     collapsed = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
-    return collapsed + "\n"
+    meta = getattr(view, "meta")  # noqa: B009 - every page view has one
+    if not isinstance(meta, Meta):
+        raise TypeError("a page view needs meta: Meta")
+    return front_matter(meta) + collapsed + "\n"
+
+
+def render_text(template: str, **context: Any) -> str:
+    """Render a non-page template (the ``sepeda new`` YAML skeleton) without finalize rules."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # noqa: S701 - YAML output for the admin's own editor, not HTML
+        keep_trailing_newline=True,
+    )
+    return env.get_template(template).render(**context)

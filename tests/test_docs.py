@@ -351,7 +351,8 @@ def test_complete_examples_validate(index: int) -> None:
     doc = parse_yaml(body)
     if model is Inovasi and doc.data.get("sumber_data") == "berita":
         model = InovasiBerita
-    _, findings = validate_document(model, doc, name, {"today": date(2026, 1, 1)})
+    context = {"today": date(2026, 1, 1), "reference": load_reference()}
+    _, findings = validate_document(model, doc, name, context)
     assert not findings, f"contoh {name} di {GUIDE_NAME} tidak sah:\n" + "\n".join(
         str(f) for f in findings
     )

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from generator.catalogue import load_catalogue
 from generator.diagnostics import Finding, Severity
+from generator.loader import load_catalogue
+from generator.reference import load_reference
 
 TARGET = "innovations/upt-puskesmas-uren/bekal-obat/inovasi.yaml"
 TODAY = date(2026, 11, 23)
@@ -92,7 +93,8 @@ EXPECTED: dict[str, list[str]] = {
 
 
 def _load(root: Path) -> tuple[object, list[Finding]]:
-    return load_catalogue(root / "innovations", root, TODAY)
+    loaded = load_catalogue(root / "innovations", root, TODAY, load_reference())
+    return loaded.catalogue, loaded.findings
 
 
 def _errors(findings: list[Finding]) -> list[str]:

@@ -10,23 +10,24 @@ from pathlib import Path
 import pytest
 
 from conftest import CATALOGUE, GOLDEN, assert_golden
-from generator.site import Output, generate
+from generator import pipeline
+from generator.pipeline import Result
 
 TEXT_SUFFIXES = (".md", ".svg", ".json", ".csv")
 
 
-def _generate(root: Path) -> Output:
-    output, findings = generate(root / "innovations", root)
-    assert output is not None, [str(f) for f in findings]
-    return output
+def _generate(root: Path) -> Result:
+    result = pipeline.build(pipeline.Settings.for_project(root))
+    assert result.ok, [str(f) for f in result.findings]
+    return result
 
 
 @pytest.fixture(scope="module")
-def output() -> Output:
+def output() -> Result:
     return _generate(CATALOGUE)
 
 
-def _text_files(output: Output) -> dict[str, str]:
+def _text_files(output: Result) -> dict[str, str]:
     return {
         uri: content
         for uri, content in output.files.items()
@@ -34,7 +35,7 @@ def _text_files(output: Output) -> dict[str, str]:
     }
 
 
-def test_every_text_file_matches_its_golden(output: Output, request: pytest.FixtureRequest) -> None:
+def test_every_text_file_matches_its_golden(output: Result, request: pytest.FixtureRequest) -> None:
     update = bool(request.config.getoption("--update-goldens"))
     files = _text_files(output)
     for uri, content in sorted(files.items()):
@@ -49,7 +50,7 @@ def test_every_text_file_matches_its_golden(output: Output, request: pytest.Fixt
         assert not stale, f"golden files no longer generated: {sorted(stale)}; run make golden"
 
 
-def test_planned_pages(output: Output) -> None:
+def test_planned_pages(output: Result) -> None:
     pages = sorted(uri for uri in output.files if uri.endswith(".md"))
     assert pages == [
         "data-terbuka/index.md",
@@ -66,21 +67,21 @@ def test_planned_pages(output: Output) -> None:
     ]
 
 
-def test_media_are_published_and_covers_generated_only_without_photo(output: Output) -> None:
+def test_media_are_published_and_covers_generated_only_without_photo(output: Result) -> None:
     assert isinstance(output.files["inovasi/antrean-daring/loket.png"], bytes)
     assert isinstance(output.files["inovasi/antrean-daring/sk-inovasi.pdf"], bytes)
     assert "inovasi/antrean-daring/sampul.svg" not in output.files
     assert "inovasi/bekal-obat/sampul.svg" in output.files
 
 
-def test_same_catalogue_gives_byte_identical_output(output: Output) -> None:
+def test_same_catalogue_gives_byte_identical_output(output: Result) -> None:
     again = _generate(CATALOGUE)
     assert again.files.keys() == output.files.keys()
     for uri, content in output.files.items():
         assert again.files[uri] == content, uri
 
 
-def test_admin_text_is_published_inert(output: Output) -> None:
+def test_admin_text_is_published_inert(output: Result) -> None:
     page = output.files["inovasi/antrean-daring/index.md"]
     assert isinstance(page, str)
     assert "<script>" not in page

@@ -29,6 +29,8 @@ from generator.models import AnyInovasi, Inovasi, InovasiBerita, Verifikasi
 from generator.reference import AturanIndeks, Kerangka, Predikat, Reference, load_reference
 from generator.scoring import round2
 
+CONTEXT = {"reference": load_reference()}
+
 # ---- Building blocks ---------------------------------------------------------------------
 
 
@@ -110,7 +112,8 @@ def profile(
             "tanggal": {"mulai": "2023-01-02"},
             "tahun_laporan": [str(y) for y in years],
             "indikator": claims or {},
-        }
+        },
+        context=CONTEXT,
     )
 
 
@@ -123,7 +126,8 @@ def news(years: tuple[int, ...]) -> InovasiBerita:
             "sumber_data": "berita",
             "tautan": [{"judul": "Berita", "url": "https://contoh.id/berita"}],
             "tahun_laporan": [str(y) for y in years],
-        }
+        },
+        context=CONTEXT,
     )
 
 
@@ -136,7 +140,8 @@ def verification(
         for key, level in levels.items()
     }
     return Verifikasi.model_validate(
-        {"status": status, "tanggal": "2024-08-10", "indikator": indikator}
+        {"status": status, "tanggal": "2024-08-10", "indikator": indikator},
+        context=CONTEXT,
     )
 
 
@@ -614,7 +619,7 @@ def test_round2_is_half_up() -> None:
 
 
 def test_scores_from_a_catalogue_on_disk(tmp_path: Path) -> None:
-    from generator.catalogue import load_catalogue
+    from generator.loader import load_catalogue
 
     folder = tmp_path / "innovations" / "dinkes" / "antrean-daring"
     folder.mkdir(parents=True)
@@ -650,8 +655,9 @@ indikator:
 """,
         "utf-8",
     )
-    catalogue, findings = load_catalogue(tmp_path / "innovations", tmp_path, date(2025, 1, 1))
-    assert catalogue is not None, findings
+    loaded = load_catalogue(tmp_path / "innovations", tmp_path, date(2025, 1, 1), load_reference())
+    catalogue = loaded.catalogue
+    assert catalogue is not None, loaded.findings
     (score,) = scoring.score_all(catalogue.innovations, catalogue.reference)
     # regulasi 2 with bukti = 3 x 2 = 6; sdm 1 without bukti = 0 -> claimed 6.
     # pokja regulasi 1 = 3 x 1 = 3 -> verified 3.

@@ -1,0 +1,104 @@
+"""The site configuration as data: ``mkdocs.yml`` is checked before MkDocs ever loads it.
+
+MkDocs reads ``mkdocs.yml`` with PyYAML's unsafe loader (``!!python/object/apply`` runs
+code) and executes ``hooks:`` files, plugins and Markdown extensions by name. So the build
+first reads the file with the project's strict YAML reader (no tags, anchors or aliases at
+all) and refuses hooks, ``INHERIT``, scripts, a theme folder other than ``overrides/``, and
+plugins or Markdown extensions outside an allowlist, each with the reason. ``sepeda check``
+reports the same findings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.catalogue import display_path
+from generator.diagnostics import Finding, Severity
+from generator.validate import field_path
+from generator.yamlfile import Document, Loc, YamlProblem, read_yaml
+
+PLUGINS = frozenset({"search", "katalog"})
+EXTENSIONS = frozenset({"tables", "attr_list", "md_in_html", "admonition", "toc"})
+REFUSED_EXTENSIONS = {
+    "pymdownx.snippets": (
+        "menyisipkan isi berkas apa pun dari repositori (--8<--), termasuk rahasia"
+    ),
+    "markdown.extensions.snippets": "menyisipkan isi berkas dari repositori",
+    "pymdownx.arithmatex": "memuat skrip dari situs lain",
+}
+REFUSED_KEYS = {
+    "hooks": "menjalankan kode Python dari repositori saat pembangunan",
+    "INHERIT": "memuat berkas konfigurasi lain tanpa pemeriksaan",
+    "extra_javascript": "menambahkan skrip ke setiap halaman",
+    "extra_templates": "menambahkan templat yang tidak diperiksa",
+}
+CUSTOM_DIR = "overrides"
+
+
+def _name(entry: Any) -> str | None:
+    if isinstance(entry, str):
+        return entry
+    if isinstance(entry, dict) and len(entry) == 1:
+        return str(next(iter(entry)))
+    return None
+
+
+def check_config(path: Path, root: Path) -> list[Finding]:
+    """Every reason ``mkdocs.yml`` must not be loaded, as findings (empty: safe to load)."""
+    shown = display_path(path, root)
+    try:
+        doc, _ = read_yaml(path)
+    except YamlProblem as problem:
+        return [
+            Finding(
+                shown,
+                problem.line or 1,
+                problem.column or 1,
+                Severity.ERROR,
+                problem.field or "(berkas)",
+                f"{problem.message} (mkdocs.yml dibaca dengan pembaca ketat proyek ini)",
+            )
+        ]
+    return list(_problems(doc, shown))
+
+
+def _at(doc: Document, shown: str, loc: Loc, message: str, *, key: bool = False) -> Finding:
+    position = doc.where(loc, key=key)
+    return Finding(shown, position.line, position.column, Severity.ERROR, field_path(loc), message)
+
+
+def _problems(doc: Document, shown: str) -> list[Finding]:
+    data: dict[str, Any] = doc.data
+    found = []
+    for key, reason in REFUSED_KEYS.items():
+        if key in data:
+            found.append(
+                _at(doc, shown, (key,), f"'{key}' tidak boleh dipakai: {reason}; hapus bagian ini",
+                    key=True)
+            )  # fmt: skip
+    theme = data.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir", CUSTOM_DIR) != CUSTOM_DIR:
+        found.append(
+            _at(doc, shown, ("theme", "custom_dir"),
+                f"folder templat tema harus '{CUSTOM_DIR}' (templat dapat menambahkan skrip)")
+        )  # fmt: skip
+    for index, entry in enumerate(data.get("plugins") or []):
+        name = _name(entry)
+        if name not in PLUGINS:
+            found.append(
+                _at(doc, shown, ("plugins", index),
+                    f"plugin '{name}' tidak ada dalam daftar yang diizinkan "
+                    f"({', '.join(sorted(PLUGINS))}); plugin menjalankan kode saat pembangunan")
+            )  # fmt: skip
+    for index, entry in enumerate(data.get("markdown_extensions") or []):
+        name = _name(entry)
+        if name in EXTENSIONS:
+            continue
+        reason = REFUSED_EXTENSIONS.get(name or "", "ekstensi Markdown menjalankan kode Python")
+        found.append(
+            _at(doc, shown, ("markdown_extensions", index),
+                f"ekstensi Markdown '{name}' tidak diizinkan: {reason}; yang diizinkan: "
+                f"{', '.join(sorted(EXTENSIONS))}")
+        )  # fmt: skip
+    return found

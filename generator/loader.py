@@ -1,0 +1,196 @@
+"""Discovery: the ``innovations/`` tree in, an immutable :class:`Catalogue` and findings out.
+
+Walks ``innovations/<opd>/opd.yaml`` and ``innovations/<opd>/<slug>/{inovasi,verifikasi}.yaml``
+in sorted order, reads and validates every file (each read once), runs the cross-file rules
+of :mod:`generator.checks`, and builds the catalogue only when no error was found. Every
+problem of the whole run comes back at once as findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from generator import checks
+from generator.catalogue import (
+    INOVASI_FILE,
+    OPD_FILE,
+    VERIFIKASI_FILE,
+    Agency,
+    Catalogue,
+    Innovation,
+    Source,
+    display_path,
+)
+from generator.diagnostics import Finding, Severity, has_errors, sort_findings
+from generator.models import AnyInovasi, Inovasi, InovasiBerita, Opd, Verifikasi
+from generator.reference import Reference
+from generator.validate import validate_document
+from generator.yamlfile import YamlProblem, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What reading the catalogue gives: the catalogue (None on any error), findings, media."""
+
+    catalogue: Catalogue | None
+    findings: list[Finding]
+    media: dict[str, bytes]
+
+
+def _finding(path: str, message: str, field: str = "", line: int = 1, column: int = 1) -> Finding:
+    return Finding(path, line, column, Severity.ERROR, field, message)
+
+
+@dataclass
+class _Reader:
+    """Reads and validates files, collecting findings as it goes."""
+
+    root: Path
+    context: dict[str, Any]
+    findings: list[Finding] = field(default_factory=list)
+
+    def read(self, path: Path, model: Callable[[Any], type[M]]) -> tuple[M | None, Source | None]:
+        """Parse ``path`` once, then validate it against ``model(raw data)``."""
+        shown = display_path(path, self.root)
+        try:
+            doc, text = read_yaml(path)
+        except YamlProblem as problem:
+            self.findings.append(
+                _finding(
+                    shown, problem.message, problem.field, problem.line or 1, problem.column or 1
+                )
+            )
+            return None, None
+        source = Source(shown, doc, text)
+        self.findings.extend(checks.personal_data(source))
+        record, problems = validate_document(model(doc.data), doc, shown, self.context)
+        self.findings.extend(problems)
+        return record, source
+
+
+def _folders(path: Path) -> Iterator[Path]:
+    yield from sorted((p for p in path.iterdir() if p.is_dir() and not p.is_symlink()), key=str)
+
+
+def _stray_files(folder: Path, expected: set[str], root: Path, what: str) -> list[Finding]:
+    findings = []
+    for entry in sorted(folder.iterdir(), key=str):
+        if entry.name.startswith("."):
+            continue
+        if (entry.is_file() or entry.is_symlink()) and entry.name not in expected:
+            findings.append(
+                _finding(
+                    display_path(entry, root),
+                    f"berkas '{entry.name}' tidak pada tempatnya; {what}",
+                )
+            )
+    return findings
+
+
+def _inovasi_model(raw: Any) -> type[AnyInovasi]:
+    is_news = isinstance(raw, dict) and raw.get("sumber_data") == "berita"
+    return InovasiBerita if is_news else Inovasi
+
+
+def load_catalogue(
+    innovations_dir: Path,
+    root: Path,
+    today: date,
+    reference: Reference,
+    *,
+    publish: bool = False,
+) -> Loaded:
+    """Read, validate and cross-check the whole tree.
+
+    Returns the catalogue (``None`` when any error was found), every finding (sorted) and,
+    with ``publish``, the published bytes of every media file (checked and re-encoded in one
+    pass).
+    """
+    reader = _Reader(root=root, context={"today": today, "reference": reference})
+    if not innovations_dir.is_dir():
+        shown = display_path(innovations_dir, root)
+        missing = _finding(shown, "folder katalog tidak ditemukan; buat folder innovations/")
+        return Loaded(None, [missing], {})
+    reader.findings += _stray_files(
+        innovations_dir,
+        set(),
+        root,
+        "di folder innovations/ hanya boleh ada folder perangkat daerah",
+    )
+    agencies: list[Agency] = []
+    innovations: list[Innovation] = []
+    agency_folders: list[str] = []
+    innovation_folders: list[str] = []
+    for opd_dir in _folders(innovations_dir):
+        agency_folders.append(opd_dir.name)
+        agency = _read_agency(opd_dir, reader)
+        if agency is not None:
+            agencies.append(agency)
+        for folder in _folders(opd_dir):
+            innovation_folders.append(folder.name)
+            innovation = _read_innovation(folder, opd_dir.name, reader)
+            if innovation is not None:
+                innovations.append(innovation)
+    catalogue = Catalogue(tuple(agencies), tuple(innovations), reference)
+    cross, media = checks.run_all(catalogue, agency_folders, innovation_folders, publish=publish)
+    findings = sort_findings(reader.findings + cross)
+    if has_errors(findings):
+        return Loaded(None, findings, {})
+    return Loaded(catalogue, findings, media)
+
+
+def _read_agency(opd_dir: Path, reader: _Reader) -> Agency | None:
+    shown = display_path(opd_dir / OPD_FILE, reader.root)
+    reader.findings += checks.check_slug(opd_dir.name, shown, "perangkat daerah")
+    reader.findings += _stray_files(
+        opd_dir,
+        {OPD_FILE},
+        reader.root,
+        "di folder perangkat daerah hanya boleh ada opd.yaml dan folder-folder inovasi",
+    )
+    if not (opd_dir / OPD_FILE).is_file():
+        reader.findings.append(
+            _finding(
+                shown,
+                "folder perangkat daerah belum punya opd.yaml; minta pokja membuatnya "
+                "(berisi nama dan jenis perangkat daerah)",
+            )
+        )
+        return None
+    record, source = reader.read(opd_dir / OPD_FILE, lambda _raw: Opd)
+    if record is None or source is None:
+        return None
+    return Agency(opd_dir.name, record, source)
+
+
+def _read_innovation(folder: Path, opd: str, reader: _Reader) -> Innovation | None:
+    profile = folder / INOVASI_FILE
+    shown = display_path(profile, reader.root)
+    reader.findings += checks.check_slug(folder.name, shown, "inovasi")
+    if not profile.is_file():
+        reader.findings.append(
+            _finding(
+                shown,
+                "folder inovasi belum punya inovasi.yaml; buat dengan perintah "
+                f"'sepeda new {opd} \"Nama Inovasi\"'",
+            )
+        )
+        return None
+    record, source = reader.read(profile, _inovasi_model)
+    verifikasi: Verifikasi | None = None
+    verifikasi_source: Source | None = None
+    if (folder / VERIFIKASI_FILE).is_file():
+        verifikasi, verifikasi_source = reader.read(
+            folder / VERIFIKASI_FILE, lambda _raw: Verifikasi
+        )
+    if record is None or source is None:
+        return None
+    return Innovation(folder.name, opd, record, folder, source, verifikasi, verifikasi_source)

@@ -1,0 +1,140 @@
+"""The last line of defence: every HTML page is scanned before the site is published.
+
+Runs on every build (from the plugin's ``on_post_page``/``on_post_template``), not only in
+tests. A page fails when it carries an event-handler attribute, a script that is not one of
+the theme's files (or its JSON configuration), a ``<style>`` element, a dangerous URL scheme
+(``javascript:``, ``vbscript:``, ``data:``, ``file:``), ``<base>``, ``<iframe>``,
+``<object>``, ``<embed>``, a meta refresh, or a resource or form that points at another
+host. Findings name the page and the catalogue files it was made from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from generator.diagnostics import Finding, Severity
+
+FORBIDDEN_TAGS = frozenset({"base", "iframe", "frame", "frameset", "object", "embed", "applet"})
+DANGEROUS_SCHEMES = frozenset({"javascript", "vbscript", "data", "file"})
+URL_ATTRIBUTES = frozenset(
+    {"href", "src", "action", "formaction", "poster", "data", "xlink:href", "background",
+     "cite", "manifest", "icon", "srcset", "ping"}
+)  # fmt: skip
+RESOURCE_ATTRIBUTES = frozenset({"src", "poster", "data", "srcset", "background", "manifest"})
+_STRIP = re.compile(r"[\x00-\x20\x7f]+")
+_THEME_SCRIPT = re.compile(r"^(?:/|(?:\.\./|\./)*)assets/(?:javascripts|katalog)/[\w./-]+\.js$")
+
+
+@dataclass(frozen=True)
+class _Problem:
+    tag: str
+    attribute: str
+    message: str
+
+
+class _PageParser(HTMLParser):
+    """Collects the problems of one page."""
+
+    def __init__(self, own_hosts: frozenset[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.own_hosts = own_hosts
+        self.problems: list[_Problem] = []
+        self._script_ok: bool | None = None
+
+    def _add(self, tag: str, attribute: str, message: str) -> None:
+        self.problems.append(_Problem(tag, attribute, message))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name.lower(): (value or "") for name, value in attrs}
+        if tag in FORBIDDEN_TAGS:
+            self._add(tag, "", f"elemen <{tag}> tidak boleh ada")
+        for name in values:
+            if name.startswith("on"):
+                self._add(tag, name, f"atribut penangan peristiwa '{name}' tidak boleh ada")
+        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            self._add(tag, "http-equiv", "meta refresh (pengalihan otomatis) tidak boleh ada")
+        if tag == "style":
+            self._add(tag, "", "elemen <style> di luar tema tidak boleh ada")
+        if tag == "script":
+            self._check_script(values)
+        for name, value in values.items():
+            if name in URL_ATTRIBUTES:
+                self._check_url(tag, name, value, values)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag == "script":
+            self._script_ok = None
+
+    def _check_script(self, values: Mapping[str, str]) -> None:
+        src = values.get("src")
+        if src is not None:
+            if not _THEME_SCRIPT.match(src):
+                self._add("script", "src", f"skrip '{src[:80]}' bukan berkas tema situs ini")
+            self._script_ok = True
+        elif values.get("type") == "application/json" and values.get("id") == "__config":
+            self._script_ok = True
+        else:
+            self._script_ok = False
+            self._add("script", "", "skrip di dalam halaman tidak boleh ada")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._script_ok = None
+
+    def _check_url(self, tag: str, name: str, value: str, values: Mapping[str, str]) -> None:
+        candidates = (
+            [part.strip().split(" ")[0] for part in value.split(",")]
+            if name == "srcset"
+            else [value]
+        )
+        for candidate in candidates:
+            cleaned = _STRIP.sub("", candidate)
+            parts = urlsplit(cleaned)
+            scheme = parts.scheme.lower()
+            if scheme in DANGEROUS_SCHEMES:
+                self._add(tag, name, f"alamat dengan skema '{scheme}:' tidak boleh ada")
+                continue
+            host = parts.hostname or ""
+            foreign = bool(host) and host not in self.own_hosts
+            loads = name in RESOURCE_ATTRIBUTES or (
+                tag == "link" and name == "href" and values.get("rel", "") not in ("canonical",)
+            )
+            submits = name in ("action", "formaction")
+            if foreign and (loads or submits):
+                what = "mengirim formulir ke" if submits else "memuat sumber dari"
+                self._add(tag, name, f"halaman {what} situs lain ({host})")
+
+
+class Scanner:
+    """Scans pages; knows which catalogue files each generated page came from."""
+
+    def __init__(
+        self, sources: Mapping[str, tuple[str, ...]], own_hosts: frozenset[str] = frozenset()
+    ) -> None:
+        self.sources = sources
+        self.own_hosts = own_hosts
+
+    def scan(self, html: str, src_uri: str) -> list[Finding]:
+        """Findings for one page (empty when it is safe to publish)."""
+        parser = _PageParser(self.own_hosts)
+        parser.feed(html)
+        parser.close()
+        files = self.sources.get(src_uri, ())
+        path = files[0] if files else f"(halaman {src_uri})"
+        origin = f" (halaman {src_uri}, dibuat dari {', '.join(files)})" if files else ""
+        return [
+            Finding(
+                path,
+                0,
+                0,
+                Severity.ERROR,
+                f"<{p.tag}>{'.' + p.attribute if p.attribute else ''}",
+                f"{p.message}{origin}",
+            )
+            for p in parser.problems
+        ]

@@ -1,0 +1,125 @@
+"""The one orchestrator: explicit settings in, an immutable check or build result out.
+
+``check`` reads and validates the catalogue (and ``mkdocs.yml``); ``build`` does the same
+and then scores it, plans and renders every page, draws the covers, writes the exports and
+takes the media published while they were checked. Each catalogue file is read once and
+each image decoded once per call; nothing is cached between calls, so the same settings
+always give the same result, in any process. The MkDocs plugin and the CLI are the only
+callers.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from types import MappingProxyType
+
+from generator import config_guard, export, pages, render
+from generator.catalogue import Catalogue
+from generator.diagnostics import Finding, has_errors, sort_findings
+from generator.loader import load_catalogue
+from generator.reference import Reference, load_reference
+from generator.scoring import InnovationScore, YearProjection, regency_projection, score_all
+
+WITA = timezone(timedelta(hours=8), "WITA")
+
+
+def today_in_balangan() -> date:
+    """The date in Balangan (WITA); ``SEPEDA_TODAY=YYYY-MM-DD`` overrides it (tests)."""
+    override = os.environ.get("SEPEDA_TODAY")
+    if override:
+        return date.fromisoformat(override)
+    return datetime.now(WITA).date()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run depends on, explicit: no global state is read after this."""
+
+    root: Path
+    innovations_dir: Path
+    today: date
+    reference: Reference
+    config_file: Path | None = None
+
+    @classmethod
+    def for_project(
+        cls, root: Path, katalog: str = "innovations", *, today: date | None = None
+    ) -> Settings:
+        """Settings for a project folder (``mkdocs.yml`` beside ``innovations/``)."""
+        root = root.resolve()
+        config = root / "mkdocs.yml"
+        return cls(
+            root=root,
+            innovations_dir=root / katalog,
+            today=today or today_in_balangan(),
+            reference=load_reference(),
+            config_file=config if config.is_file() else None,
+        )
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a run produced. ``files`` is empty unless it was a build without errors."""
+
+    findings: tuple[Finding, ...]
+    catalogue: Catalogue | None = None
+    scores: Mapping[str, InnovationScore] = field(default_factory=lambda: MappingProxyType({}))
+    projection: tuple[YearProjection, ...] = ()
+    files: Mapping[str, str | bytes] = field(default_factory=lambda: MappingProxyType({}))
+    sources: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error finding."""
+        return not has_errors(self.findings)
+
+
+def _config_findings(settings: Settings) -> list[Finding]:
+    if settings.config_file is None:
+        return []
+    return config_guard.check_config(settings.config_file, settings.root)
+
+
+def check(settings: Settings) -> Result:
+    """Validate the catalogue and the site configuration; score when there is no error."""
+    loaded = load_catalogue(
+        settings.innovations_dir, settings.root, settings.today, settings.reference
+    )
+    findings = tuple(sort_findings([*_config_findings(settings), *loaded.findings]))
+    if loaded.catalogue is None or has_errors(findings):
+        return Result(findings)
+    scores = {s.slug: s for s in score_all(loaded.catalogue.innovations, settings.reference)}
+    return Result(findings, loaded.catalogue, MappingProxyType(scores))
+
+
+def build(settings: Settings) -> Result:
+    """Check, then produce every file the site publishes (site URI → text or bytes)."""
+    loaded = load_catalogue(
+        settings.innovations_dir, settings.root, settings.today, settings.reference, publish=True
+    )
+    findings = tuple(sort_findings([*_config_findings(settings), *loaded.findings]))
+    catalogue = loaded.catalogue
+    if catalogue is None or has_errors(findings):
+        return Result(findings)
+    scores = {s.slug: s for s in score_all(catalogue.innovations, settings.reference)}
+    projection = regency_projection(catalogue.innovations, settings.reference)
+    files: dict[str, str | bytes] = {}
+    sources: dict[str, tuple[str, ...]] = {}
+    for page in pages.plan_pages(catalogue, scores, projection):
+        files[page.uri] = render.render(page.template, page.view)
+        sources[page.uri] = page.sources
+    files.update({uri: str(svg) for uri, svg in pages.covers(catalogue).items()})
+    files.update(export.export_files(catalogue, scores))
+    files.update(loaded.media)
+    return Result(
+        findings,
+        catalogue,
+        MappingProxyType(scores),
+        projection,
+        MappingProxyType(files),
+        MappingProxyType(sources),
+    )

@@ -1,0 +1,99 @@
+"""One home for the site's public addresses, its navigation, file kinds and the slug rule.
+
+Leaf module (imports nothing of the project). URIs are the public contract: an innovation
+lives at ``inovasi/<slug>/`` forever, an agency at ``opd/<slug>/``. Page *source* URIs
+(``.../index.md``) are what MkDocs receives; *links* in generated HTML point at the final
+directory URL, relative to the page they appear on.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+
+HOME = "index.md"
+INNOVATIONS = "inovasi/index.md"
+AGENCIES = "opd/index.md"
+INDEX = "indeks-inovasi/index.md"
+OPEN_DATA = "data-terbuka/index.md"
+ABOUT = "tentang.md"
+GUIDE = "panduan-kontributor.md"
+
+NAV: tuple[tuple[str, str], ...] = (
+    ("Beranda", HOME),
+    ("Semua inovasi", INNOVATIONS),
+    ("Perangkat daerah", AGENCIES),
+    ("Indeks Inovasi", INDEX),
+    ("Data terbuka", OPEN_DATA),
+    ("Tentang", ABOUT),
+    ("Panduan kontributor", GUIDE),
+)
+"""The site's menu, in order: (label, source URI). ``mkdocs.yml`` gets it from here."""
+
+GENERATED_IN_NAV = frozenset({HOME, INNOVATIONS, AGENCIES, INDEX, OPEN_DATA})
+"""Generated pages that appear in the menu; every other generated page stays out of it."""
+
+IMAGE_SUFFIXES: frozenset[str] = frozenset({".jpg", ".jpeg", ".png", ".webp"})
+PDF_SUFFIX = ".pdf"
+MEDIA_SUFFIXES: frozenset[str] = IMAGE_SUFFIXES | {PDF_SUFFIX}
+
+JSON_EXPORT = "inovasi.json"
+CSV_EXPORT = "inovasi.csv"
+COVER_SVG = "sampul.svg"
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def is_slug(name: str) -> bool:
+    """True when ``name`` may be a folder name, hence a permanent URL part."""
+    return SLUG_RE.match(name) is not None
+
+
+def slugify(text: str) -> str:
+    """A URL slug from a name: lowercase ASCII words joined by '-'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))[:80].strip("-")
+
+
+def is_image(name: str) -> bool:
+    """True for a photo file name (by suffix, case-insensitive)."""
+    return posixpath.splitext(name.lower())[1] in IMAGE_SUFFIXES
+
+
+def is_pdf(name: str) -> bool:
+    """True for a PDF file name (by suffix, case-insensitive)."""
+    return name.lower().endswith(PDF_SUFFIX)
+
+
+def innovation_uri(slug: str) -> str:
+    """Source URI of an innovation page."""
+    return f"inovasi/{slug}/index.md"
+
+
+def agency_uri(slug: str) -> str:
+    """Source URI of an agency page."""
+    return f"opd/{slug}/index.md"
+
+
+def innovation_file(slug: str, name: str) -> str:
+    """Site URI of a file published beside an innovation page (photo, PDF, cover)."""
+    return f"inovasi/{slug}/{name}"
+
+
+def public_url(source_uri: str) -> str:
+    """The public URL (relative to the site root) of a page source URI."""
+    if source_uri == "index.md":
+        return ""
+    if source_uri.endswith("/index.md"):
+        return source_uri.removesuffix("index.md")
+    return source_uri.removesuffix(".md") + "/"
+
+
+def link(from_source: str, to: str) -> str:
+    """A relative link from the page ``from_source`` to a page source URI or a file URI."""
+    here = public_url(from_source).rstrip("/") or "."
+    if to.endswith(".md"):
+        rel = posixpath.relpath(public_url(to).rstrip("/") or ".", here)
+        return "./" if rel == "." else rel + "/"
+    return posixpath.relpath(to, here)

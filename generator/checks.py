@@ -39,7 +39,7 @@ def check_slug(name: str, shown: str, what: str) -> list[Finding]:
             1,
             1,
             Severity.ERROR,
-            "",
+            "(folder)",
             f"nama folder {what} '{name}' tidak sah; pakai huruf kecil, angka dan '-', "
             f"misalnya '{urls.slugify(name) or 'nama-inovasi'}'",
         )
@@ -58,7 +58,7 @@ def _unique_slugs(catalogue: Catalogue) -> Iterator[Finding]:
                 1,
                 1,
                 Severity.ERROR,
-                "",
+                "(folder)",
                 f"slug '{slug}' sudah dipakai oleh {first}; slug inovasi harus unik di seluruh "
                 "katalog: ganti nama folder ini",
             )
@@ -170,14 +170,16 @@ def _covers(innovation: Innovation) -> Iterator[Finding]:
 
 def personal_data(source: Source) -> Iterator[Finding]:
     """Personal data anywhere in a file's text, comments included (the repo is public)."""
+    lines = source.text.split("\n")
     for match in pii.scan_text(source.text):
         line, column = pii.line_col(source.text, match.start)
+        in_comment = "#" in lines[line - 1][: column - 1]
         yield Finding(
             source.path,
             line,
             column,
             Severity.ERROR,
-            "",
+            "(komentar)" if in_comment else field_path(source.doc.loc_at(line, column)),
             f"tampak seperti {match.label} ({match.masked}); data pribadi tidak boleh "
             "diterbitkan: hapus atau ganti dengan kontak kantor",
         )

@@ -45,7 +45,9 @@ class Loaded:
     media: dict[str, bytes]
 
 
-def _finding(path: str, message: str, field: str = "", line: int = 1, column: int = 1) -> Finding:
+def _finding(
+    path: str, message: str, field: str = "(berkas)", line: int = 1, column: int = 1
+) -> Finding:
     return Finding(path, line, column, Severity.ERROR, field, message)
 
 
@@ -62,12 +64,11 @@ class _Reader:
         shown = display_path(path, self.root)
         try:
             doc, text = read_yaml(path)
-        except YamlProblem as problem:
-            self.findings.append(
-                _finding(
-                    shown, problem.message, problem.field, problem.line or 1, problem.column or 1
-                )
-            )
+        except YamlProblem as first:
+            self.findings += [
+                _finding(shown, p.message, p.field, p.line or 1, p.column or 1)
+                for p in first.problems
+            ]
             return None, None
         source = Source(shown, doc, text)
         self.findings.extend(checks.personal_data(source))
@@ -117,7 +118,9 @@ def load_catalogue(
     reader = _Reader(root=root, context={"today": today, "reference": reference})
     if not innovations_dir.is_dir():
         shown = display_path(innovations_dir, root)
-        missing = _finding(shown, "folder katalog tidak ditemukan; buat folder innovations/")
+        missing = _finding(
+            shown, "folder katalog tidak ditemukan; buat folder innovations/", "(folder)"
+        )
         return Loaded(None, [missing], {})
     reader.findings += _stray_files(
         innovations_dir,

@@ -269,6 +269,13 @@ def _https(value: Any) -> str:
             "'{value}' bukan tautan yang sah; tulis alamat lengkap yang diawali https://",
             {"value": text},
         )
+    if "@" in parts.netloc:
+        raise PydanticCustomError(
+            "url_kredensial",
+            "tautan tidak boleh memuat nama pengguna atau kata sandi (bagian sebelum '@'); "
+            "hapus bagian itu dan tulis https://{host}/...",
+            {"host": parts.netloc.rsplit("@", 1)[-1]},
+        )
     return text
 
 

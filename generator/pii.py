@@ -70,6 +70,7 @@ LABELS: dict[str, str] = {
     "telepon": "nomor ponsel pribadi",
     "email": "alamat e-mail pribadi",
     "alamat": "alamat rumah",
+    "telepon_rumah": "nomor telepon rumah atau pribadi",
 }
 
 
@@ -119,6 +120,19 @@ _INSTITUTIONAL_SUFFIXES = (".go.id", ".ac.id", ".sch.id", ".desa.id", ".mil.id",
 _ADDRESS_RE = re.compile(
     r"\bRT\.?\s*:?\s*[0-9]{1,3}\s*[/,]?\s*RW\.?\s*:?\s*[0-9]{1,3}(?![0-9])"
     r"|\bRT\s*/\s*RW\.?\s*:?\s*[0-9]{1,3}\s*/\s*[0-9]{1,3}(?![0-9])",
+    re.IGNORECASE,
+)
+
+# A landline or an address is personal only when the text says it is a home or private one:
+# office numbers (0526-2028123) and office addresses are public and stay quiet.
+_PERSONAL_LANDLINE_RE = re.compile(
+    r"\b(?:rumah|pribadi|kediaman|rmh)\b[^0-9\n]{0,20}?"
+    r"(?!\(?(?:0|\+?62[ .\-]?)8)(\(?(?:\+62[ .\-]?|0)[1-9][0-9]{1,3}\)?[ .\-]?[0-9]{3,4}[ .\-]?[0-9]{2,5})(?![0-9])",
+    re.IGNORECASE,
+)
+_HOME_ADDRESS_RE = re.compile(
+    r"\b(?:alamat\s+(?:rumah|pribadi|tinggal)|tinggal\s+di|domisili)\b[^\n]{0,12}?"
+    r"\b(?:Jl|Jln|Jalan|Gg|Gang|Komplek|Perum)\b\.?\s+[^\n,;]{2,60}",
     re.IGNORECASE,
 )
 
@@ -201,9 +215,17 @@ def _emails(text: str) -> list[PiiMatch]:
 
 
 def _addresses(text: str) -> list[PiiMatch]:
-    return [
+    found = [
         _make("alamat", m.start(), m.end(), "RT ***/RW ***") for m in _ADDRESS_RE.finditer(text)
     ]
+    found += [
+        _make("alamat", m.start(), m.end(), "Jl. ***") for m in _HOME_ADDRESS_RE.finditer(text)
+    ]
+    found += [
+        _make("telepon_rumah", m.start(1), m.end(1), _mask_digits(re.sub(r"[^0-9]", "", m[1]), 2))
+        for m in _PERSONAL_LANDLINE_RE.finditer(text)
+    ]
+    return found
 
 
 def _phones(text: str) -> list[PiiMatch]:

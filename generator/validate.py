@@ -30,7 +30,7 @@ def field_path(loc: Loc) -> str:
             text += f"[{part}]"
         else:
             text += f".{part}" if text else str(part)
-    return text
+    return text or "(berkas)"
 
 
 def _unwrap(annotation: Any) -> Any:

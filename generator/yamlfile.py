@@ -15,6 +15,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,17 +31,20 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+from generator.diagnostics import line_col
+
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 20
 
 Loc = tuple[str | int, ...]
 
-# Characters that make a reviewer see something other than what is published.
-_INVISIBLE = {
-    "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff",
-    "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
-    "\u2066", "\u2067", "\u2068", "\u2069",
-}  # fmt: skip
+# Characters that make a reviewer see something other than what is published, or that no
+# text needs: C0/C1 controls (tab and line feed allowed), soft hyphen, zero-width and
+# bidirectional controls, word joiners, BOM, line/paragraph separators, private use.
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2028\u2029\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ue000-\uf8ff]"
+)
 _NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 
 
@@ -53,14 +57,20 @@ class Position:
 
 
 class YamlProblem(Exception):
-    """The file cannot be read as catalogue YAML; ``message`` is Bahasa Indonesia."""
+    """The file cannot be read as catalogue YAML; ``message`` is Bahasa Indonesia.
 
-    def __init__(self, message: str, line: int = 0, column: int = 0, field: str = "") -> None:
+    ``problems`` lists every problem found (this one first) when there are several.
+    """
+
+    def __init__(
+        self, message: str, line: int = 0, column: int = 0, field: str = "(sintaks)"
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
         self.field = field
+        self.problems: list[YamlProblem] = [self]
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,19 @@ class Document:
             if prefix in self.values:
                 return self.values[prefix]
         return Position(1, 1)
+
+    def loc_at(self, line: int, column: int) -> Loc:
+        """The value that stands at (or most closely before) a position in the file."""
+        best: Loc = ()
+        best_pos = Position(0, 0)
+        for loc, pos in self.values.items():
+            if (pos.line, pos.column) <= (line, column) and (pos.line, pos.column) >= (
+                best_pos.line,
+                best_pos.column,
+            ):
+                if loc and (pos != best_pos or len(loc) > len(best)):
+                    best, best_pos = loc, pos
+        return best
 
 
 class _StrictComposer(Composer, BaseResolver):
@@ -241,23 +264,65 @@ def _walk(node: Node, loc: Loc, doc: Document) -> Any:
     raise YamlProblem("jenis node YAML tidak dikenal", pos.line, pos.column)  # pragma: no cover
 
 
-def _check_invisible(text: str) -> None:
-    for offset, char in enumerate(text):
-        if char in _INVISIBLE:
-            line = text.count("\n", 0, offset) + 1
-            column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-            raise YamlProblem(
-                f"karakter tak terlihat U+{ord(char):04X} tidak boleh ada; hapus karakter itu "
-                "(biasanya terbawa saat menyalin dari dokumen lain)",
-                line,
-                column,
-            )
+def _char_message(char: str) -> str:
+    name = unicodedata.name(char, "karakter kendali")
+    return (
+        f"karakter tak terlihat U+{ord(char):04X} ({name}) tidak boleh ada; hapus karakter itu "
+        "(biasanya terbawa saat menyalin dari dokumen lain)"
+    )
+
+
+def _field(loc: Loc) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(berkas)"
+
+
+def _hidden_characters(doc: Document, text: str) -> list[YamlProblem]:
+    """Every forbidden character: in decoded values (escapes such as "\\u202e" included),
+    in keys, and in the raw text (comments)."""
+    found: list[YamlProblem] = []
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+
+    def exact(pos: Position, char: str, span: int) -> tuple[int, int]:
+        """Where the raw character stands, when it is written raw (not as an escape)."""
+        begin = starts[pos.line - 1] + pos.column - 1
+        at = text.find(char, begin, begin + span + 2)
+        return line_col(text, at) if at >= 0 else (pos.line, pos.column)
+
+    def visit(value: Any, loc: Loc) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                hit = _FORBIDDEN.search(key)
+                if hit is not None:
+                    line, column = exact(doc.keys[(*loc, key)], hit[0], len(key) * 2)
+                    found.append(
+                        YamlProblem(_char_message(hit[0]), line, column, _field((*loc, key)))
+                    )
+                visit(item, (*loc, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                visit(item, (*loc, index))
+        elif isinstance(value, str):
+            for match in _FORBIDDEN.finditer(value):
+                line, column = exact(doc.values[loc], match[0], len(value) * 2)
+                found.append(YamlProblem(_char_message(match[0]), line, column, _field(loc)))
+
+    visit(doc.data, ())
+    if found:
+        return found
+    for match in _FORBIDDEN.finditer(text):
+        line, column = line_col(text, match.start())
+        found.append(YamlProblem(_char_message(match[0]), line, column, "(komentar)"))
+    return found
 
 
 def parse_yaml(text: str) -> Document:
     """Parse one YAML document strictly; raise :class:`YamlProblem` on anything refused."""
     text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
-    _check_invisible(text)
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -277,13 +342,20 @@ def parse_yaml(text: str) -> Document:
             loader.dispose()
     doc = Document(data=None)
     if root is None:
-        raise YamlProblem("berkas kosong; isi berkas dengan pasangan 'kunci: nilai'", 1, 1)
+        raise YamlProblem(
+            "berkas kosong; isi berkas dengan pasangan 'kunci: nilai'", 1, 1, "(berkas)"
+        )
     data = _walk(root, (), doc)
     if not isinstance(data, dict):
         raise YamlProblem(
             "isi berkas harus berupa pasangan 'kunci: nilai' (peta), bukan daftar atau teks", 1, 1
         )
-    return Document(data=data, values=doc.values, keys=doc.keys)
+    result = Document(data=data, values=doc.values, keys=doc.keys)
+    hidden = _hidden_characters(result, text)
+    if hidden:
+        hidden[0].problems = hidden
+        raise hidden[0]
+    return result
 
 
 def read_yaml(path: Path) -> tuple[Document, str]:
@@ -292,7 +364,8 @@ def read_yaml(path: Path) -> tuple[Document, str]:
     if size > MAX_BYTES:
         raise YamlProblem(
             f"berkas terlalu besar ({size // 1024} KB, batas {MAX_BYTES // 1024} KB); "
-            "pindahkan lampiran ke berkas PDF terpisah"
+            "pindahkan lampiran ke berkas PDF terpisah",
+            field="(berkas)",
         )
     raw = path.read_bytes()
     try:
@@ -302,7 +375,10 @@ def read_yaml(path: Path) -> tuple[Document, str]:
         line = prefix.count("\n") + 1
         column = len(prefix) - (prefix.rfind("\n") + 1) + 1
         raise YamlProblem(
-            "berkas bukan UTF-8; simpan ulang berkas dengan pengodean UTF-8", line, column
+            "berkas bukan UTF-8; simpan ulang berkas dengan pengodean UTF-8",
+            line,
+            column,
+            "(berkas)",
         ) from None
     text = text.replace("\r\n", "\n")
     return parse_yaml(text), unicodedata.normalize("NFC", text)

@@ -78,7 +78,7 @@ def test_missing_catalogue_is_a_finding_not_a_traceback(tmp_path: Path) -> None:
     result = run_sepeda(tmp_path, "check")
     assert result.returncode == 1
     assert result.stdout == (
-        "innovations:1:1: error: folder katalog tidak ditemukan; buat folder innovations/\n"
+        "innovations:1:1: error: (folder): folder katalog tidak ditemukan; buat folder innovations/\n"
     )
 
 

@@ -50,7 +50,7 @@ EXPECTED: dict[str, list[str]] = {
         "@8:8: error: jenis: 'no' bukan nilai yang sah; pilih salah satu: digital, non-digital",
     ],
     "ponsel_pribadi": [
-        "@19:12: error: tampak seperti nomor ponsel pribadi (0812******67); data pribadi tidak boleh diterbitkan: hapus atau ganti dengan kontak kantor",
+        "@19:12: error: kontak.telepon: tampak seperti nomor ponsel pribadi (0812******67); data pribadi tidak boleh diterbitkan: hapus atau ganti dengan kontak kantor",
     ],
     "ringkasan_panjang": [
         "@3:12: error: ringkasan: ringkasan 205 kata; singkat menjadi paling banyak 200 kata (uraian lengkap tulis di rancang_bangun)",
@@ -78,16 +78,16 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "valid_minimal": [],
     "yaml_anchor": [
-        "@7:9: error: anchor YAML (&nama) tidak boleh dipakai; hapus '&' beserta namanya",
+        "@7:9: error: (sintaks): anchor YAML (&nama) tidak boleh dipakai; hapus '&' beserta namanya",
     ],
     "yaml_duplikat": [
         "@10:1: error: jenis: kunci 'jenis' ditulis dua kali (pertama di baris 8); hapus salah satunya",
     ],
     "yaml_tab": [
-        "@11:1: error: karakter tab tidak boleh dipakai; gunakan spasi untuk indentasi",
+        "@11:1: error: (sintaks): karakter tab tidak boleh dipakai; gunakan spasi untuk indentasi",
     ],
     "yaml_tag": [
-        "@2:7: error: tag YAML 'tag:yaml.org,2002:python/object/apply:os.system' tidak boleh dipakai; hapus tag itu dan tulis nilainya saja",
+        "@2:7: error: (sintaks): tag YAML 'tag:yaml.org,2002:python/object/apply:os.system' tidak boleh dipakai; hapus tag itu dan tulis nilainya saja",
     ],
 }
 
@@ -141,7 +141,7 @@ def test_duplicate_slug_across_agencies(catalogue_copy: Path) -> None:
     )
     _, findings = _load(catalogue_copy)
     assert _errors(findings) == [
-        "innovations/upt-puskesmas-uren/bekal-obat/inovasi.yaml:1:1: error: slug 'bekal-obat' "
+        "innovations/upt-puskesmas-uren/bekal-obat/inovasi.yaml:1:1: error: (folder): slug 'bekal-obat' "
         "sudah dipakai oleh innovations/kecamatan-awayan/bekal-obat/inovasi.yaml; slug inovasi "
         "harus unik di seluruh katalog: ganti nama folder ini"
     ]
@@ -151,7 +151,7 @@ def test_agency_folder_without_opd_yaml(catalogue_copy: Path) -> None:
     (catalogue_copy / "innovations/kecamatan-awayan/opd.yaml").unlink()
     _, findings = _load(catalogue_copy)
     assert _errors(findings) == [
-        "innovations/kecamatan-awayan/opd.yaml:1:1: error: folder perangkat daerah belum punya "
+        "innovations/kecamatan-awayan/opd.yaml:1:1: error: (berkas): folder perangkat daerah belum punya "
         "opd.yaml; minta pokja membuatnya (berisi nama dan jenis perangkat daerah)"
     ]
 
@@ -193,7 +193,7 @@ def test_bad_folder_name(catalogue_copy: Path) -> None:
     )
     _, findings = _load(catalogue_copy)
     assert _errors(findings) == [
-        "innovations/kecamatan-awayan/Gertak Desa/inovasi.yaml:1:1: error: nama folder inovasi "
+        "innovations/kecamatan-awayan/Gertak Desa/inovasi.yaml:1:1: error: (folder): nama folder inovasi "
         "'Gertak Desa' tidak sah; pakai huruf kecil, angka dan '-', misalnya 'gertak-desa'"
     ]
 
@@ -243,6 +243,7 @@ def test_personal_data_is_reported_even_in_an_otherwise_broken_file(catalogue_co
     assert _errors(findings) == [
         TARGET + ":4:10: error: tahapan: 'ujicoba' bukan nilai yang sah; pilih salah satu: "
         "inisiatif, uji-coba, penerapan (maksud Anda 'uji-coba'?)",
-        TARGET + ":16:19: error: tampak seperti nomor ponsel pribadi (0812******67); data "
+        TARGET
+        + ":16:19: error: (komentar): tampak seperti nomor ponsel pribadi (0812******67); data "
         "pribadi tidak boleh diterbitkan: hapus atau ganti dengan kontak kantor",
     ]

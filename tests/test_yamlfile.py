@@ -51,7 +51,7 @@ def test_every_scalar_stays_text_and_positions_are_kept() -> None:
         ("a:\n\t- b\n", (2, 1, "karakter tab tidak boleh dipakai; gunakan spasi untuk indentasi")),
         ("- a\n- b\n", (1, 1, "isi berkas harus berupa pasangan 'kunci: nilai' (peta), bukan daftar atau teks")),
         ("", (1, 1, "berkas kosong; isi berkas dengan pasangan 'kunci: nilai'")),
-        ("a: b\u202ec\n", (1, 5, "karakter tak terlihat U+202E tidak boleh ada; hapus karakter itu (biasanya terbawa saat menyalin dari dokumen lain)")),
+        ("a: b\u202ec\n", (1, 5, "karakter tak terlihat U+202E (RIGHT-TO-LEFT OVERRIDE) tidak boleh ada; hapus karakter itu (biasanya terbawa saat menyalin dari dokumen lain)")),
         ("? [a, b]\n: 1\n", (1, 3, "kunci harus berupa teks biasa, bukan daftar atau peta")),
         ("a: 1\n---\nb: 2\n", (2, 1, "berkas hanya boleh berisi satu dokumen; hapus baris '---' yang kedua")),
     ],

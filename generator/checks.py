@@ -109,6 +109,7 @@ def _files(innovation: Innovation, published: dict[str, bytes] | None) -> Iterat
     folder = innovation.folder
     present = {p.name: p for p in folder.iterdir() if not p.name.startswith(".")}
     referenced: set[str] = set()
+    inspected: dict[str, list[media.MediaProblem]] = {}
     for loc, name in _referenced_files(innovation):
         referenced.add(name)
         problems = media.check_name(name)
@@ -125,9 +126,12 @@ def _files(innovation: Innovation, published: dict[str, bytes] | None) -> Iterat
                     f"yang sama dengan inovasi.yaml atau perbaiki namanya{hint}",
                 )
                 continue
-            problems, content = media.inspect(path, folder, publish=published is not None)
-            if content is not None and published is not None:
-                published[urls.innovation_file(innovation.slug, name)] = content
+            if name not in inspected:  # a file referenced twice is read once
+                problems, content = media.inspect(path, folder, publish=published is not None)
+                inspected[name] = problems
+                if content is not None and published is not None:
+                    published[urls.innovation_file(innovation.slug, name)] = content
+            problems = inspected[name]
         # A name that itself holds personal data is never echoed (CI logs are public).
         shown = "berkas ini" if pii.scan_text(name) else name
         for problem in problems:

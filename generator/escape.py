@@ -134,8 +134,10 @@ def trusted_html(fragment: str) -> Html:
 
 
 def svg_text(value: object) -> str:
-    """Text for an SVG/XML text node or a double-quoted attribute."""
-    return html.escape(_WHITESPACE.sub(" ", str(value)).strip(), quote=True)
+    """Text for an SVG/XML text node or a double-quoted attribute: the same numeric
+    character references as :func:`text` (valid XML), because a chart is inlined in a page
+    that MkDocs' Markdown pass sees."""
+    return str(text(value))
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -127,7 +127,8 @@ _ADDRESS_RE = re.compile(
 # office numbers (0526-2028123) and office addresses are public and stay quiet.
 _PERSONAL_LANDLINE_RE = re.compile(
     r"\b(?:rumah|pribadi|kediaman|rmh)\b[^0-9\n]{0,20}?"
-    r"(?!\(?(?:0|\+?62[ .\-]?)8)(\(?(?:\+62[ .\-]?|0)[1-9][0-9]{1,3}\)?[ .\-]?[0-9]{3,4}[ .\-]?[0-9]{2,5})(?![0-9])",
+    r"(?!\(?(?:0|\+?62[ .\-]?)8)"  # not a mobile number (those have their own rule)
+    r"(\(?(?:\+62[ .\-]?|0)[1-9][0-9]{1,3}\)?[ .\-]?[0-9]{3,4}[ .\-]?[0-9]{2,5})(?![0-9])",
     re.IGNORECASE,
 )
 _HOME_ADDRESS_RE = re.compile(

@@ -100,12 +100,11 @@ class Document:
         best: Loc = ()
         best_pos = Position(0, 0)
         for loc, pos in self.values.items():
-            if (pos.line, pos.column) <= (line, column) and (pos.line, pos.column) >= (
-                best_pos.line,
-                best_pos.column,
-            ):
-                if loc and (pos != best_pos or len(loc) > len(best)):
-                    best, best_pos = loc, pos
+            here = (pos.line, pos.column)
+            if not loc or here > (line, column) or here < (best_pos.line, best_pos.column):
+                continue
+            if pos != best_pos or len(loc) > len(best):
+                best, best_pos = loc, pos
         return best
 
 
@@ -284,8 +283,8 @@ def _hidden_characters(doc: Document, text: str) -> list[YamlProblem]:
     in keys, and in the raw text (comments)."""
     found: list[YamlProblem] = []
     starts = [0]
-    for line in text.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
+    for raw_line in text.split("\n"):
+        starts.append(starts[-1] + len(raw_line) + 1)
 
     def exact(pos: Position, char: str, span: int) -> tuple[int, int]:
         """Where the raw character stands, when it is written raw (not as an escape)."""

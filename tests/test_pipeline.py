@@ -1,0 +1,89 @@
+"""The one pipeline: deterministic across processes and folders, one read per file, layers."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import CATALOGUE, ROOT, run_sepeda
+from generator import pipeline
+
+
+def _project(folder: Path) -> Path:
+    shutil.copytree(CATALOGUE, folder)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    shutil.copytree(ROOT / "overrides", folder / "overrides")
+    return folder
+
+
+def _tree(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.mark.slow
+def test_two_processes_in_two_folders_build_byte_identical_sites(tmp_path: Path) -> None:
+    first = _project(tmp_path / "satu" / "proyek")
+    second = _project(tmp_path / "dua" / "lain" / "katalog")
+    for root in (first, second):
+        result = run_sepeda(root, "build", "--out", "site")
+        assert result.returncode == 0, result.stdout + result.stderr
+    a, b = _tree(first / "site"), _tree(second / "site")
+    assert a.keys() == b.keys()
+    assert [name for name in a if a[name] != b[name]] == []
+    assert len(a) > 20
+
+
+def test_a_build_opens_each_catalogue_file_once(tmp_path: Path) -> None:
+    """Counted with an audit hook in a fresh process (no state carried between runs)."""
+    root = _project(tmp_path / "proyek")
+    script = f"""
+import sys
+from pathlib import Path
+opened = []
+root = {str(root / "innovations")!r}
+def hook(event, args):
+    if event == "open" and isinstance(args[0], str) and args[0].startswith(root):
+        opened.append(args[0])
+sys.addaudithook(hook)
+from generator import pipeline
+result = pipeline.build(pipeline.Settings.for_project(Path({str(root)!r})))
+assert result.ok, result.findings
+import collections
+counts = collections.Counter(opened)
+print(sorted(counts.items()))
+assert all(n == 1 for n in counts.values()), counts
+assert len(counts) == 9, counts
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_results_are_not_cached_between_calls(tmp_path: Path) -> None:
+    root = _project(tmp_path / "proyek")
+    settings = pipeline.Settings.for_project(root)
+    first = pipeline.build(settings)
+    second = pipeline.build(settings)
+    assert first is not second and first.files is not second.files
+    assert dict(first.files) == dict(second.files)
+
+
+def test_imports_flow_one_way() -> None:
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run(
+        [str(lint), "--config", str(ROOT / "pyproject.toml")],
+        capture_output=True, text=True, check=False, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 kept, 0 broken" in result.stdout

@@ -1,0 +1,507 @@
+"""Safe to publish: hostile text in every field, the output scan, the CSP, build targets,
+``mkdocs.yml`` that would run code, and concurrent builds.
+
+The payload corpus goes into every free-text field of ``inovasi.yaml``, ``opd.yaml`` and
+``verifikasi.yaml`` (titles and captions included). Each payload is either refused with a
+finding on the fields that carry it, or published inert: the build's own output scan passes
+and every built page, opened in headless Chromium, opens no dialog and navigates nowhere.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import stat
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from test_browser import browser  # noqa: F401 - the shared headless Chromium fixture
+
+from conftest import ROOT, TODAY, run_sepeda
+from generator import escape, output_scan, pipeline, render
+from generator.builder import MARKER
+from generator.views import Meta
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(2)>",
+    "Uji <img src=x onerror=alert(7) title=a",
+    "</title><script>alert(3)</script>",
+    '" onmouseover="alert(4)" x="',
+    "' autofocus onfocus='alert(5)",
+    'Layanan " http-equiv="refresh" content="0;url=https://evil.example/" x="',
+    '{: onclick="alert(6)" }',
+    "Judul {#x .y onclick=alert(8)}",
+    "[klik](javascript:alert(9))",
+    "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxMCk8L3NjcmlwdD4=)",
+    "[vb](vbscript:msgbox(11))",
+    "![gambar](https://evil.example/x.png)",
+    '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+    '{{ cycler.__init__.__globals__.os.popen("id").read() }}',
+    "{% raw %}x{% endraw %} {{ 7*7 }}",
+    '--8<-- ".git/config"',
+    '!!! danger "Palsu"',
+    "# Terverifikasi pokja",
+    "| a | b |",
+    '<iframe src="https://evil.example/"></iframe>',
+    "<svg onload=alert(12)>",
+    '<a href="javascript:alert(13)">x</a>',
+    "<style>body{display:none}</style>",
+    "x" * 140,
+    "&lt;script&gt;alert(14)&lt;/script&gt;",
+    "`<script>alert(15)</script>`",
+    "Nama: Sepeda: Baru \\: _a_ *b*",
+]
+REFUSED = ["a\u202eb", "a\x1bb", "a\x07b", "a\x00b", "a\u200bb", "a\u2028b"]
+
+INOVASI_TEXT_FIELDS = [
+    "nama", "singkatan", "ringkasan", "inisiator.nama", "inovator[0].nama", "inovator[0].peran",
+    "rancang_bangun.dasar_hukum", "rancang_bangun.permasalahan", "rancang_bangun.isu_strategis",
+    "rancang_bangun.metode_pembaharuan", "rancang_bangun.keunggulan", "rancang_bangun.cara_kerja",
+    "tujuan", "manfaat", "hasil", "capaian[0].satuan", "capaian[0].keterangan",
+    "indikator.regulasi.keterangan", "indikator.regulasi.bukti[0].tentang",
+    "indikator.regulasi.bukti[0].nomor", "media[0].keterangan", "media[0].alt",
+    "media[1].keterangan", "tautan[0].judul", "penghargaan[0].nama", "penghargaan[0].peringkat",
+    "replikasi[0].pemda", "kontak.unit", "kontak.telepon", "proposal[0].bagian.ringkasan",
+]  # fmt: skip
+OPD_TEXT_FIELDS = ["nama", "singkatan", "nama_lama[0]"]
+VERIFIKASI_TEXT_FIELDS = ["oleh", "catatan", "indikator.regulasi.catatan"]
+FIXTURE_MEDIA = ROOT / "tests" / "fixtures" / "catalogue" / "innovations" / "dinkes"
+
+
+def _inovasi(p: str) -> dict[str, Any]:
+    return {
+        "nama": p, "singkatan": p, "ringkasan": p, "tahapan": "penerapan",
+        "inisiator": {"jenis": "opd", "nama": p}, "inovator": [{"nama": p, "peran": p}],
+        "jenis": "digital", "bentuk": "pelayanan-publik", "urusan": {"utama": "kesehatan"},
+        "tanggal": {"mulai": "2021-01-05", "uji_coba": "2021-06-01", "penerapan": "2022-01-05"}, "tahun_laporan": ["2024"],
+        "rancang_bangun": {k: p for k in (
+            "dasar_hukum", "permasalahan", "isu_strategis", "metode_pembaharuan", "keunggulan",
+            "cara_kerja")},
+        "tujuan": p, "manfaat": p, "hasil": p,
+        "capaian": [{"tahun": "2023", "nilai": "12", "satuan": p, "keterangan": p}],
+        "indikator": {"regulasi": {"tingkat": "2", "keterangan": p, "bukti": [
+            {"berkas": "sk-inovasi.pdf", "tentang": p, "nomor": p}]}},
+        "media": [{"berkas": "loket.png", "keterangan": p, "alt": p, "sampul": "true"},
+                  {"berkas": "sk-inovasi.pdf", "keterangan": p}],
+        "tautan": [{"judul": p, "url": "https://balangankab.go.id/berita"}],
+        "penghargaan": [{"nama": p, "tahun": "2023", "peringkat": p}],
+        "replikasi": [{"pemda": p, "tahun": "2024"}],
+        "kontak": {"unit": p, "telepon": p},
+        "proposal": [{"skema": "kipp", "tahun": "2024", "bagian": {"ringkasan": p}}],
+    }  # fmt: skip
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    # allow_unicode=False: control and invisible characters are written as YAML escapes.
+    path.write_text(yaml.safe_dump(data, allow_unicode=False, sort_keys=False), "utf-8")
+
+
+def _project(root: Path, payloads: list[str]) -> Path:
+    """A project with one agency and one innovation per payload, every text field hostile."""
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    for n, p in enumerate(payloads):
+        agency = root / "innovations" / f"opd-{n}"
+        folder = agency / f"uji-{n}"
+        folder.mkdir(parents=True)
+        _write(agency / "opd.yaml", {"nama": p, "singkatan": p, "jenis": "skpd", "nama_lama": [p]})
+        _write(folder / "inovasi.yaml", _inovasi(p))
+        _write(
+            folder / "verifikasi.yaml",
+            {"status": "terverifikasi", "tanggal": "2024-08-10", "oleh": p, "catatan": p,
+             "indikator": {"regulasi": {"tingkat": "2", "catatan": p}}},
+        )  # fmt: skip
+        shutil.copy(FIXTURE_MEDIA / "antrean-daring" / "loket.png", folder / "loket.png")
+        shutil.copy(FIXTURE_MEDIA / "antrean-daring" / "sk-inovasi.pdf", folder / "sk-inovasi.pdf")
+    return root
+
+
+def _check(root: Path) -> pipeline.Result:
+    return pipeline.check(pipeline.Settings.for_project(root, today=_today()))
+
+
+def _today() -> Any:
+    from datetime import date
+
+    return date.fromisoformat(TODAY)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payload_passes_the_check_and_is_escaped_in_every_page(
+    tmp_path: Path, payload: str
+) -> None:
+    root = _project(tmp_path, [payload])
+    result = pipeline.build(pipeline.Settings.for_project(root, today=_today()))
+    assert result.ok, [str(f) for f in result.findings if f.severity == "error"]
+    scanner = output_scan.Scanner(result.sources)
+    for uri, content in result.files.items():
+        if not uri.endswith(".md"):
+            continue
+        assert isinstance(content, str)
+        body = content.split("---\n", 2)[2]
+        # The raw payload never appears where a renderer could read it as markup.
+        if any(c in payload for c in "<{[`"):
+            assert payload not in content, uri
+        assert "<script" not in body.lower(), uri
+        assert not scanner.scan(body, uri), uri
+
+
+@pytest.mark.parametrize("payload", REFUSED)
+def test_hidden_characters_are_refused_on_every_field_that_carries_them(
+    tmp_path: Path, payload: str
+) -> None:
+    root = _project(tmp_path, [payload])
+    result = _check(root)
+    errors = [f for f in result.findings if f.severity == "error"]
+    assert errors and not result.ok
+    by_file: dict[str, set[str]] = {}
+    for finding in errors:
+        assert finding.message.startswith(f"karakter tak terlihat U+{ord(payload[1]):04X}")
+        by_file.setdefault(finding.path.rsplit("/", 1)[-1], set()).add(finding.field)
+    assert by_file == {
+        "inovasi.yaml": set(INOVASI_TEXT_FIELDS),
+        "opd.yaml": set(OPD_TEXT_FIELDS),
+        "verifikasi.yaml": set(VERIFIKASI_TEXT_FIELDS),
+    }
+
+
+# ---- the built site in Chromium ------------------------------------------------------------
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[[Path], str]]:
+    """Serve folders on 127.0.0.1; returns the base URL (ends with '/')."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(_Quiet, directory=str(folder))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_every_page_of_the_payload_site_is_inert_in_chromium(
+    tmp_path: Path, browser: Any, serve: Any
+) -> None:
+    (tmp_path / "proyek").mkdir()
+    root = _project(tmp_path / "proyek", PAYLOADS)
+    built = run_sepeda(root, "build", "--out", "site")
+    assert built.returncode == 0, built.stdout + built.stderr
+    pages = sorted(p.relative_to(root / "site").as_posix() for p in (root / "site").rglob("*.html"))
+    assert len(pages) > 2 * len(PAYLOADS)
+    base = serve(root / "site")
+    context = browser.new_context()
+    dialogs: list[str] = []
+    context.on("dialog", lambda d: (dialogs.append(f"{d.type}: {d.message}"), d.dismiss()))
+    page = context.new_page()
+    for path in pages:
+        url = base + path
+        page.goto(url, wait_until="load")
+        page.wait_for_timeout(30)
+        assert page.url == url, f"{path} navigated to {page.url}"
+    context.close()
+    assert dialogs == []
+
+
+@pytest.mark.browser
+def test_csp_alone_stops_an_injected_handler(tmp_path: Path, browser: Any, serve: Any) -> None:
+    """A page that slipped past every other layer: the CSP still blocks inline script."""
+    site = tmp_path / "site"
+    site.mkdir()
+    head = (ROOT / "overrides" / "main.html").read_text("utf-8")
+    csp = head[head.index('<meta http-equiv="Content-Security-Policy"') :].split(">", 1)[0] + ">"
+    (site / "index.html").write_text(
+        f"<!doctype html><html><head>{csp}</head><body>"
+        '<img src="x" onerror="alert(1)"><script>alert(2)</script>'
+        '<a id="a" href="#" onclick="alert(3)">a</a></body></html>',
+        "utf-8",
+    )
+    base = serve(site)
+    context = browser.new_context()
+    dialogs: list[str] = []
+    context.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page = context.new_page()
+    page.goto(base + "index.html", wait_until="load")
+    page.click("#a")
+    page.wait_for_timeout(200)
+    context.close()
+    assert dialogs == []
+
+
+# ---- the output scan ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("html", "field"),
+    [
+        ('<img src="x" onerror="alert(1)">', "<img>.onerror"),
+        ("<script>alert(1)</script>", "<script>"),
+        ('<script src="https://evil.example/x.js"></script>', "<script>.src"),
+        ('<a href="javascript:alert(1)">x</a>', "<a>.href"),
+        ('<a href="  jav&#x61;script:alert(1)">x</a>', "<a>.href"),
+        ('<img src="data:image/svg+xml,<svg onload=alert(1)>">', "<img>.src"),
+        ('<img src="https://evil.example/pixel.png">', "<img>.src"),
+        ('<link rel="stylesheet" href="https://evil.example/x.css">', "<link>.href"),
+        ('<form action="https://evil.example/"></form>', "<form>.action"),
+        ('<base href="https://evil.example/">', "<base>"),
+        ('<iframe src="/x"></iframe>', "<iframe>"),
+        ("<object></object>", "<object>"),
+        ("<embed>", "<embed>"),
+        ('<meta http-equiv="refresh" content="0;url=https://evil.example/">', "<meta>.http-equiv"),
+        ("<style>body{}</style>", "<style>"),
+    ],
+)
+def test_output_scan_refuses_active_content(html: str, field: str) -> None:
+    scanner = output_scan.Scanner({"inovasi/x/index.md": ("innovations/a/x/inovasi.yaml",)})
+    findings = scanner.scan(f"<html><body>{html}</body></html>", "inovasi/x/index.md")
+    assert field in [f.field for f in findings]
+    for finding in findings:
+        assert finding.path == "innovations/a/x/inovasi.yaml"
+        assert "dibuat dari innovations/a/x/inovasi.yaml" in finding.message
+
+
+def test_output_scan_accepts_the_theme_and_outbound_links() -> None:
+    html = (
+        '<script src="../../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+        '<script id="__config" type="application/json">{"a": 1}</script>'
+        '<a href="https://balangankab.go.id/">situs</a><img src="../foto.jpg">'
+        '<link rel="canonical" href="https://inovasi.balangankab.go.id/x/">'
+    )
+    assert output_scan.Scanner({}, frozenset({"inovasi.balangankab.go.id"})).scan(html, "x") == []
+
+
+def test_a_failing_scan_keeps_the_previous_site(tmp_path: Path) -> None:
+    root = _project(tmp_path, ["Aman"])
+    (root / "docs" / "jahat.md").write_text('<img src="x" onerror="alert(1)">\n', "utf-8")
+    sed = (
+        (root / "mkdocs.yml")
+        .read_text("utf-8")
+        .replace("  - Tentang: tentang.md", "  - Tentang: tentang.md\n  - Jahat: jahat.md")
+    )
+    (root / "mkdocs.yml").write_text(sed, "utf-8")
+    (root / "site").mkdir()
+    (root / "site" / MARKER).write_text("x", "utf-8")
+    (root / "site" / "lama.html").write_text("situs lama", "utf-8")
+    result = run_sepeda(root, "build")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert (
+        "(halaman jahat.md):0:0: error: <img>.onerror: atribut penangan peristiwa" in result.stdout
+    )
+    assert (root / "site" / "lama.html").read_text("utf-8") == "situs lama"
+
+
+# ---- the escaping layer -----------------------------------------------------------------
+
+
+def test_text_is_safe_in_html_attributes_markdown_and_metadata() -> None:
+    assert escape.text("a\"b<c>'d & {: x} *e* [f](g) `h` #i |j| \\k") == (
+        "a&#34;b&#60;c&#62;&#39;d &#38; &#123;: x&#125; &#42;e&#42; &#91;f&#93;(g) &#96;h&#96; "
+        "&#35;i &#124;j&#124; &#92;k"
+    )
+    assert escape.text("- daftar") == "&#45; daftar"
+    assert escape.text("Waktu: 1 hari") == "Waktu: 1 hari"  # no visible backslash for ':'
+
+
+def test_urls_other_than_https_mailto_and_relative_are_a_programming_error() -> None:
+    for bad in ("javascript:alert(1)", "data:text/html,x", "//evil.example/", "https://u:p@x.id/"):
+        with pytest.raises(ValueError):
+            escape.url(bad)
+    assert escape.url("../x/?a=1&b=2") == "../x/?a=1&amp;b=2"
+
+
+def test_csv_cells_never_start_a_formula() -> None:
+    assert (
+        escape.csv_cell('=HYPERLINK("https://evil.example")')
+        == '\'=HYPERLINK("https://evil.example")'
+    )
+    assert escape.csv_cell("-12") == "-12"
+    assert escape.csv_cell("@SUM(A1)") == "'@SUM(A1)"
+
+
+def test_templates_refuse_to_print_an_unescaped_value() -> None:
+    env = render.environment()
+    with pytest.raises(render.UnescapedValue):
+        env.from_string("{{ x }}").render(x="<b>raw</b>")
+    with pytest.raises(render.UnescapedValue):
+        env.from_string("{{ x }}").render(x=None)
+    assert env.from_string("{{ x }} {{ n }}").render(x=escape.text("<b>"), n=3) == "&#60;b&#62; 3"
+
+
+def test_no_template_prints_a_literal_or_bypasses_the_layer() -> None:
+    """Walk every template: outputs are view attributes, macro calls or number filters only."""
+    from jinja2 import nodes
+
+    env = render.environment()
+    allowed_filters = {"length"}
+    templates = [t for t in env.list_templates() if t.endswith(".md.j2")]
+    assert len(templates) >= 9
+    for name in templates:
+        source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
+        tree = env.parse(source)
+        for output in tree.find_all(nodes.Output):
+            for child in output.nodes:
+                if isinstance(child, nodes.TemplateData):
+                    continue
+                for node in child.find_all((nodes.Filter, nodes.Const, nodes.MarkSafe)):
+                    if isinstance(node, nodes.Filter):
+                        assert node.name in allowed_filters, f"{name}: filter '{node.name}'"
+                    elif isinstance(node, nodes.Const):
+                        assert not isinstance(node.value, str), f"{name}: literal {node.value!r}"
+                    else:
+                        pytest.fail(f"{name}: marks a value safe")
+
+
+def test_front_matter_title_survives_materials_unescaped_printing() -> None:
+    meta = Meta(escape.text("</title><script>alert(3)</script>"), escape.text('" x="'))
+    fm = render.front_matter(meta)
+    assert ("<" not in fm and '"' not in fm.replace('"', "")) or "&#34;" in fm
+    assert "&#60;/title&#62;&#60;script&#62;" in fm
+
+
+# ---- build targets and one build at a time ----------------------------------------------
+
+
+@pytest.mark.parametrize("out", [".", "innovations", "docs/situs", "..", "innovations/opd-0"])
+def test_build_refuses_targets_that_hold_the_project(tmp_path: Path, out: str) -> None:
+    (tmp_path / "p").mkdir()
+    root = _project(tmp_path / "p", ["Aman"])
+    before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    result = run_sepeda(root, "build", "--out", out)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout.startswith("--out:0:0: error: --out: ")
+    assert "tidak ada yang dihapus" in result.stderr
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before
+
+
+def test_build_refuses_a_foreign_folder_and_replaces_only_its_own(tmp_path: Path) -> None:
+    root = _project(tmp_path, ["Aman"])
+    foreign = tmp_path / "lain"
+    foreign.mkdir()
+    (foreign / "penting.txt").write_text("jangan dihapus", "utf-8")
+    refused = run_sepeda(root, "build", "--out", str(foreign))
+    assert refused.returncode == 1
+    assert "tidak dibuat oleh 'sepeda build'" in refused.stdout
+    assert (foreign / "penting.txt").read_text("utf-8") == "jangan dihapus"
+    first = run_sepeda(root, "build", "--out", "site")
+    assert first.returncode == 0, first.stdout + first.stderr
+    second = run_sepeda(root, "build", "--out", "site")
+    assert second.returncode == 0, second.stdout + second.stderr
+    site = root / "site"
+    assert (site / MARKER).is_file()
+    modes = {stat.S_IMODE(p.stat().st_mode) for p in site.rglob("*") if p.is_dir()}
+    modes |= {stat.S_IMODE(site.stat().st_mode)}
+    assert modes == {0o755}
+    assert {stat.S_IMODE(p.stat().st_mode) for p in site.rglob("*") if p.is_file()} == {0o644}
+
+
+def test_two_builds_at_once_both_succeed_and_leave_a_complete_site(tmp_path: Path) -> None:
+    root = _project(tmp_path, ["Aman"])
+    leftover = root / ".site.sepeda-tmp-mati"
+    leftover.mkdir()
+    (leftover / "sisa.html").write_text("x", "utf-8")
+    results: list[subprocess.CompletedProcess[str]] = []
+    threads = [
+        threading.Thread(target=lambda: results.append(run_sepeda(root, "build"))) for _ in range(2)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [r.returncode for r in results] == [0, 0], [r.stderr for r in results]
+    assert not any("Kesalahan internal" in r.stderr for r in results)
+    assert (root / "site" / "index.html").is_file()
+    assert (root / "site" / "inovasi" / "uji-0" / "index.html").is_file()
+    assert not leftover.exists()
+    assert not list(root.glob(".site.sepeda-tmp-*"))
+
+
+# ---- mkdocs.yml that would run code -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("addition", "expected"),
+    [
+        (
+            "hooks:\n  - jahat.py\n",
+            "mkdocs.yml:{line}:1: error: hooks: 'hooks' tidak boleh dipakai",
+        ),
+        (
+            "extra:\n  x: !!python/object/apply:os.system ['touch DIJALANKAN']\n",
+            "mkdocs.yml:{line}:6: error: (sintaks): tag YAML 'tag:yaml.org,2002:python/object/apply:os.system' tidak boleh dipakai",
+        ),
+    ],
+)
+def test_config_that_runs_code_is_refused_before_mkdocs_loads_it(
+    tmp_path: Path, addition: str, expected: str
+) -> None:
+    root = _project(tmp_path, ["Aman"])
+    (root / "jahat.py").write_text("open('DIJALANKAN', 'w').close()\n", "utf-8")
+    config = root / "mkdocs.yml"
+    line = config.read_text("utf-8").count("\n") + (1 if "hooks" in addition else 2)
+    config.write_text(config.read_text("utf-8") + addition, "utf-8")
+    for command in ("check", "build"):
+        result = run_sepeda(root, command)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert expected.format(line=line) in result.stdout
+    assert not (root / "DIJALANKAN").exists()
+    assert not (root / "site").exists()
+
+
+def test_plugins_and_extensions_outside_the_allowlist_are_refused(tmp_path: Path) -> None:
+    root = _project(tmp_path, ["Aman"])
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8").replace("  - tables\n", "  - tables\n  - pymdownx.snippets\n")
+    text = text.replace("  - search\n", "  - search\n  - macros\n")
+    config.write_text(text, "utf-8")
+    result = run_sepeda(root, "check")
+    assert result.returncode == 1
+    assert "plugins[1]: plugin 'macros' tidak ada dalam daftar yang diizinkan" in result.stdout
+    assert (
+        "ekstensi Markdown 'pymdownx.snippets' tidak diizinkan: menyisipkan isi berkas"
+        in result.stdout
+    )
+
+
+# ---- the shipped catalogue ----------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_shipped_catalogue_builds_with_a_clean_scan_and_intact_descriptions(tmp_path: Path) -> None:
+    result = run_sepeda(ROOT, "build", "--out", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name in ("e-bapak-tani", "galuh-sanggam", "papah-modis-dalang-batik"):
+        html = (tmp_path / "site" / "inovasi" / name / "index.html").read_text("utf-8")
+        tag = html[html.index('<meta name="description"') :].split(">", 1)[0]
+        assert tag.count('"') == 4, tag  # name="description" content="..." and nothing else
+
+
+def test_python_runs_nothing_from_the_payload_text(tmp_path: Path) -> None:
+    """Jinja syntax in contributor text stays text (no server-side template injection)."""
+    root = _project(tmp_path, ["{{ 7*7 }} {% if true %}ya{% endif %}"])
+    result = pipeline.build(pipeline.Settings.for_project(root, today=_today()))
+    page = result.files["inovasi/uji-0/index.md"]
+    assert isinstance(page, str)
+    assert "49" not in page and "&#123;&#123; 7&#42;7 &#125;&#125;" in page
+    assert sys.modules.get("os") is not None  # sanity: the test itself ran

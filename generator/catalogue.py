@@ -72,14 +72,6 @@ class Catalogue:
         """The agency with this slug."""
         return self._by_agency[slug]
 
-    def innovations_of(self, opd: str) -> list[Innovation]:
-        """The agency's innovations, sorted by slug."""
-        return [i for i in self.innovations if i.opd == opd]
-
-    def children_of(self, opd: str) -> list[Agency]:
-        """Agencies whose ``induk`` is this one."""
-        return [a for a in self.agencies if a.data.induk == opd]
-
     def innovation(self, slug: str) -> Innovation | None:
         """The innovation with this slug, if any."""
         return self._by_slug.get(slug)

@@ -14,9 +14,8 @@ from collections.abc import Iterator
 
 from generator import media, pii, urls, vocab
 from generator.catalogue import INOVASI_FILE, VERIFIKASI_FILE, Catalogue, Innovation, Source
-from generator.diagnostics import Finding, Severity
+from generator.diagnostics import Finding, Severity, field_path
 from generator.models import Inovasi
-from generator.validate import field_path
 from generator.yamlfile import Loc
 
 _YAML_FILES = {INOVASI_FILE, VERIFIKASI_FILE}
@@ -174,10 +173,10 @@ def _covers(innovation: Innovation) -> Iterator[Finding]:
 
 def personal_data(source: Source) -> Iterator[Finding]:
     """Personal data anywhere in a file's text, comments included (the repo is public)."""
-    lines = source.text.split("\n")
     for match in pii.scan_text(source.text):
         line, column = pii.line_col(source.text, match.start)
-        in_comment = "#" in lines[line - 1][: column - 1]
+        line_start = match.start - (column - 1)
+        in_comment = "#" in source.text[line_start : match.start]
         yield Finding(
             source.path,
             line,

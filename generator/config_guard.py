@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.catalogue import display_path
-from generator.diagnostics import Finding, Severity
-from generator.validate import field_path
+from generator.diagnostics import Finding, Severity, field_path
 from generator.yamlfile import Document, Loc, YamlProblem, read_yaml
 
 PLUGINS = frozenset({"search", "katalog"})

@@ -44,6 +44,17 @@ class Finding:
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {field}{self.message}"
 
 
+def field_path(loc: Iterable[str | int]) -> str:
+    """``('media', 0, 'berkas')`` → ``media[0].berkas``; the whole file is ``(berkas)``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "(berkas)"
+
+
 def line_col(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column (in characters) of ``offset`` in ``text``."""
     if not 0 <= offset <= len(text):

@@ -218,16 +218,7 @@ def check_file(path: Path, folder: Path) -> list[MediaProblem]:
     Assumes :func:`check_name` accepted the name; an unsupported suffix gives
     :data:`MSG_SUFFIX` only.
     """
-    suffix = _suffix(path.name)
-    if suffix not in ALLOWED_SUFFIXES:
-        return [MediaProblem(MSG_SUFFIX)]
-    try:
-        data = _read_safely(path, folder)
-    except _Refused as refused:
-        return [MediaProblem(refused.message)]
-    if suffix == ".pdf":
-        return _check_pdf(data)
-    return _check_image(data, suffix)
+    return inspect(path, folder, publish=False)[0]
 
 
 def inspect(path: Path, folder: Path, *, publish: bool) -> tuple[list[MediaProblem], bytes | None]:
@@ -339,25 +330,6 @@ def _magic_problem(data: bytes, suffix: str) -> MediaProblem | None:
 
 
 # --- images ----------------------------------------------------------------------------
-
-
-def _check_image(data: bytes, suffix: str) -> list[MediaProblem]:
-    problem = _magic_problem(data, suffix)
-    if problem is not None:
-        return [problem]
-    fmt = _FORMATS[suffix][0]
-    try:
-        with _decoding(data, fmt) as image:
-            if fmt != "JPEG" and getattr(image, "n_frames", 1) > 1:
-                return [MediaProblem(MSG_ANIMATED)]
-            image.verify()
-        with _decoding(data, fmt) as image:
-            image.load()
-    except _Refused as refused:
-        return [MediaProblem(refused.message)]
-    except Exception:
-        return [MediaProblem(MSG_NOT_TYPE.format(expected=fmt))]
-    return []
 
 
 @contextmanager

@@ -43,7 +43,6 @@ class _PageParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.own_hosts = own_hosts
         self.problems: list[_Problem] = []
-        self._script_ok: bool | None = None
 
     def _add(self, tag: str, attribute: str, message: str) -> None:
         self.problems.append(_Problem(tag, attribute, message))
@@ -65,26 +64,13 @@ class _PageParser(HTMLParser):
             if name in URL_ATTRIBUTES:
                 self._check_url(tag, name, value, values)
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag == "script":
-            self._script_ok = None
-
     def _check_script(self, values: Mapping[str, str]) -> None:
         src = values.get("src")
         if src is not None:
             if not _THEME_SCRIPT.match(src):
                 self._add("script", "src", f"skrip '{src[:80]}' bukan berkas tema situs ini")
-            self._script_ok = True
-        elif values.get("type") == "application/json" and values.get("id") == "__config":
-            self._script_ok = True
-        else:
-            self._script_ok = False
+        elif values.get("type") != "application/json" or values.get("id") != "__config":
             self._add("script", "", "skrip di dalam halaman tidak boleh ada")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._script_ok = None
 
     def _check_url(self, tag: str, name: str, value: str, values: Mapping[str, str]) -> None:
         candidates = (

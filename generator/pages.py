@@ -56,6 +56,7 @@ class _Index:
     children: Mapping[str, tuple[Agency, ...]]
     replicated_by: Mapping[str, tuple[Innovation, ...]]
     totals: Mapping[str, AgencyTotals]
+    cover: Mapping[str, str]
 
     @classmethod
     def build(cls, catalogue: Catalogue, scores: Mapping[str, InnovationScore]) -> _Index:
@@ -81,6 +82,7 @@ class _Index:
             {k: tuple(x) for k, x in children.items()},
             {k: tuple(x) for k, x in replicated.items()},
             totals,
+            {i.slug: cover_file(i) for i in catalogue.innovations},
         )
 
 
@@ -137,7 +139,7 @@ def _card(ix: _Index, innovation: Innovation, source: str) -> v.Card:
     badges.append(score.status)
     if data.sumber_data == "berita":
         badges.append(v.Badge(text("Dari pemberitaan"), text("berita")))
-    cover = urls.innovation_file(innovation.slug, cover_file(innovation))
+    cover = urls.innovation_file(innovation.slug, ix.cover[innovation.slug])
     return v.Card(
         link=_href(source, urls.innovation_uri(innovation.slug)),
         cover=_href(source, cover),
@@ -394,7 +396,7 @@ def _innovation_page(ix: _Index, innovation: Innovation) -> Page:
         badges=tuple(badges),
         score=score,
         is_news=data.sumber_data == "berita",
-        cover=v.Photo(file_href(cover_file(innovation)), text(f"Sampul {data.nama}"), text("")),
+        cover=v.Photo(file_href(ix.cover[innovation.slug]), text(f"Sampul {data.nama}"), text("")),
         summary=prose(data.ringkasan),
         agency=_agency_link(uri, ix.catalogue.agency(innovation.opd)),
         profile=_profile(ix, innovation),
@@ -511,10 +513,6 @@ def _home(ix: _Index) -> Page:
     return Page(urls.HOME, view)
 
 
-def _pct(value: float) -> Text:
-    return desimal(value)
-
-
 def _range(low: float, high: float) -> Text:
     return text(f"{desimal(low).unescape()} – {desimal(high).unescape()}")
 
@@ -539,26 +537,53 @@ def _year_view(ix: _Index, year: YearProjection) -> v.YearView:
     maks = text(f"{framework.skor_maksimum} per inovasi")
     predikat_k = " s.d. ".join(p.nama for p in r.klaim.rentang.predikat)
     predikat_t = " s.d. ".join(p.nama for p in r.terverifikasi.rentang.predikat)
-    rows = (
-        v.ProjectionRow(text("Jumlah skor inovasi"), text(str(r.klaim.jumlah_skor)),
-                        text(f"{r.terverifikasi.jumlah_skor} "
-                             f"({r.jumlah_diverifikasi} inovasi terverifikasi)"),
-                        maks, False),
-        v.ProjectionRow(text(f"Rata-rata (÷ {r.pembagi})"), _pct(r.klaim.rata_rata),
-                        _pct(r.terverifikasi.rata_rata), text(str(framework.skor_maksimum)), False),
-        v.ProjectionRow(text("Skor jumlah inovasi"), _pct(r.skor_jumlah_inovasi),
-                        _pct(r.skor_jumlah_inovasi), _pct(r.batas_inovasi * r.per_inovasi), False),
-        v.ProjectionRow(text("Bagian inovasi"), _pct(r.klaim.nilai), _pct(r.terverifikasi.nilai),
-                        _pct(r.bagian_inovasi_maksimum), True),
-        v.ProjectionRow(text("Bagian SPD"), text("belum tersedia di katalog"), empty,
-                        _pct(r.skor_spd_maksimum), False),
-        v.ProjectionRow(text("Rentang IID (SPD 0 sampai maksimum)"),
-                        _range(r.klaim.rentang.minimum, r.klaim.rentang.maksimum),
-                        _range(r.terverifikasi.rentang.minimum, r.terverifikasi.rentang.maksimum),
-                        text("100"), False),
-        v.ProjectionRow(text("Predikat yang mungkin"), text(predikat_k), text(predikat_t),
-                        empty, False),
-    )  # fmt: skip
+    verified = r.terverifikasi
+    table: list[tuple[str, Text, Text, Text, bool]] = [
+        (
+            "Jumlah skor inovasi",
+            text(str(r.klaim.jumlah_skor)),
+            text(f"{verified.jumlah_skor} ({r.jumlah_diverifikasi} inovasi terverifikasi)"),
+            maks,
+            False,
+        ),
+        (
+            f"Rata-rata (÷ {r.pembagi})",
+            desimal(r.klaim.rata_rata),
+            desimal(verified.rata_rata),
+            text(str(framework.skor_maksimum)),
+            False,
+        ),
+        (
+            "Skor jumlah inovasi",
+            desimal(r.skor_jumlah_inovasi),
+            desimal(r.skor_jumlah_inovasi),
+            desimal(r.batas_inovasi * r.per_inovasi),
+            False,
+        ),
+        (
+            "Bagian inovasi",
+            desimal(r.klaim.nilai),
+            desimal(verified.nilai),
+            desimal(r.bagian_inovasi_maksimum),
+            True,
+        ),
+        (
+            "Bagian SPD",
+            text("belum tersedia di katalog"),
+            empty,
+            desimal(r.skor_spd_maksimum),
+            False,
+        ),
+        (
+            "Rentang IID (SPD 0 sampai maksimum)",
+            _range(r.klaim.rentang.minimum, r.klaim.rentang.maksimum),
+            _range(verified.rentang.minimum, verified.rentang.maksimum),
+            text("100"),
+            False,
+        ),
+        ("Predikat yang mungkin", text(predikat_k), text(predikat_t), empty, False),
+    ]
+    rows = tuple(v.ProjectionRow(text(label), k, t, m, strong) for label, k, t, m, strong in table)
     rule = f"Skor jumlah inovasi: MIN({n}, {r.batas_inovasi}) × {desimal(r.per_inovasi).unescape()}"
     yandas = f"Cakupan urusan wajib pelayanan dasar: {r.yandas.jumlah} dari 6"
     if r.yandas.syarat_minimum is not None:

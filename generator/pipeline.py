@@ -20,7 +20,7 @@ from types import MappingProxyType
 from generator import config_guard, export, pages, render
 from generator.catalogue import Catalogue
 from generator.diagnostics import Finding, has_errors, sort_findings
-from generator.loader import load_catalogue
+from generator.loader import Loaded, load_catalogue
 from generator.reference import Reference, load_reference
 from generator.scoring import InnovationScore, YearProjection, regency_projection, score_all
 
@@ -84,28 +84,38 @@ def _config_findings(settings: Settings) -> list[Finding]:
     return config_guard.check_config(settings.config_file, settings.root)
 
 
-def check(settings: Settings) -> Result:
-    """Validate the catalogue and the site configuration; score when there is no error."""
+def _load(
+    settings: Settings, *, publish: bool
+) -> tuple[tuple[Finding, ...], Loaded | None, dict[str, InnovationScore]]:
+    """Configuration and catalogue findings; the loaded catalogue and its scores if clean."""
     loaded = load_catalogue(
-        settings.innovations_dir, settings.root, settings.today, settings.reference
+        settings.innovations_dir,
+        settings.root,
+        settings.today,
+        settings.reference,
+        publish=publish,
     )
     findings = tuple(sort_findings([*_config_findings(settings), *loaded.findings]))
     if loaded.catalogue is None or has_errors(findings):
-        return Result(findings)
+        return findings, None, {}
     scores = {s.slug: s for s in score_all(loaded.catalogue.innovations, settings.reference)}
+    return findings, loaded, scores
+
+
+def check(settings: Settings) -> Result:
+    """Validate the catalogue and the site configuration; score when there is no error."""
+    findings, loaded, scores = _load(settings, publish=False)
+    if loaded is None:
+        return Result(findings)
     return Result(findings, loaded.catalogue, MappingProxyType(scores))
 
 
 def build(settings: Settings) -> Result:
     """Check, then produce every file the site publishes (site URI → text or bytes)."""
-    loaded = load_catalogue(
-        settings.innovations_dir, settings.root, settings.today, settings.reference, publish=True
-    )
-    findings = tuple(sort_findings([*_config_findings(settings), *loaded.findings]))
-    catalogue = loaded.catalogue
-    if catalogue is None or has_errors(findings):
+    findings, loaded, scores = _load(settings, publish=True)
+    if loaded is None or loaded.catalogue is None:
         return Result(findings)
-    scores = {s.slug: s for s in score_all(catalogue.innovations, settings.reference)}
+    catalogue = loaded.catalogue
     projection = regency_projection(catalogue.innovations, settings.reference)
     files: dict[str, str | bytes] = {}
     sources: dict[str, tuple[str, ...]] = {}

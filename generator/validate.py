@@ -16,21 +16,10 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from generator import vocab
-from generator.diagnostics import Finding, Severity
+from generator.diagnostics import Finding, Severity, field_path
 from generator.yamlfile import Document, Loc
 
 M = TypeVar("M", bound=BaseModel)
-
-
-def field_path(loc: Loc) -> str:
-    """``('media', 0, 'berkas')`` → ``media[0].berkas``."""
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text or "(berkas)"
 
 
 def _unwrap(annotation: Any) -> Any:

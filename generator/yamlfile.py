@@ -31,7 +31,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from generator.diagnostics import line_col
+from generator.diagnostics import field_path, line_col
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 20
@@ -271,13 +271,6 @@ def _char_message(char: str) -> str:
     )
 
 
-def _field(loc: Loc) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "(berkas)"
-
-
 def _hidden_characters(doc: Document, text: str) -> list[YamlProblem]:
     """Every forbidden character: in decoded values (escapes such as "\\u202e" included),
     in keys, and in the raw text (comments)."""
@@ -299,7 +292,7 @@ def _hidden_characters(doc: Document, text: str) -> list[YamlProblem]:
                 if hit is not None:
                     line, column = exact(doc.keys[(*loc, key)], hit[0], len(key) * 2)
                     found.append(
-                        YamlProblem(_char_message(hit[0]), line, column, _field((*loc, key)))
+                        YamlProblem(_char_message(hit[0]), line, column, field_path((*loc, key)))
                     )
                 visit(item, (*loc, key))
         elif isinstance(value, list):
@@ -308,7 +301,7 @@ def _hidden_characters(doc: Document, text: str) -> list[YamlProblem]:
         elif isinstance(value, str):
             for match in _FORBIDDEN.finditer(value):
                 line, column = exact(doc.values[loc], match[0], len(value) * 2)
-                found.append(YamlProblem(_char_message(match[0]), line, column, _field(loc)))
+                found.append(YamlProblem(_char_message(match[0]), line, column, field_path(loc)))
 
     visit(doc.data, ())
     if found:
@@ -371,8 +364,7 @@ def read_yaml(path: Path) -> tuple[Document, str]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         prefix = raw[: exc.start].decode("utf-8", errors="replace")
-        line = prefix.count("\n") + 1
-        column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+        line, column = line_col(prefix, len(prefix))
         raise YamlProblem(
             "berkas bukan UTF-8; simpan ulang berkas dengan pengodean UTF-8",
             line,

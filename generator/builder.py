@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from generator.codes import Code
 from generator.diagnostics import Finding, Severity
 
 MARKER = ".sepeda-situs"
@@ -42,7 +43,7 @@ class BuildRefused(Exception):
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
-        self.finding = Finding("--out", 0, 0, Severity.ERROR, "--out", message)
+        self.finding = Finding("--out", 0, 0, Severity.ERROR, "--out", message, Code.BUILD_TARGET)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from generator import media, pii, urls, vocab
 from generator.catalogue import INOVASI_FILE, VERIFIKASI_FILE, Catalogue, Innovation, Source
+from generator.codes import Code
 from generator.diagnostics import Finding, Severity, field_path
 from generator.models import Inovasi
 from generator.yamlfile import Loc
@@ -22,10 +23,12 @@ _YAML_FILES = {INOVASI_FILE, VERIFIKASI_FILE}
 
 
 def _at(
-    source: Source, loc: Loc, severity: Severity, message: str, *, key: bool = False
+    source: Source, loc: Loc, severity: Severity, message: str, code: Code, *, key: bool = False
 ) -> Finding:
     position = source.doc.where(loc, key=key)
-    return Finding(source.path, position.line, position.column, severity, field_path(loc), message)
+    return Finding(
+        source.path, position.line, position.column, severity, field_path(loc), message, code
+    )
 
 
 def check_slug(name: str, shown: str, what: str) -> list[Finding]:
@@ -41,6 +44,7 @@ def check_slug(name: str, shown: str, what: str) -> list[Finding]:
             "(folder)",
             f"nama folder {what} '{name}' tidak sah; pakai huruf kecil, angka dan '-', "
             f"misalnya '{urls.slugify(name) or 'nama-inovasi'}'",
+            Code.FOLDER_NAME,
         )
     ]
 
@@ -60,6 +64,7 @@ def _unique_slugs(catalogue: Catalogue) -> Iterator[Finding]:
                 "(folder)",
                 f"slug '{slug}' sudah dipakai oleh {first}; slug inovasi harus unik di seluruh "
                 "katalog: ganti nama folder ini",
+                Code.SLUG_TAKEN,
             )
 
 
@@ -79,6 +84,7 @@ def _references(catalogue: Catalogue, agencies: list[str], slugs: list[str]) -> 
                 Severity.ERROR,
                 f"perangkat daerah induk '{induk}' tidak ada di katalog; tulis slug folder "
                 f"perangkat daerah lain{hint}",
+                Code.PARENT_UNKNOWN,
             )
     for innovation in catalogue.innovations:
         for index, item in enumerate(innovation.data.replikasi):
@@ -91,6 +97,7 @@ def _references(catalogue: Catalogue, agencies: list[str], slugs: list[str]) -> 
                     Severity.ERROR,
                     f"inovasi '{target}' tidak ada di katalog; tulis slug inovasi lain atau "
                     f"hapus baris ini{hint}",
+                    Code.REPLICATION_UNKNOWN,
                 )
 
 
@@ -123,6 +130,7 @@ def _files(innovation: Innovation, published: dict[str, bytes] | None) -> Iterat
                     Severity.ERROR,
                     f"berkas '{name}' tidak ada di folder inovasi; unggah berkasnya ke folder "
                     f"yang sama dengan inovasi.yaml atau perbaiki namanya{hint}",
+                    Code.FILE_MISSING,
                 )
                 continue
             if name not in inspected:  # a file referenced twice is read once
@@ -135,7 +143,8 @@ def _files(innovation: Innovation, published: dict[str, bytes] | None) -> Iterat
         shown = "berkas ini" if pii.scan_text(name) else name
         for problem in problems:
             page = f" (halaman {problem.page})" if problem.page else ""
-            yield _at(innovation.source, loc, Severity.ERROR, f"{shown}{page}: {problem.message}")
+            message = f"{shown}{page}: {problem.message}"
+            yield _at(innovation.source, loc, Severity.ERROR, message, problem.code)
     for name, path in sorted(present.items()):
         if name in _YAML_FILES or name in referenced:
             continue
@@ -149,6 +158,7 @@ def _files(innovation: Innovation, published: dict[str, bytes] | None) -> Iterat
             f"{what} '{name}' ada di folder inovasi tetapi tidak dirujuk di inovasi.yaml; "
             "tambahkan ke 'media' atau 'bukti', atau hapus dari folder (agar tidak ada yang "
             "terbit tanpa sengaja)",
+            Code.FILE_UNREFERENCED,
         )
 
 
@@ -160,6 +170,7 @@ def _covers(innovation: Innovation) -> Iterator[Finding]:
             ("media", index, "sampul"),
             Severity.ERROR,
             "hanya satu media boleh menjadi sampul; hapus 'sampul: true' dari media lainnya",
+            Code.COVER,
         )
     for index in covers[:1]:
         if not urls.is_image(innovation.data.media[index].berkas):
@@ -168,6 +179,7 @@ def _covers(innovation: Innovation) -> Iterator[Finding]:
                 ("media", index, "sampul"),
                 Severity.ERROR,
                 "sampul harus berupa foto (.jpg, .jpeg, .png atau .webp), bukan PDF",
+                Code.COVER,
             )
 
 
@@ -185,6 +197,7 @@ def personal_data(source: Source) -> Iterator[Finding]:
             "(komentar)" if in_comment else field_path(source.doc.loc_at(line, column)),
             f"tampak seperti {match.label} ({match.masked}); data pribadi tidak boleh "
             "diterbitkan: hapus atau ganti dengan kontak kantor",
+            Code.PERSONAL_DATA,
         )
 
 
@@ -200,6 +213,7 @@ def _advice(innovation: Innovation) -> Iterator[Finding]:
                 f"rancang bangun baru {words} kata; IID mengharapkan paling sedikit "
                 f"{vocab.RANCANG_BANGUN_MIN_WORDS} kata (dasar hukum, permasalahan, isu "
                 "strategis, metode pembaharuan, keunggulan, cara kerja)",
+                Code.RANCANG_BANGUN_SHORT,
             )
     for index, proposal in enumerate(data.proposal):
         if proposal.skema != "kipp":
@@ -213,6 +227,7 @@ def _advice(innovation: Innovation) -> Iterator[Finding]:
                     ("proposal", index, "bagian", key),
                     Severity.WARNING,
                     f"bagian {label} {words} kata; batas KIPP {limit} kata",
+                    Code.KIPP_TOO_LONG,
                 )
 
 
@@ -228,6 +243,7 @@ def _verification(innovation: Innovation) -> Iterator[Finding]:
                 Severity.WARNING,
                 f"tingkat yang diterima ({decision.tingkat}) lebih tinggi daripada tingkat yang "
                 f"diklaim ({claim.tingkat}); periksa kembali penilaian ini",
+                Code.VERIFIED_ABOVE_CLAIM,
             )
         if claim is None:
             yield _at(
@@ -235,6 +251,7 @@ def _verification(innovation: Innovation) -> Iterator[Finding]:
                 ("indikator", key),
                 Severity.WARNING,
                 f"indikator '{key}' tidak diklaim di inovasi.yaml; penilaian ini tidak dihitung",
+                Code.VERIFIED_UNCLAIMED,
                 key=True,
             )
 

@@ -19,9 +19,10 @@ from pathlib import Path
 
 import yaml
 
-from generator import __version__, argparse_id, config_guard, export, pipeline, scoring, urls, vocab
+from generator import __version__, advice, argparse_id, config_guard, export, pipeline, urls, vocab
 from generator.builder import BuildRefused, SiteBuilder
 from generator.catalogue import Catalogue
+from generator.codes import Code
 from generator.diagnostics import (
     FORMATTERS,
     Finding,
@@ -87,20 +88,29 @@ def _advice_findings(
     """For admins: what would raise each innovation's score, as info findings."""
     findings = []
     for innovation in catalogue.innovations:
+        lines: list[tuple[str, Code]]
         if innovation.data.sumber_data == "berita":
-            lines, anchor = [NEWS_TODO], "sumber_data"
+            lines, anchor = [(NEWS_TODO, Code.NEWS_RECORD)], "sumber_data"
         else:
             score = result.scores[innovation.slug]
-            advice = scoring.advice_lines(score)
-            missing = scoring.missing_mandatory_line(score)
-            lines = ([missing] if missing else []) + (advice if complete else advice[:ADVICE_SHOWN])
+            lines_all = advice.advice_lines(score)
+            shown = lines_all if complete else lines_all[:ADVICE_SHOWN]
+            missing = advice.missing_mandatory_line(score)
+            lines = [(missing, Code.MANDATORY_MISSING)] if missing else []
+            lines += [(line, Code.ADVICE) for line in shown]
             anchor = "indikator"
         position = innovation.source.doc.where((anchor,))
         findings += [
             Finding(
-                innovation.source.path, position.line, position.column, Severity.INFO, anchor, line
+                innovation.source.path,
+                position.line,
+                position.column,
+                Severity.INFO,
+                anchor,
+                line,
+                code,
             )
-            for line in lines
+            for line, code in lines
         ]
     return findings
 
@@ -129,7 +139,15 @@ def _guard(root: Path) -> list[Finding]:
     config = root / "mkdocs.yml"
     if not config.is_file():
         return [
-            Finding("mkdocs.yml", 1, 1, Severity.ERROR, "(berkas)", "mkdocs.yml tidak ditemukan")
+            Finding(
+                "mkdocs.yml",
+                1,
+                1,
+                Severity.ERROR,
+                "(berkas)",
+                "mkdocs.yml tidak ditemukan; jalankan perintah dari folder proyek",
+                Code.CONFIG_MISSING,
+            )
         ]
     return config_guard.check_config(config, root)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.catalogue import display_path
+from generator.codes import Code
 from generator.diagnostics import Finding, Severity, field_path
 from generator.yamlfile import Document, Loc, YamlProblem, read_yaml
 
@@ -31,6 +32,7 @@ REFUSED_KEYS = {
     "INHERIT": "memuat berkas konfigurasi lain tanpa pemeriksaan",
     "extra_javascript": "menambahkan skrip ke setiap halaman",
     "extra_templates": "menambahkan templat yang tidak diperiksa",
+    "nav": "menu situs hanya diatur di satu tempat, NAV di generator/urls.py",
 }
 CUSTOM_DIR = "overrides"
 
@@ -57,6 +59,7 @@ def check_config(path: Path, root: Path) -> list[Finding]:
                 Severity.ERROR,
                 problem.field or "(berkas)",
                 f"{problem.message} (mkdocs.yml dibaca dengan pembaca ketat proyek ini)",
+                Code.CONFIG_REFUSED,
             )
         ]
     return list(_problems(doc, shown))
@@ -64,7 +67,15 @@ def check_config(path: Path, root: Path) -> list[Finding]:
 
 def _at(doc: Document, shown: str, loc: Loc, message: str, *, key: bool = False) -> Finding:
     position = doc.where(loc, key=key)
-    return Finding(shown, position.line, position.column, Severity.ERROR, field_path(loc), message)
+    return Finding(
+        shown,
+        position.line,
+        position.column,
+        Severity.ERROR,
+        field_path(loc),
+        message,
+        Code.CONFIG_REFUSED,
+    )
 
 
 def _problems(doc: Document, shown: str) -> list[Finding]:

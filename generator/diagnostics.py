@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
+from generator.codes import Code
+
 
 class Severity(StrEnum):
     """How bad a finding is. Only errors stop a build."""
@@ -25,11 +27,11 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """One problem at ``path:line:column`` in field ``field``.
+    """One problem at ``path:line:column`` in field ``field``, of kind ``code``.
 
     ``path`` is relative to the project root with forward slashes; ``line`` and ``column``
     are 1-based (0 when the finding concerns the whole file). ``message`` is Bahasa
-    Indonesia and says what to write instead.
+    Indonesia and says what to write instead; ``code`` is stable (:mod:`generator.codes`).
     """
 
     path: str
@@ -38,10 +40,14 @@ class Finding:
     severity: Severity
     field: str
     message: str
+    code: Code
 
     def __str__(self) -> str:
         field = f"{self.field}: " if self.field else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {field}{self.message}"
+        return (
+            f"{self.path}:{self.line}:{self.column}: {self.severity}: {field}{self.message}"
+            f" [{self.code}]"
+        )
 
 
 def field_path(loc: Iterable[str | int]) -> str:
@@ -91,8 +97,8 @@ def format_text(findings: Sequence[Finding]) -> str:
 
 
 def format_json(findings: Sequence[Finding]) -> str:
-    """A JSON list of objects with keys path, line, column, severity, field, message."""
-    rows = [asdict(f) | {"severity": str(f.severity)} for f in findings]
+    """A JSON list of objects: path, line, column, severity, field, message, code."""
+    rows = [asdict(f) | {"severity": str(f.severity), "code": str(f.code)} for f in findings]
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -115,8 +121,8 @@ def format_github(findings: Sequence[Finding]) -> str:
             props.append(f"line={f.line}")
         if f.column:
             props.append(f"col={f.column}")
-        if f.field:
-            props.append(f"title={_github_escape(f.field, prop=True)}")
+        title = f"{f.code} {f.field}" if f.field else str(f.code)
+        props.append(f"title={_github_escape(title, prop=True)}")
         text = _github_escape(f.message, prop=False)
         lines.append(f"::{_GITHUB_LEVEL[f.severity]} {','.join(props)}::{text}\n")
     return "".join(lines)

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from generator import scoring, urls
+from generator import advice, scoring, urls
 from generator.catalogue import Catalogue, Innovation
 from generator.escape import csv_cell
 
@@ -67,7 +67,7 @@ def innovation_record(innovation: Innovation, score: scoring.InnovationScore) ->
         "maksimum": score.maksimum,
         "indikator": _indicator_levels(score),
         "wajib_belum_terpenuhi": list(score.wajib_kosong),
-        "saran": scoring.advice_lines(score),
+        "saran": advice.advice_lines(score),
     }
     record["status_verifikasi"] = score.status_verifikasi
     record["url"] = innovation.url

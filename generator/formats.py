@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from generator.escape import Text, text
-from generator.scoring import round2
+from generator.numbers import round2
 
 _MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",

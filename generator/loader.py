@@ -27,6 +27,7 @@ from generator.catalogue import (
     Source,
     display_path,
 )
+from generator.codes import Code
 from generator.diagnostics import Finding, Severity, has_errors, sort_findings
 from generator.models import AnyInovasi, Inovasi, InovasiBerita, Opd, Verifikasi
 from generator.reference import Reference
@@ -46,9 +47,9 @@ class Loaded:
 
 
 def _finding(
-    path: str, message: str, field: str = "(berkas)", line: int = 1, column: int = 1
+    path: str, message: str, code: Code, field: str = "(berkas)", line: int = 1, column: int = 1
 ) -> Finding:
-    return Finding(path, line, column, Severity.ERROR, field, message)
+    return Finding(path, line, column, Severity.ERROR, field, message, code)
 
 
 @dataclass
@@ -66,7 +67,7 @@ class _Reader:
             doc, text = read_yaml(path)
         except YamlProblem as first:
             self.findings += [
-                _finding(shown, p.message, p.field, p.line or 1, p.column or 1)
+                _finding(shown, p.message, p.code, p.field, p.line or 1, p.column or 1)
                 for p in first.problems
             ]
             return None, None
@@ -91,6 +92,7 @@ def _stray_files(folder: Path, expected: set[str], root: Path, what: str) -> lis
                 _finding(
                     display_path(entry, root),
                     f"berkas '{entry.name}' tidak pada tempatnya; {what}",
+                    Code.FILE_MISPLACED,
                 )
             )
     return findings
@@ -119,7 +121,10 @@ def load_catalogue(
     if not innovations_dir.is_dir():
         shown = display_path(innovations_dir, root)
         missing = _finding(
-            shown, "folder katalog tidak ditemukan; buat folder innovations/", "(folder)"
+            shown,
+            "folder katalog tidak ditemukan; buat folder innovations/",
+            Code.YAML_FILE_MISSING,
+            "(folder)",
         )
         return Loaded(None, [missing], {})
     reader.findings += _stray_files(
@@ -165,6 +170,7 @@ def _read_agency(opd_dir: Path, reader: _Reader) -> Agency | None:
                 shown,
                 "folder perangkat daerah belum punya opd.yaml; minta pokja membuatnya "
                 "(berisi nama dan jenis perangkat daerah)",
+                Code.YAML_FILE_MISSING,
             )
         )
         return None
@@ -184,6 +190,7 @@ def _read_innovation(folder: Path, opd: str, reader: _Reader) -> Innovation | No
                 shown,
                 "folder inovasi belum punya inovasi.yaml; buat dengan perintah "
                 f"'sepeda new {opd} \"Nama Inovasi\"'",
+                Code.YAML_FILE_MISSING,
             )
         )
         return None

@@ -35,6 +35,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject, IndirectObject
 
 from generator import pii, urls
+from generator.codes import Code
 
 __all__ = [
     "ALLOWED_SUFFIXES",
@@ -155,7 +156,37 @@ class MediaProblem:
     """One reason a media file cannot be published; ``page`` is 1-based, for PDF text."""
 
     message: str
+    code: Code
     page: int | None = None
+
+
+_CODE_OF: dict[str, Code] = {
+    MSG_NAME: Code.MEDIA_NAME,
+    MSG_SUFFIX: Code.MEDIA_NAME,
+    MSG_RESERVED: Code.MEDIA_NAME,
+    MSG_IDENTITY_WORD: Code.PERSONAL_DATA_IN_NAME,
+    MSG_NAME_PII: Code.PERSONAL_DATA_IN_NAME,
+    MSG_MISSING: Code.FILE_MISSING,
+    MSG_UNREADABLE: Code.MEDIA_UNREADABLE,
+    MSG_SYMLINK: Code.MEDIA_UNREADABLE,
+    MSG_NOT_REGULAR: Code.MEDIA_UNREADABLE,
+    MSG_OUTSIDE: Code.MEDIA_UNREADABLE,
+    MSG_EMPTY: Code.MEDIA_UNREADABLE,
+    MSG_WRONG_TYPE: Code.MEDIA_UNREADABLE,
+    MSG_NOT_TYPE: Code.MEDIA_UNREADABLE,
+    MSG_TOO_LARGE: Code.MEDIA_TOO_BIG,
+    MSG_TOO_MANY_PIXELS: Code.MEDIA_TOO_BIG,
+    MSG_TOO_MANY_PAGES: Code.MEDIA_TOO_BIG,
+    MSG_ANIMATED: Code.MEDIA_REFUSED,
+    MSG_ENCRYPTED: Code.MEDIA_REFUSED,
+    MSG_ACTIVE: Code.MEDIA_REFUSED,
+    MSG_PDF_PII: Code.PERSONAL_DATA_IN_PDF,
+}
+
+
+def _problem(template: str, **values: object) -> MediaProblem:
+    """A problem from one of the ``MSG_*`` templates, with its stable code."""
+    return MediaProblem(template.format(**values), _CODE_OF[template])
 
 
 class MediaError(Exception):
@@ -169,9 +200,9 @@ class MediaError(Exception):
 class _Refused(Exception):
     """Internal: stop checking a file with this problem."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, problem: MediaProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
 
 
 # --- names -----------------------------------------------------------------------------
@@ -181,15 +212,14 @@ def check_name(name: str) -> list[MediaProblem]:
     """Problems with a media file name (no I/O): the name rule, its suffix, personal data."""
     problems: list[MediaProblem] = []
     if not FILENAME_RE.fullmatch(name) or ".." in name:
-        problems.append(MediaProblem(MSG_NAME))
+        problems.append(_problem(MSG_NAME))
     elif _suffix(name) not in ALLOWED_SUFFIXES:
-        problems.append(MediaProblem(MSG_SUFFIX))
+        problems.append(_problem(MSG_SUFFIX))
     elif name.split(".")[0] in _RESERVED_STEMS:
-        problems.append(MediaProblem(MSG_RESERVED))
-    problems.extend(MediaProblem(MSG_IDENTITY_WORD.format(word=w)) for w in _identity_words(name))
+        problems.append(_problem(MSG_RESERVED))
+    problems.extend(_problem(MSG_IDENTITY_WORD, word=w) for w in _identity_words(name))
     problems.extend(
-        MediaProblem(MSG_NAME_PII.format(label=m.label, masked=m.masked))
-        for m in pii.scan_text(name)
+        _problem(MSG_NAME_PII, label=m.label, masked=m.masked) for m in pii.scan_text(name)
     )
     return problems
 
@@ -230,11 +260,11 @@ def inspect(path: Path, folder: Path, *, publish: bool) -> tuple[list[MediaProbl
     """
     suffix = _suffix(path.name)
     if suffix not in ALLOWED_SUFFIXES:
-        return [MediaProblem(MSG_SUFFIX)], None
+        return [_problem(MSG_SUFFIX)], None
     try:
         data = _read_safely(path, folder)
     except _Refused as refused:
-        return [MediaProblem(refused.message)], None
+        return [refused.problem], None
     if suffix == ".pdf":
         problems = _check_pdf(data)
         if problems or not publish:
@@ -256,7 +286,7 @@ def _inspect_image(
     try:
         with _decoding(data, fmt) as image:
             if fmt != "JPEG" and getattr(image, "n_frames", 1) > 1:
-                return [MediaProblem(MSG_ANIMATED)], None
+                return [_problem(MSG_ANIMATED)], None
             image.verify()
         with _decoding(data, fmt) as image:
             image.load()
@@ -265,9 +295,9 @@ def _inspect_image(
             clean = _clean_pixels(image, fmt)
         return [], _encode(clean, fmt)
     except _Refused as refused:
-        return [MediaProblem(refused.message)], None
+        return [refused.problem], None
     except Exception:
-        return [MediaProblem(MSG_NOT_TYPE.format(expected=fmt))], None
+        return [_problem(MSG_NOT_TYPE, expected=fmt)], None
 
 
 def _read_safely(path: Path, folder: Path) -> bytes:
@@ -275,32 +305,32 @@ def _read_safely(path: Path, folder: Path) -> bytes:
     try:
         info = os.lstat(path)
     except FileNotFoundError:
-        raise _Refused(MSG_MISSING) from None
+        raise _Refused(_problem(MSG_MISSING)) from None
     except OSError:
-        raise _Refused(MSG_UNREADABLE) from None
+        raise _Refused(_problem(MSG_UNREADABLE)) from None
     if stat.S_ISLNK(info.st_mode):
-        raise _Refused(MSG_SYMLINK)
+        raise _Refused(_problem(MSG_SYMLINK))
     if not stat.S_ISREG(info.st_mode):
-        raise _Refused(MSG_NOT_REGULAR)
+        raise _Refused(_problem(MSG_NOT_REGULAR))
     if not path.resolve().is_relative_to(folder.resolve()):
-        raise _Refused(MSG_OUTSIDE)
+        raise _Refused(_problem(MSG_OUTSIDE))
     _check_size(info.st_size)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(fd, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError:
-        raise _Refused(MSG_UNREADABLE) from None
+        raise _Refused(_problem(MSG_UNREADABLE)) from None
     _check_size(len(data))
     return data
 
 
 def _check_size(size: int) -> None:
     if size == 0:
-        raise _Refused(MSG_EMPTY)
+        raise _Refused(_problem(MSG_EMPTY))
     if size > MAX_FILE_BYTES:
         megabytes = f"{size / (1024 * 1024):.1f}".replace(".", ",")
-        raise _Refused(MSG_TOO_LARGE.format(size=megabytes))
+        raise _Refused(_problem(MSG_TOO_LARGE, size=megabytes))
 
 
 def _sniff(data: bytes) -> str | None:
@@ -322,11 +352,9 @@ def _magic_problem(data: bytes, suffix: str) -> MediaProblem | None:
     if actual == expected:
         return None
     if actual is None:
-        return MediaProblem(MSG_NOT_TYPE.format(expected=expected))
+        return _problem(MSG_NOT_TYPE, expected=expected)
     right_suffix = ".jpg" if actual == "JPEG" else f".{actual.lower()}"
-    return MediaProblem(
-        MSG_WRONG_TYPE.format(actual=actual, expected=expected, suffix=right_suffix)
-    )
+    return _problem(MSG_WRONG_TYPE, actual=actual, expected=expected, suffix=right_suffix)
 
 
 # --- images ----------------------------------------------------------------------------
@@ -340,10 +368,10 @@ def _decoding(data: bytes, fmt: str) -> Iterator[Image.Image]:
         try:
             image = Image.open(io.BytesIO(data), formats=[fmt])
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise _Refused(MSG_TOO_MANY_PIXELS) from None
+            raise _Refused(_problem(MSG_TOO_MANY_PIXELS)) from None
         with image:
             if image.width * image.height > MAX_PIXELS:
-                raise _Refused(MSG_TOO_MANY_PIXELS)
+                raise _Refused(_problem(MSG_TOO_MANY_PIXELS))
             yield image
 
 
@@ -356,7 +384,7 @@ def publish_image(path: Path) -> bytes:
     """
     suffix = _suffix(path.name)
     if suffix not in IMAGE_SUFFIXES:
-        raise MediaError(MediaProblem(MSG_SUFFIX))
+        raise MediaError(_problem(MSG_SUFFIX))
     fmt = _FORMATS[suffix][0]
     data = _read_for_publishing(path, suffix)
     try:
@@ -364,16 +392,16 @@ def publish_image(path: Path) -> bytes:
             clean = _clean_pixels(image, fmt)
         return _encode(clean, fmt)
     except _Refused as refused:
-        raise MediaError(MediaProblem(refused.message)) from None
+        raise MediaError(refused.problem) from None
     except Exception as error:
-        raise MediaError(MediaProblem(MSG_NOT_TYPE.format(expected=fmt))) from error
+        raise MediaError(_problem(MSG_NOT_TYPE, expected=fmt)) from error
 
 
 def _read_for_publishing(path: Path, suffix: str) -> bytes:
     try:
         data = _read_safely(path, path.parent)
     except _Refused as refused:
-        raise MediaError(MediaProblem(refused.message)) from None
+        raise MediaError(refused.problem) from None
     problem = _magic_problem(data, suffix)
     if problem is not None:
         raise MediaError(problem)
@@ -443,14 +471,14 @@ def _check_pdf(data: bytes) -> list[MediaProblem]:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
-            return [MediaProblem(MSG_ENCRYPTED)]
+            return [_problem(MSG_ENCRYPTED)]
         pages = len(reader.pages)
         if pages > MAX_PDF_PAGES:
-            return [MediaProblem(MSG_TOO_MANY_PAGES.format(pages=pages))]
-        problems = [MediaProblem(MSG_ACTIVE)] if _has_active_content(reader) else []
+            return [_problem(MSG_TOO_MANY_PAGES, pages=pages)]
+        problems = [_problem(MSG_ACTIVE)] if _has_active_content(reader) else []
         problems.extend(_pdf_personal_data(reader))
     except Exception:
-        return [MediaProblem(MSG_NOT_TYPE.format(expected="PDF"))]
+        return [_problem(MSG_NOT_TYPE, expected="PDF")]
     return problems
 
 
@@ -458,8 +486,8 @@ def _pdf_personal_data(reader: PdfReader) -> list[MediaProblem]:
     problems: list[MediaProblem] = []
     for number, page in enumerate(reader.pages, start=1):
         for match in pii.scan_text(page.extract_text()):
-            message = MSG_PDF_PII.format(label=match.label, masked=match.masked)
-            problems.append(MediaProblem(message, page=number))
+            problem = _problem(MSG_PDF_PII, label=match.label, masked=match.masked)
+            problems.append(MediaProblem(problem.message, problem.code, page=number))
     return problems
 
 
@@ -520,9 +548,9 @@ def _pdf_for_site(data: bytes) -> bytes:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
-            raise MediaError(MediaProblem(MSG_ENCRYPTED))
+            raise MediaError(_problem(MSG_ENCRYPTED))
         if _has_active_content(reader):
-            raise MediaError(MediaProblem(MSG_ACTIVE))
+            raise MediaError(_problem(MSG_ACTIVE))
         writer = PdfWriter(clone_from=reader, keep_initial_header=True)
         _strip_pdf_metadata(writer, data)
         buffer = io.BytesIO()
@@ -530,7 +558,7 @@ def _pdf_for_site(data: bytes) -> bytes:
     except MediaError:
         raise
     except Exception as error:
-        raise MediaError(MediaProblem(MSG_NOT_TYPE.format(expected="PDF"))) from error
+        raise MediaError(_problem(MSG_NOT_TYPE, expected="PDF")) from error
     return buffer.getvalue()
 
 

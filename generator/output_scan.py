@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+from generator.codes import Code
 from generator.diagnostics import Finding, Severity
 
 FORBIDDEN_TAGS = frozenset({"base", "iframe", "frame", "frameset", "object", "embed", "applet"})
@@ -121,6 +122,7 @@ class Scanner:
                 Severity.ERROR,
                 f"<{p.tag}>{'.' + p.attribute if p.attribute else ''}",
                 f"{p.message}{origin}",
+                Code.OUTPUT_UNSAFE,
             )
             for p in parser.problems
         ]

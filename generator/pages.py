@@ -13,12 +13,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from generator import graphics, urls, vocab
+from generator import codes, graphics, urls, vocab
 from generator import views as v
 from generator.catalogue import Agency, Catalogue, Innovation
 from generator.escape import Html, Text, Url, plain_text, prose, text, url
 from generator.formats import angka, desimal, tanggal
-from generator.scoring import AgencyTotals, InnovationScore, YearProjection, agency_totals
+from generator.projection import YearProjection
+from generator.scoring import AgencyTotals, InnovationScore, agency_totals
 
 NEWEST_ON_HOME = 6
 TEMPLATES = {
@@ -26,6 +27,7 @@ TEMPLATES = {
     v.ListView: "innovations.md.j2",
     v.AgenciesView: "agencies.md.j2",
     v.OpenDataView: "open-data.md.j2",
+    v.CodesView: "codes.md.j2",
     v.IndexView: "index.md.j2",
     v.AgencyView: "agency.md.j2",
     v.InnovationView: "innovation.md.j2",
@@ -676,10 +678,27 @@ def plan_pages(
             ),
         ),
         _index(ix, projection),
+        _codes(),
     ]
     pages += [_agency_page(ix, a) for a in catalogue.agencies]
     pages += [_innovation_page(ix, i) for i in catalogue.innovations]
     return pages
+
+
+def _codes() -> Page:
+    families = []
+    for letter, title in codes.FAMILIES.items():
+        rows = tuple(
+            v.CodeRow(text(code), text(code.lower()), text(doc.title), text(doc.fix))
+            for code, doc in codes.EXPLAINED.items()
+            if code.startswith(letter)
+        )
+        families.append(v.CodeFamily(text(title), rows))
+    meta = _meta(
+        "Kode temuan",
+        "Arti setiap kode temuan sepeda check dan cara memperbaikinya.",
+    )
+    return Page(urls.CODES, v.CodesView(meta, tuple(families)))
 
 
 def covers(catalogue: Catalogue) -> dict[str, Html]:

@@ -21,8 +21,9 @@ from generator import config_guard, export, pages, render
 from generator.catalogue import Catalogue
 from generator.diagnostics import Finding, has_errors, sort_findings
 from generator.loader import Loaded, load_catalogue
+from generator.projection import YearProjection, regency_projection
 from generator.reference import Reference, load_reference
-from generator.scoring import InnovationScore, YearProjection, regency_projection, score_all
+from generator.scoring import InnovationScore, score_all
 
 WITA = timezone(timedelta(hours=8), "WITA")
 

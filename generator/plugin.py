@@ -51,6 +51,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
 
     def on_config(self, config: Any) -> Any:
         """Run the pipeline once per build; abort with the findings on any error."""
+        config.nav = urls.mkdocs_nav()
         self.result = None
         self.scan_findings = []
         root = Path(config.config_file_path).parent
@@ -82,7 +83,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
                 )
             inclusion = (
                 InclusionLevel.UNDEFINED
-                if uri in urls.GENERATED_IN_NAV or not uri.endswith(".md")
+                if uri in urls.NAV_URIS or not uri.endswith(".md")
                 else InclusionLevel.NOT_IN_NAV
             )
             files.append(File.generated(config, uri, content=content, inclusion=inclusion))

@@ -19,20 +19,44 @@ INDEX = "indeks-inovasi/index.md"
 OPEN_DATA = "data-terbuka/index.md"
 ABOUT = "tentang.md"
 GUIDE = "panduan-kontributor.md"
+CODES = "kode-temuan.md"
 
-NAV: tuple[tuple[str, str], ...] = (
+NavEntry = tuple[str, "str | tuple[NavEntry, ...]"]
+
+NAV: tuple[NavEntry, ...] = (
     ("Beranda", HOME),
     ("Semua inovasi", INNOVATIONS),
     ("Perangkat daerah", AGENCIES),
     ("Indeks Inovasi", INDEX),
     ("Data terbuka", OPEN_DATA),
     ("Tentang", ABOUT),
-    ("Panduan kontributor", GUIDE),
+    ("Untuk admin", (("Panduan kontributor", GUIDE), ("Kode temuan", CODES))),
 )
-"""The site's menu, in order: (label, source URI). ``mkdocs.yml`` gets it from here."""
+"""The site's menu, in order: (label, source URI or a section of entries).
 
-GENERATED_IN_NAV = frozenset({HOME, INNOVATIONS, AGENCIES, INDEX, OPEN_DATA})
-"""Generated pages that appear in the menu; every other generated page stays out of it."""
+The only copy: the ``katalog`` plugin hands it to MkDocs (:func:`mkdocs_nav`), and
+``mkdocs.yml`` has no ``nav`` of its own (the configuration guard refuses one).
+"""
+
+
+def _nav_uris(entries: tuple[NavEntry, ...]) -> frozenset[str]:
+    found: set[str] = set()
+    for _, target in entries:
+        found |= {target} if isinstance(target, str) else _nav_uris(target)
+    return frozenset(found)
+
+
+NAV_URIS = _nav_uris(NAV)
+"""Every page in the menu; every other generated page stays out of it."""
+
+
+def mkdocs_nav(entries: tuple[NavEntry, ...] = NAV) -> list[dict[str, object]]:
+    """:data:`NAV` in the shape of ``mkdocs.yml``'s ``nav``."""
+    return [
+        {label: target if isinstance(target, str) else mkdocs_nav(target)}
+        for label, target in entries
+    ]
+
 
 IMAGE_SUFFIXES: frozenset[str] = frozenset({".jpg", ".jpeg", ".png", ".webp"})
 PDF_SUFFIX = ".pdf"

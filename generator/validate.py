@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from generator import vocab
+from generator.codes import Code
 from generator.diagnostics import Finding, Severity, field_path
 from generator.yamlfile import Document, Loc
 
@@ -99,6 +100,54 @@ def _message(error: Any, model: type[BaseModel], loc: Loc) -> str:
     return message.removeprefix("Value error, ")
 
 
+_CODES: dict[str, Code] = {
+    "missing": Code.REQUIRED,
+    "wajib": Code.REQUIRED,
+    "extra_forbidden": Code.UNKNOWN_KEY,
+    "pilihan": Code.NOT_A_CHOICE,
+    "slug": Code.NOT_A_CHOICE,
+    "indikator": Code.NOT_A_CHOICE,
+    "urusan": Code.NOT_A_CHOICE,
+    "bagian_kipp": Code.NOT_A_CHOICE,
+    "list_type": Code.WRONG_SHAPE,
+    "dict_type": Code.WRONG_SHAPE,
+    "model_type": Code.WRONG_SHAPE,
+    "model_attributes_type": Code.WRONG_SHAPE,
+    "string_type": Code.WRONG_SHAPE,
+    "bukan_teks": Code.WRONG_SHAPE,
+    "flag": Code.WRONG_SHAPE,
+    "tanggal": Code.BAD_DATE,
+    "tanggal_kalender": Code.BAD_DATE,
+    "tanggal_lampau": Code.BAD_DATE,
+    "tanggal_masa_depan": Code.BAD_DATE,
+    "tanggal_tahapan": Code.BAD_DATE,
+    "urutan_tanggal": Code.BAD_DATE,
+    "tahun": Code.BAD_DATE,
+    "tahun_rentang": Code.BAD_DATE,
+    "angka": Code.BAD_NUMBER,
+    "angka_rentang": Code.BAD_NUMBER,
+    "angka_ribuan": Code.BAD_NUMBER,
+    "terlalu_panjang": Code.BAD_LENGTH,
+    "terlalu_pendek": Code.BAD_LENGTH,
+    "ringkasan_panjang": Code.BAD_LENGTH,
+    "satu_baris": Code.BAD_LENGTH,
+    "too_short": Code.BAD_LENGTH,
+    "too_long": Code.BAD_LENGTH,
+    "url": Code.BAD_LINK,
+    "url_kredensial": Code.BAD_LINK,
+    "email": Code.BAD_LINK,
+    "bukti": Code.EVIDENCE_RULE,
+}
+"""pydantic error type (ours are :class:`PydanticCustomError` types) → finding code."""
+
+
+def error_code(kind: str, has_input: bool = True) -> Code:
+    """The finding code of one pydantic error type; unknown types are S299."""
+    if kind == "string_type" and not has_input:
+        return Code.REQUIRED
+    return _CODES.get(kind, Code.INVALID_VALUE)
+
+
 def validate_document(
     model: type[M], doc: Document, path: str, context: dict[str, Any]
 ) -> tuple[M | None, list[Finding]]:
@@ -123,6 +172,7 @@ def validate_document(
                     severity=Severity.ERROR,
                     field=field_path(loc),
                     message=_message(error, model, loc),
+                    code=error_code(error["type"], error.get("input") is not None),
                 )
             )
         return None, findings

@@ -303,6 +303,32 @@ class OpenDataView:
 
 
 @dataclass(frozen=True)
+class CodeRow:
+    """One finding code on the "Kode temuan" page."""
+
+    code: Text
+    anchor: Text
+    title: Text
+    fix: Text
+
+
+@dataclass(frozen=True)
+class CodeFamily:
+    """A family of finding codes (one letter)."""
+
+    title: Text
+    rows: tuple[CodeRow, ...]
+
+
+@dataclass(frozen=True)
+class CodesView:
+    """The guide's page of finding codes."""
+
+    meta: Meta
+    families: tuple[CodeFamily, ...]
+
+
+@dataclass(frozen=True)
 class ProjectionRow:
     """One row of a year's projection table."""
 

@@ -31,6 +31,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+from generator.codes import Code
 from generator.diagnostics import field_path, line_col
 
 MAX_BYTES = 256 * 1024
@@ -63,13 +64,19 @@ class YamlProblem(Exception):
     """
 
     def __init__(
-        self, message: str, line: int = 0, column: int = 0, field: str = "(sintaks)"
+        self,
+        message: str,
+        line: int = 0,
+        column: int = 0,
+        field: str = "(sintaks)",
+        code: Code = Code.YAML_SYNTAX,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
         self.field = field
+        self.code = code
         self.problems: list[YamlProblem] = [self]
 
 
@@ -129,12 +136,14 @@ class _StrictComposer(Composer, BaseResolver):
                 "alias YAML (*nama) tidak boleh dipakai; tulis nilainya secara lengkap",
                 mark.line + 1,
                 mark.column + 1,
+                code=Code.YAML_FORBIDDEN_FEATURE,
             )
         if getattr(event, "anchor", None) is not None:
             raise YamlProblem(
                 "anchor YAML (&nama) tidak boleh dipakai; hapus '&' beserta namanya",
                 mark.line + 1,
                 mark.column + 1,
+                code=Code.YAML_FORBIDDEN_FEATURE,
             )
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
@@ -142,6 +151,7 @@ class _StrictComposer(Composer, BaseResolver):
                 f"tag YAML '{tag}' tidak boleh dipakai; hapus tag itu dan tulis nilainya saja",
                 mark.line + 1,
                 mark.column + 1,
+                code=Code.YAML_FORBIDDEN_FEATURE,
             )
         self._depth += 1
         try:
@@ -150,6 +160,7 @@ class _StrictComposer(Composer, BaseResolver):
                     f"struktur bersarang lebih dari {MAX_DEPTH} tingkat; sederhanakan isinya",
                     mark.line + 1,
                     mark.column + 1,
+                    code=Code.YAML_TOO_BIG,
                 )
             return Composer.compose_node(self, parent, index)
         finally:
@@ -246,6 +257,7 @@ def _walk(node: Node, loc: Loc, doc: Document) -> Any:
                     "kunci harus berupa teks biasa, bukan daftar atau peta",
                     key_pos.line,
                     key_pos.column,
+                    code=Code.YAML_NOT_MAPPING,
                 )
             key = key_node.value
             if key in result:
@@ -256,6 +268,7 @@ def _walk(node: Node, loc: Loc, doc: Document) -> Any:
                     key_pos.line,
                     key_pos.column,
                     ".".join(map(str, (*loc, key))),
+                    Code.YAML_DUPLICATE_KEY,
                 )
             doc.keys[(*loc, key)] = key_pos
             result[key] = _walk(value_node, (*loc, key), doc)
@@ -292,7 +305,13 @@ def _hidden_characters(doc: Document, text: str) -> list[YamlProblem]:
                 if hit is not None:
                     line, column = exact(doc.keys[(*loc, key)], hit[0], len(key) * 2)
                     found.append(
-                        YamlProblem(_char_message(hit[0]), line, column, field_path((*loc, key)))
+                        YamlProblem(
+                            _char_message(hit[0]),
+                            line,
+                            column,
+                            field_path((*loc, key)),
+                            Code.YAML_HIDDEN_CHARACTER,
+                        )
                     )
                 visit(item, (*loc, key))
         elif isinstance(value, list):
@@ -301,14 +320,26 @@ def _hidden_characters(doc: Document, text: str) -> list[YamlProblem]:
         elif isinstance(value, str):
             for match in _FORBIDDEN.finditer(value):
                 line, column = exact(doc.values[loc], match[0], len(value) * 2)
-                found.append(YamlProblem(_char_message(match[0]), line, column, field_path(loc)))
+                found.append(
+                    YamlProblem(
+                        _char_message(match[0]),
+                        line,
+                        column,
+                        field_path(loc),
+                        Code.YAML_HIDDEN_CHARACTER,
+                    )
+                )
 
     visit(doc.data, ())
     if found:
         return found
     for match in _FORBIDDEN.finditer(text):
         line, column = line_col(text, match.start())
-        found.append(YamlProblem(_char_message(match[0]), line, column, "(komentar)"))
+        found.append(
+            YamlProblem(
+                _char_message(match[0]), line, column, "(komentar)", Code.YAML_HIDDEN_CHARACTER
+            )
+        )
     return found
 
 
@@ -322,12 +353,15 @@ def parse_yaml(text: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         char = _char_at(text, line, column)
-        raise YamlProblem(_translate(exc.problem, char), line, column) from None
+        message = _translate(exc.problem, char)
+        code = Code.YAML_TOO_BIG if "bersarang" in message else Code.YAML_SYNTAX
+        raise YamlProblem(message, line, column, code=code) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(_translate(str(exc))) from None
     except RecursionError:
         raise YamlProblem(
-            f"struktur bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)"
+            f"struktur bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)",
+            code=Code.YAML_TOO_BIG,
         ) from None
     finally:
         if hasattr(loader, "dispose"):
@@ -335,12 +369,19 @@ def parse_yaml(text: str) -> Document:
     doc = Document(data=None)
     if root is None:
         raise YamlProblem(
-            "berkas kosong; isi berkas dengan pasangan 'kunci: nilai'", 1, 1, "(berkas)"
+            "berkas kosong; isi berkas dengan pasangan 'kunci: nilai'",
+            1,
+            1,
+            "(berkas)",
+            Code.YAML_NOT_MAPPING,
         )
     data = _walk(root, (), doc)
     if not isinstance(data, dict):
         raise YamlProblem(
-            "isi berkas harus berupa pasangan 'kunci: nilai' (peta), bukan daftar atau teks", 1, 1
+            "isi berkas harus berupa pasangan 'kunci: nilai' (peta), bukan daftar atau teks",
+            1,
+            1,
+            code=Code.YAML_NOT_MAPPING,
         )
     result = Document(data=data, values=doc.values, keys=doc.keys)
     hidden = _hidden_characters(result, text)
@@ -358,6 +399,7 @@ def read_yaml(path: Path) -> tuple[Document, str]:
             f"berkas terlalu besar ({size // 1024} KB, batas {MAX_BYTES // 1024} KB); "
             "pindahkan lampiran ke berkas PDF terpisah",
             field="(berkas)",
+            code=Code.YAML_TOO_BIG,
         )
     raw = path.read_bytes()
     try:
@@ -370,6 +412,7 @@ def read_yaml(path: Path) -> tuple[Document, str]:
             line,
             column,
             "(berkas)",
+            Code.YAML_ENCODING,
         ) from None
     text = text.replace("\r\n", "\n")
     return parse_yaml(text), unicodedata.normalize("NFC", text)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURES, run_module, run_sepeda
+from generator import urls
 
 BROKEN = FIXTURES / "invalid" / "lima_kesalahan.yaml"
 TARGET = "innovations/upt-puskesmas-uren/bekal-obat/inovasi.yaml"
@@ -20,7 +22,7 @@ def test_check_clean_catalogue_exits_0_with_advice(catalogue_copy: Path) -> None
     assert (
         "innovations/dinkes/antrean-daring/inovasi.yaml:52:3: info: indikator: kualitas "
         "(Kualitas Inovasi Daerah, wajib): klaim tingkat 2 belum dihitung karena belum ada "
-        "bukti; lampirkan bukti dukung untuk +8 poin"
+        "bukti; lampirkan bukti dukung untuk +8 poin [I701]"
     ) in result.stdout.splitlines()
     assert result.stderr.strip().endswith("0 galat, 2 peringatan di 2 berkas.")
 
@@ -33,7 +35,7 @@ def test_check_errors_exit_1_compiler_style(catalogue_copy: Path) -> None:
     assert len(errors) == 5
     assert errors[0] == (
         f"{TARGET}:4:10: error: tahapan: 'ujicoba' bukan nilai yang sah; pilih salah satu: "
-        "inisiatif, uji-coba, penerapan (maksud Anda 'uji-coba'?)"
+        "inisiatif, uji-coba, penerapan (maksud Anda 'uji-coba'?) [S203]"
     )
     assert "Traceback" not in result.stdout + result.stderr
     assert "5 galat" in result.stderr
@@ -54,6 +56,7 @@ def test_check_json_format(catalogue_copy: Path) -> None:
         "field": "tahapan",
         "message": "'ujicoba' bukan nilai yang sah; pilih salah satu: inisiatif, uji-coba, "
         "penerapan (maksud Anda 'uji-coba'?)",
+        "code": "S203",
     }
     assert {r["severity"] for r in rows} == {"error", "warning"}  # no advice while broken
 
@@ -64,7 +67,7 @@ def test_check_github_format(catalogue_copy: Path) -> None:
     assert result.returncode == 1
     errors = [line for line in result.stdout.splitlines() if line.startswith("::error")]
     assert errors[0] == (
-        f"::error file={TARGET},line=4,col=10,title=tahapan::'ujicoba' bukan nilai yang sah; "
+        f"::error file={TARGET},line=4,col=10,title=S203 tahapan::'ujicoba' bukan nilai yang sah; "
         "pilih salah satu: inisiatif, uji-coba, penerapan (maksud Anda 'uji-coba'?)"
     )
 
@@ -78,7 +81,7 @@ def test_missing_catalogue_is_a_finding_not_a_traceback(tmp_path: Path) -> None:
     result = run_sepeda(tmp_path, "check")
     assert result.returncode == 1
     assert result.stdout == (
-        "innovations:1:1: error: (folder): folder katalog tidak ditemukan; buat folder innovations/\n"
+        "innovations:1:1: error: (folder): folder katalog tidak ditemukan; buat folder innovations/ [B304]\n"
     )
 
 
@@ -113,6 +116,34 @@ def test_build_fixture_site_strict(site_project: Path) -> None:
     home = (out / "index.html").read_text()
     assert 'href="inovasi/antrean-daring/"' in home
     assert "md-nav__link" in home and 'md-nav__link" href="inovasi/antrean-daring/' not in home
+    # the menu comes from urls.NAV alone, in its order, sections included
+    codes_page = (out / "kode-temuan/index.html").read_text()  # its headings are no menu labels
+    menu = codes_page[codes_page.index('class="md-nav md-nav--primary"') :]
+    shown = [
+        re.sub(r"\s+", " ", m).strip()
+        for m in re.findall(r'md-ellipsis">(.*?)</span>', menu, re.DOTALL)
+    ]
+
+    def flat(entries: tuple[urls.NavEntry, ...]) -> list[str]:
+        return [
+            x for label, t in entries for x in [label, *([] if isinstance(t, str) else flat(t))]
+        ]
+
+    expected = flat(urls.NAV)
+    assert list(dict.fromkeys(label for label in shown if label in expected)) == expected
+    assert (out / "kode-temuan/index.html").exists()
+
+
+def test_menu_has_one_home(site_project: Path) -> None:
+    config = (site_project / "mkdocs.yml").read_text("utf-8")
+    assert "\nnav:" not in config
+    (site_project / "mkdocs.yml").write_text(config + "nav:\n  - Beranda: index.md\n", "utf-8")
+    result = run_sepeda(site_project, "check")
+    assert result.returncode == 1
+    assert "error: nav: 'nav' tidak boleh dipakai: menu situs hanya diatur di satu tempat" in (
+        result.stdout
+    )
+    assert result.stdout.rstrip().endswith("[K802]")
 
 
 @pytest.mark.slow
@@ -133,7 +164,7 @@ def test_new_creates_a_commented_template(catalogue_copy: Path) -> None:
     assert check.returncode == 1
     assert (
         "innovations/dinkes/posyandu-digital-desa/inovasi.yaml:13:12: error: ringkasan: wajib "
-        "diisi: ringkasan inovasi, paling banyak 200 kata"
+        "diisi: ringkasan inovasi, paling banyak 200 kata [S201]"
     ) in check.stdout.splitlines()
 
 

@@ -36,6 +36,7 @@ LINKABLE_PAGES = {
     "indeks-inovasi/index.md",
     "data-terbuka/index.md",
     "inovasi/index.md",
+    "kode-temuan.md",
 }
 
 _FENCE_RE = re.compile(r"^```([^\n`]*)\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)

@@ -23,71 +23,71 @@ TODAY = date(2026, 11, 23)
 
 EXPECTED: dict[str, list[str]] = {
     "berkas_tidak_ada": [
-        "@18:13: error: media[0].berkas: berkas 'foto-antar.jpg' tidak ada di folder inovasi; unggah berkasnya ke folder yang sama dengan inovasi.yaml atau perbaiki namanya",
+        "@18:13: error: media[0].berkas: berkas 'foto-antar.jpg' tidak ada di folder inovasi; unggah berkasnya ke folder yang sama dengan inovasi.yaml atau perbaiki namanya [B301]",
     ],
     "bukti_kosong": [
-        "@21:9: error: indikator.regulasi.bukti[0]: setiap bukti harus berupa satu berkas di folder inovasi ('berkas: nama.pdf') atau satu tautan ('url: https://...'), tidak keduanya dan tidak kosong",
+        "@21:9: error: indikator.regulasi.bukti[0]: setiap bukti harus berupa satu berkas di folder inovasi ('berkas: nama.pdf') atau satu tautan ('url: https://...'), tidak keduanya dan tidak kosong [S209]",
     ],
     "indikator_salah": [
-        "@18:3: error: indikator.regulasii: 'regulasii' bukan kunci indikator IID; pilih salah satu: regulasi, sdm, anggaran, alat-kerja, bimtek, rkpd, aktor, pelaksana, jejaring, sosialisasi, pedoman-teknis, informasi-layanan, proses-layanan, pengaduan, layanan-terintegrasi, replikasi, kecepatan, kemanfaatan, monev, kualitas (maksud Anda 'regulasi'?)",
-        "@21:14: error: indikator.sdm.tingkat: '4' tidak sah; tulis tingkat parameter berupa angka bulat 1 sampai 3",
+        "@18:3: error: indikator.regulasii: 'regulasii' bukan kunci indikator IID; pilih salah satu: regulasi, sdm, anggaran, alat-kerja, bimtek, rkpd, aktor, pelaksana, jejaring, sosialisasi, pedoman-teknis, informasi-layanan, proses-layanan, pengaduan, layanan-terintegrasi, replikasi, kecepatan, kemanfaatan, monev, kualitas (maksud Anda 'regulasi'?) [S203]",
+        "@21:14: error: indikator.sdm.tingkat: '4' tidak sah; tulis tingkat parameter berupa angka bulat 1 sampai 3 [S206]",
     ],
     "kunci_salah_ketik": [
-        "@2:1: error: tahapan: wajib diisi: tahapan inovasi",
-        "@4:1: error: tahapn: kunci 'tahapn' tidak dikenal; kunci yang sah di sini: nama, singkatan, ringkasan, sumber_data, tahapan, inisiator, inovator, jenis, bentuk, urusan, tematik, tanggal, tahun_laporan, rancang_bangun, tujuan, manfaat, hasil, capaian, tpb, asta_cita, indikator, media, video, tautan, penghargaan, replikasi, kontak, proposal (maksud Anda 'tahapan'?)",
+        "@2:1: error: tahapan: wajib diisi: tahapan inovasi [S201]",
+        "@4:1: error: tahapn: kunci 'tahapn' tidak dikenal; kunci yang sah di sini: nama, singkatan, ringkasan, sumber_data, tahapan, inisiator, inovator, jenis, bentuk, urusan, tematik, tanggal, tahun_laporan, rancang_bangun, tujuan, manfaat, hasil, capaian, tpb, asta_cita, indikator, media, video, tautan, penghargaan, replikasi, kontak, proposal (maksud Anda 'tahapan'?) [S202]",
     ],
     "lima_kesalahan": [
-        "@4:10: error: tahapan: 'ujicoba' bukan nilai yang sah; pilih salah satu: inisiatif, uji-coba, penerapan (maksud Anda 'uji-coba'?)",
-        "@8:8: error: jenis: 'digitl' bukan nilai yang sah; pilih salah satu: digital, non-digital (maksud Anda 'digital'?)",
-        "@11:10: error: urusan.utama: 'kesehatann' bukan kunci urusan yang sah; lihat daftar 38 urusan di panduan kontributor (maksud Anda 'kesehatan'?)",
-        "@13:13: error: tanggal.uji_coba: tanggal '2024-13-01' tidak ada di kalender; periksa hari dan bulannya",
-        "@17:1: error: warna: kunci 'warna' tidak dikenal; kunci yang sah di sini: nama, singkatan, ringkasan, sumber_data, tahapan, inisiator, inovator, jenis, bentuk, urusan, tematik, tanggal, tahun_laporan, rancang_bangun, tujuan, manfaat, hasil, capaian, tpb, asta_cita, indikator, media, video, tautan, penghargaan, replikasi, kontak, proposal",
+        "@4:10: error: tahapan: 'ujicoba' bukan nilai yang sah; pilih salah satu: inisiatif, uji-coba, penerapan (maksud Anda 'uji-coba'?) [S203]",
+        "@8:8: error: jenis: 'digitl' bukan nilai yang sah; pilih salah satu: digital, non-digital (maksud Anda 'digital'?) [S203]",
+        "@11:10: error: urusan.utama: 'kesehatann' bukan kunci urusan yang sah; lihat daftar 38 urusan di panduan kontributor (maksud Anda 'kesehatan'?) [S203]",
+        "@13:13: error: tanggal.uji_coba: tanggal '2024-13-01' tidak ada di kalender; periksa hari dan bulannya [S205]",
+        "@17:1: error: warna: kunci 'warna' tidak dikenal; kunci yang sah di sini: nama, singkatan, ringkasan, sumber_data, tahapan, inisiator, inovator, jenis, bentuk, urusan, tematik, tanggal, tahun_laporan, rancang_bangun, tujuan, manfaat, hasil, capaian, tpb, asta_cita, indikator, media, video, tautan, penghargaan, replikasi, kontak, proposal [S202]",
     ],
     "nama_pendek": [
-        "@2:7: error: nama: terlalu pendek (2 karakter); tulis paling sedikit 3 karakter",
+        "@2:7: error: nama: terlalu pendek (2 karakter); tulis paling sedikit 3 karakter [S207]",
     ],
     "norway": [
-        "@8:8: error: jenis: 'no' bukan nilai yang sah; pilih salah satu: digital, non-digital",
+        "@8:8: error: jenis: 'no' bukan nilai yang sah; pilih salah satu: digital, non-digital [S203]",
     ],
     "ponsel_pribadi": [
-        "@19:12: error: kontak.telepon: tampak seperti nomor ponsel pribadi (0812******67); data pribadi tidak boleh diterbitkan: hapus atau ganti dengan kontak kantor",
+        "@19:12: error: kontak.telepon: tampak seperti nomor ponsel pribadi (0812******67); data pribadi tidak boleh diterbitkan: hapus atau ganti dengan kontak kantor [P501]",
     ],
     "ringkasan_panjang": [
-        "@3:12: error: ringkasan: ringkasan 205 kata; singkat menjadi paling banyak 200 kata (uraian lengkap tulis di rancang_bangun)",
+        "@3:12: error: ringkasan: ringkasan 205 kata; singkat menjadi paling banyak 200 kata (uraian lengkap tulis di rancang_bangun) [S207]",
     ],
     "tahapan_salah": [
-        "@4:10: error: tahapan: 'ujicoba' bukan nilai yang sah; pilih salah satu: inisiatif, uji-coba, penerapan (maksud Anda 'uji-coba'?)",
+        "@4:10: error: tahapan: 'ujicoba' bukan nilai yang sah; pilih salah satu: inisiatif, uji-coba, penerapan (maksud Anda 'uji-coba'?) [S203]",
     ],
     "tanggal_kalender": [
-        "@13:13: error: tanggal.uji_coba: tanggal '2024-02-30' tidak ada di kalender; periksa hari dan bulannya",
+        "@13:13: error: tanggal.uji_coba: tanggal '2024-02-30' tidak ada di kalender; periksa hari dan bulannya [S205]",
     ],
     "tanggal_masa_depan": [
-        "@13:13: error: tanggal.uji_coba: tanggal 2027-01-05 belum terjadi (hari ini 2026-11-23); tanggal tidak boleh di masa depan",
+        "@13:13: error: tanggal.uji_coba: tanggal 2027-01-05 belum terjadi (hari ini 2026-11-23); tanggal tidak boleh di masa depan [S205]",
     ],
     "tanggal_tahapan": [
-        "@13:3: error: tanggal: tahapan 'penerapan' memerlukan tanggal.penerapan; tambahkan 'penerapan: TTTT-BB-HH'",
+        "@13:3: error: tanggal: tahapan 'penerapan' memerlukan tanggal.penerapan; tambahkan 'penerapan: TTTT-BB-HH' [S205]",
     ],
     "tanggal_urutan": [
-        "@13:3: error: tanggal: uji_coba (2024-03-01) lebih awal daripada mulai (2024-05-01); urutannya harus mulai, uji_coba, lalu penerapan",
+        "@13:3: error: tanggal: uji_coba (2024-03-01) lebih awal daripada mulai (2024-05-01); urutannya harus mulai, uji_coba, lalu penerapan [S205]",
     ],
     "tautan_http": [
-        "@19:10: error: tautan[0].url: 'http://berita.example.com/x' bukan tautan yang sah; tulis alamat lengkap yang diawali https://",
+        "@19:10: error: tautan[0].url: 'http://berita.example.com/x' bukan tautan yang sah; tulis alamat lengkap yang diawali https:// [S208]",
     ],
     "urusan_salah": [
-        "@11:10: error: urusan.utama: 'kesehatn' bukan kunci urusan yang sah; lihat daftar 38 urusan di panduan kontributor (maksud Anda 'kesehatan'?)",
+        "@11:10: error: urusan.utama: 'kesehatn' bukan kunci urusan yang sah; lihat daftar 38 urusan di panduan kontributor (maksud Anda 'kesehatan'?) [S203]",
     ],
     "valid_minimal": [],
     "yaml_anchor": [
-        "@7:9: error: (sintaks): anchor YAML (&nama) tidak boleh dipakai; hapus '&' beserta namanya",
+        "@7:9: error: (sintaks): anchor YAML (&nama) tidak boleh dipakai; hapus '&' beserta namanya [Y104]",
     ],
     "yaml_duplikat": [
-        "@10:1: error: jenis: kunci 'jenis' ditulis dua kali (pertama di baris 8); hapus salah satunya",
+        "@10:1: error: jenis: kunci 'jenis' ditulis dua kali (pertama di baris 8); hapus salah satunya [Y103]",
     ],
     "yaml_tab": [
-        "@11:1: error: (sintaks): karakter tab tidak boleh dipakai; gunakan spasi untuk indentasi",
+        "@11:1: error: (sintaks): karakter tab tidak boleh dipakai; gunakan spasi untuk indentasi [Y101]",
     ],
     "yaml_tag": [
-        "@2:7: error: (sintaks): tag YAML 'tag:yaml.org,2002:python/object/apply:os.system' tidak boleh dipakai; hapus tag itu dan tulis nilainya saja",
+        "@2:7: error: (sintaks): tag YAML 'tag:yaml.org,2002:python/object/apply:os.system' tidak boleh dipakai; hapus tag itu dan tulis nilainya saja [Y104]",
     ],
 }
 
@@ -143,7 +143,7 @@ def test_duplicate_slug_across_agencies(catalogue_copy: Path) -> None:
     assert _errors(findings) == [
         "innovations/upt-puskesmas-uren/bekal-obat/inovasi.yaml:1:1: error: (folder): slug 'bekal-obat' "
         "sudah dipakai oleh innovations/kecamatan-awayan/bekal-obat/inovasi.yaml; slug inovasi "
-        "harus unik di seluruh katalog: ganti nama folder ini"
+        "harus unik di seluruh katalog: ganti nama folder ini [R401]"
     ]
 
 
@@ -152,7 +152,7 @@ def test_agency_folder_without_opd_yaml(catalogue_copy: Path) -> None:
     _, findings = _load(catalogue_copy)
     assert _errors(findings) == [
         "innovations/kecamatan-awayan/opd.yaml:1:1: error: (berkas): folder perangkat daerah belum punya "
-        "opd.yaml; minta pokja membuatnya (berisi nama dan jenis perangkat daerah)"
+        "opd.yaml; minta pokja membuatnya (berisi nama dan jenis perangkat daerah) [B304]"
     ]
 
 
@@ -162,7 +162,8 @@ def test_unreferenced_file_is_refused(catalogue_copy: Path) -> None:
     assert _errors(findings) == [
         "innovations/upt-puskesmas-uren/bekal-obat/inovasi.yaml:1:1: error: media: berkas "
         "'ktp-scan.jpg' ada di folder inovasi tetapi tidak dirujuk di inovasi.yaml; tambahkan ke "
-        "'media' atau 'bukti', atau hapus dari folder (agar tidak ada yang terbit tanpa sengaja)"
+        "'media' atau 'bukti', atau hapus dari folder (agar tidak ada yang terbit tanpa sengaja) "
+        "[B302]"
     ]
 
 
@@ -173,7 +174,7 @@ def test_unknown_parent_agency(catalogue_copy: Path) -> None:
     assert _errors(findings) == [
         "innovations/upt-puskesmas-uren/opd.yaml:3:8: error: induk: perangkat daerah induk "
         "'dinkess' tidak ada di katalog; tulis slug folder perangkat daerah lain "
-        "(maksud Anda 'dinkes'?)"
+        "(maksud Anda 'dinkes'?) [R402]"
     ]
 
 
@@ -183,7 +184,8 @@ def test_unknown_replicated_innovation(catalogue_copy: Path) -> None:
     _, findings = _load(catalogue_copy)
     assert _errors(findings) == [
         TARGET + ":21:14: error: replikasi[1].inovasi: inovasi 'antrian-daring' tidak ada di "
-        "katalog; tulis slug inovasi lain atau hapus baris ini (maksud Anda 'antrean-daring'?)"
+        "katalog; tulis slug inovasi lain atau hapus baris ini (maksud Anda 'antrean-daring'?) "
+        "[R403]"
     ]
 
 
@@ -194,7 +196,7 @@ def test_bad_folder_name(catalogue_copy: Path) -> None:
     _, findings = _load(catalogue_copy)
     assert _errors(findings) == [
         "innovations/kecamatan-awayan/Gertak Desa/inovasi.yaml:1:1: error: (folder): nama folder inovasi "
-        "'Gertak Desa' tidak sah; pakai huruf kecil, angka dan '-', misalnya 'gertak-desa'"
+        "'Gertak Desa' tidak sah; pakai huruf kecil, angka dan '-', misalnya 'gertak-desa' [B305]"
     ]
 
 
@@ -204,13 +206,13 @@ def test_verification_status_and_unclaimed_indicator(catalogue_copy: Path) -> No
     _, findings = _load(catalogue_copy)
     assert _errors(findings) == [
         "innovations/dinkes/antrean-daring/verifikasi.yaml:1:9: error: status: 'lulus' bukan "
-        "nilai yang sah; pilih salah satu: diajukan, dikembalikan, terverifikasi, ditolak"
+        "nilai yang sah; pilih salah satu: diajukan, dikembalikan, terverifikasi, ditolak [S203]"
     ]
     path.write_text("status: diajukan\ntanggal: 2024-08-10\nindikator:\n  sdm: {tingkat: 1}\n")
     _, findings = _load(catalogue_copy)
     assert (
         "innovations/dinkes/antrean-daring/verifikasi.yaml:4:3: warning: indikator.sdm: "
-        "indikator 'sdm' tidak diklaim di inovasi.yaml; penilaian ini tidak dihitung"
+        "indikator 'sdm' tidak diklaim di inovasi.yaml; penilaian ini tidak dihitung [A604]"
     ) in [str(f) for f in findings if f.severity is Severity.WARNING]
 
 
@@ -221,7 +223,7 @@ def test_news_record_needs_its_sources(catalogue_copy: Path) -> None:
     _, findings = _load(catalogue_copy)
     assert _errors(findings) == [
         "innovations/kecamatan-awayan/gertak-desa/inovasi.yaml:2:1: error: tautan: wajib diisi: "
-        "tautan ke berita sumber (wajib untuk data dari berita)"
+        "tautan ke berita sumber (wajib untuk data dari berita) [S201]"
     ]
 
 
@@ -232,7 +234,7 @@ def test_thousands_separator_in_a_number_is_caught(catalogue_copy: Path) -> None
     assert _errors(findings) == [
         "innovations/dinkes/antrean-daring/inovasi.yaml:43:12: error: capaian[0].nilai: '1.200' "
         "tampak memakai titik sebagai pemisah ribuan; tulis 1200 tanpa titik (bila maksudnya "
-        "pecahan, buang nol di belakang, misalnya 1.5)"
+        "pecahan, buang nol di belakang, misalnya 1.5) [S206]"
     ]
 
 
@@ -242,8 +244,8 @@ def test_personal_data_is_reported_even_in_an_otherwise_broken_file(catalogue_co
     _, findings = _load(catalogue_copy)
     assert _errors(findings) == [
         TARGET + ":4:10: error: tahapan: 'ujicoba' bukan nilai yang sah; pilih salah satu: "
-        "inisiatif, uji-coba, penerapan (maksud Anda 'uji-coba'?)",
+        "inisiatif, uji-coba, penerapan (maksud Anda 'uji-coba'?) [S203]",
         TARGET
         + ":16:19: error: (komentar): tampak seperti nomor ponsel pribadi (0812******67); data "
-        "pribadi tidak boleh diterbitkan: hapus atau ganti dengan kontak kantor",
+        "pribadi tidak boleh diterbitkan: hapus atau ganti dengan kontak kantor [P501]",
     ]

@@ -60,6 +60,7 @@ def test_planned_pages(output: Result) -> None:
         "inovasi/bekal-obat/index.md",
         "inovasi/gertak-desa/index.md",
         "inovasi/index.md",
+        "kode-temuan.md",
         "opd/dinkes/index.md",
         "opd/index.md",
         "opd/kecamatan-awayan/index.md",

@@ -15,6 +15,7 @@ from PIL import Image, ImageCms, PngImagePlugin
 from pypdf import PdfReader, PdfWriter
 
 from generator import media
+from generator.codes import Code
 from generator.media import MediaError, MediaProblem, check_file, check_name
 
 XMP = (
@@ -504,7 +505,7 @@ def test_pdf_text_with_nik_is_reported_with_page_and_mask(tmp_path: Path) -> Non
     pdf = make_pdf(["Laporan kegiatan", "NIK 3204014501900001"])
     path = write(tmp_path, "bukti.pdf", pdf)
     problems = check_file(path, tmp_path)
-    assert problems == [MediaProblem(PDF_PII, page=2)]
+    assert problems == [MediaProblem(PDF_PII, Code.PERSONAL_DATA_IN_PDF, page=2)]
     assert "3204014501900001" not in problems[0].message
 
 

@@ -24,10 +24,10 @@ from typing import Any
 
 import pytest
 
-from generator import scoring
+from generator import advice, projection, scoring
 from generator.models import AnyInovasi, Inovasi, InovasiBerita, Verifikasi
+from generator.numbers import round2
 from generator.reference import AturanIndeks, Kerangka, Predikat, Reference, load_reference
-from generator.scoring import round2
 
 CONTEXT = {"reference": load_reference()}
 
@@ -145,6 +145,12 @@ def verification(
     )
 
 
+def score_one(innovation: Rec, reference: Reference) -> scoring.InnovationScore:
+    """The score ``score_all`` gives one innovation."""
+    (score,) = scoring.score_all([innovation], reference)
+    return score
+
+
 def row(score: scoring.InnovationScore, key: str) -> scoring.IndicatorRow:
     return next(r for r in score.baris if r.kunci == key)
 
@@ -208,7 +214,7 @@ D = Rec(
 
 
 def test_claimed_and_verified_scores_of_a_verified_innovation() -> None:
-    score = scoring.score_innovation(A, REF)
+    score = score_one(A, REF)
     assert score.kerangka == "iid-2024"
     assert score.klaim == 23
     assert score.terverifikasi == 13
@@ -225,7 +231,7 @@ def test_claimed_and_verified_scores_of_a_verified_innovation() -> None:
 
 
 def test_indicator_rows() -> None:
-    score = scoring.score_innovation(A, REF)
+    score = score_one(A, REF)
     regulasi = row(score, "regulasi")
     assert (regulasi.nomor, regulasi.bobot, regulasi.wajib, regulasi.maksimum) == (1, 3, True, 9)
     assert regulasi.tingkat_klaim == 2
@@ -254,13 +260,13 @@ def test_indicator_rows() -> None:
 
 
 def test_rejected_innovation_verifies_to_zero() -> None:
-    score = scoring.score_innovation(B, REF)
+    score = score_one(B, REF)
     assert (score.klaim, score.terverifikasi, score.status_verifikasi) == (3, 0, "ditolak")
     assert (row(score, "regulasi").tingkat_pokja, row(score, "regulasi").poin_pokja) == (1, 0)
 
 
 def test_unverified_innovation() -> None:
-    score = scoring.score_innovation(C, REF)
+    score = score_one(C, REF)
     assert (score.klaim, score.terverifikasi) == (17, None)
     assert score.status_verifikasi == "belum-diverifikasi"
     assert score.wajib_kosong == ("regulasi", "sdm", "kecepatan")
@@ -269,7 +275,7 @@ def test_unverified_innovation() -> None:
 
 
 def test_nothing_claimed() -> None:
-    score = scoring.score_innovation(Rec("kosong", "dinkes", profile()), REF)
+    score = score_one(Rec("kosong", "dinkes", profile()), REF)
     assert (score.klaim, score.jumlah_klaim, score.kelengkapan_bukti) == (0, 0, None)
     assert score.wajib_kosong == ("regulasi", "sdm", "kecepatan", "kemanfaatan", "kualitas")
     # Every indicator can be claimed at level 1: 37 points of advice, one per indicator.
@@ -279,16 +285,10 @@ def test_nothing_claimed() -> None:
 
 def test_framework_follows_latest_reporting_year_with_one() -> None:
     # 2021 has no framework; 2024 is the latest year that has one.
-    assert scoring.score_innovation(Rec("x", "o", profile(years=(2021, 2024))), REF).kerangka == (
-        "iid-2024"
-    )
-    assert scoring.score_innovation(Rec("x", "o", profile(years=(2024, 2025))), REF).kerangka == (
-        "iid-2025"
-    )
+    assert score_one(Rec("x", "o", profile(years=(2021, 2024))), REF).kerangka == ("iid-2024")
+    assert score_one(Rec("x", "o", profile(years=(2024, 2025))), REF).kerangka == ("iid-2025")
     # Only years without a framework: the newest one.
-    assert scoring.score_innovation(Rec("x", "o", profile(years=(2019,))), REF).kerangka == (
-        "iid-2025"
-    )
+    assert score_one(Rec("x", "o", profile(years=(2019,))), REF).kerangka == ("iid-2025")
 
 
 def test_claims_outside_the_framework_score_nothing() -> None:
@@ -307,7 +307,7 @@ def test_claims_outside_the_framework_score_nothing() -> None:
 
 
 def test_advice_order_and_points() -> None:
-    score = scoring.score_innovation(A, REF)
+    score = score_one(A, REF)
     # Per indicator (current -> step, points):
     #   kualitas 1 -> 2: 4 x 1 = 4          regulasi 2 -> 3: 3        replikasi 1 -> 2: 3
     #   kemanfaatan 0 -> 1: 3               sdm: attach bukti, 2 x 1 = 2
@@ -345,7 +345,7 @@ def test_advice_order_and_points() -> None:
 
 
 def test_advice_lines() -> None:
-    lines = scoring.advice_lines(scoring.score_innovation(A, REF))
+    lines = advice.advice_lines(score_one(A, REF))
     assert lines[0] == (
         "kualitas (Kualitas Inovasi Daerah, wajib): naik ke tingkat 2 "
         "«Video memenuhi 3 atau 4 unsur substansi» untuk +4 poin"
@@ -367,8 +367,8 @@ def test_advice_lines() -> None:
 def test_advice_lines_of_the_brief() -> None:
     # regulasi 1 without bukti: worth 3 x 1 = 3; sdm 1 with bukti: 2 -> +2 x (2 - 1) = 2.
     rec = Rec("x", "o", profile({"regulasi": claim(1, evidence=False), "sdm": claim(1)}))
-    score = scoring.score_innovation(rec, REF)
-    lines = scoring.advice_lines(score)
+    score = score_one(rec, REF)
+    lines = advice.advice_lines(score)
     assert (
         "regulasi (Regulasi Inovasi Daerah, wajib): klaim tingkat 1 belum dihitung karena "
         "belum ada bukti; lampirkan bukti dukung untuk +3 poin"
@@ -377,14 +377,14 @@ def test_advice_lines_of_the_brief() -> None:
         "sdm (Ketersediaan SDM terhadap Inovasi Daerah, wajib): naik ke tingkat 2 «11-30 SDM» "
         "untuk +2 poin"
     ) in lines
-    assert scoring.missing_mandatory_line(score) == (
+    assert advice.missing_mandatory_line(score) == (
         "indikator wajib belum terpenuhi: regulasi, kecepatan, kemanfaatan, kualitas"
     )
 
 
 def test_unproven_top_level_claim_still_gets_advice() -> None:
     # kualitas 3 without bukti: 0 points now, attaching bukti is worth 4 x 3 = 12.
-    score = scoring.score_innovation(Rec("x", "o", profile({"kualitas": claim(3, False)})), REF)
+    score = score_one(Rec("x", "o", profile({"kualitas": claim(3, False)})), REF)
     advice = row(score, "kualitas").saran
     assert advice is not None
     assert (advice.jenis, advice.poin, advice.tingkat_tujuan) == ("lampirkan-bukti", 12, 3)
@@ -412,16 +412,15 @@ def test_agency_totals() -> None:
     # claims: A 6 (5 with bukti), B 1 (1), C 3 (2) -> 8 / 10
     assert (dinkes.jumlah_klaim, dinkes.klaim_berbukti) == (10, 8)
     assert dinkes.kelengkapan_bukti == pytest.approx(0.8)
-    every = scoring.all_agency_totals(scores)
-    assert [t.opd for t in every] == ["dinkes", "disdukcapil"]
-    assert (every[1].klaim, every[1].terverifikasi, every[1].jumlah_diverifikasi) == (9, 9, 1)
+    other = scoring.agency_totals("disdukcapil", scores)
+    assert (other.klaim, other.terverifikasi, other.jumlah_diverifikasi) == (9, 9, 1)
 
 
 # ---- Regency projection ------------------------------------------------------------------
 
 
 def test_projection_2024_with_fewer_innovations_than_the_divisor() -> None:
-    (year,) = scoring.regency_projection([A, B, C, D], REF)
+    (year,) = projection.regency_projection([A, B, C, D], REF)
     assert (year.tahun, year.kerangka, year.catatan) == (2024, "iid-2024", None)
     assert year.inovasi == (
         "antrean-daring",
@@ -493,7 +492,7 @@ def _catalogue_2025(fifth_urusan: str) -> list[Rec]:
 
 
 def test_projection_2025_with_five_yandas_covered() -> None:
-    (year,) = scoring.regency_projection(_catalogue_2025("sosial"), REF)
+    (year,) = projection.regency_projection(_catalogue_2025("sosial"), REF)
     detail = year.rincian
     assert detail is not None
     assert (year.kerangka, year.jumlah_inovasi) == ("iid-2025", 7)
@@ -525,7 +524,7 @@ def test_projection_2025_with_five_yandas_covered() -> None:
 
 def test_projection_2025_with_four_yandas_covered() -> None:
     # E5 moves to pariwisata: kesehatan, pendidikan, PU, perumahan = 4 < 5.
-    (year,) = scoring.regency_projection(_catalogue_2025("pariwisata"), REF)
+    (year,) = projection.regency_projection(_catalogue_2025("pariwisata"), REF)
     detail = year.rincian
     assert detail is not None
     assert detail.yandas.jumlah == 4 and not detail.yandas.terpenuhi
@@ -551,7 +550,7 @@ def test_projection_with_more_innovations_than_the_divisor() -> None:
         Rec(f"i{n:02}", "o", profile({"regulasi": claim(1)}, (2025,), yandas[n % 6]))
         for n in range(13)
     ]
-    (year,) = scoring.regency_projection(recs, REF)
+    (year,) = projection.regency_projection(recs, REF)
     assert year.rincian is not None
     assert year.rincian.pembagi == 13
     assert year.rincian.yandas.jumlah == 6
@@ -565,13 +564,13 @@ def test_years_without_framework_or_rules() -> None:
     no_rules = REF.model_copy(
         update={"kerangka": [REF.kerangka[0].model_copy(update={"indeks": None})]}
     )
-    y2021, y2024 = scoring.regency_projection([rec], REF)
+    y2021, y2024 = projection.regency_projection([rec], REF)
     assert (y2021.tahun, y2021.kerangka, y2021.rincian) == (2021, None, None)
     assert y2021.inovasi == ("lama",)
     assert y2021.catatan == "belum ada kerangka IID untuk tahun 2021; proyeksi tidak dihitung"
     assert y2024.rincian is not None and y2024.catatan is None
     # A framework without an ``indeks`` block: named, nothing computed.
-    _, bare = scoring.regency_projection([rec], no_rules)
+    _, bare = projection.regency_projection([rec], no_rules)
     assert (bare.kerangka, bare.rincian) == ("iid-2024", None)
     assert bare.catatan == "kerangka iid-2024 belum memuat aturan indeks; proyeksi tidak dihitung"
 
@@ -582,7 +581,7 @@ def test_projection_years_are_ascending_and_counted_per_year() -> None:
         Rec("b", "o", profile(years=(2023, 2025))),
         Rec("c", "o", news((2024,))),
     ]
-    years = scoring.regency_projection(recs, REF)
+    years = projection.regency_projection(recs, REF)
     assert [(y.tahun, y.inovasi) for y in years] == [
         (2023, ("b",)),
         (2024, ("c",)),
@@ -593,16 +592,16 @@ def test_projection_years_are_ascending_and_counted_per_year() -> None:
 def test_index_range_spans_every_band_it_touches() -> None:
     # Part 100 under 2025 rules: 100 / 250 x 100 = 40.00 (Kurang, max 40.00) ..
     # 163 / 250 x 100 = 65.20 (Sangat, from 65.01): three bands, never a single predicate.
-    rentang = scoring.index_range(100, RULES_2025)
+    rentang = projection.index_range(100, RULES_2025)
     assert (rentang.minimum, rentang.maksimum) == pytest.approx((40.0, 65.2))
     assert [p.kunci for p in rentang.predikat] == ["kurang-inovatif", "inovatif", "sangat-inovatif"]
     # Part 0: 0 .. 25.2 touches Tidak Dapat Dinilai (0) and Kurang Inovatif.
-    zero = scoring.index_range(0, RULES_2025)
+    zero = projection.index_range(0, RULES_2025)
     assert [p.kunci for p in zero.predikat] == ["tidak-dapat-dinilai", "kurang-inovatif"]
     # A single value is judged at 2 decimals: 60.004 -> 60.00 is Inovatif (35.00-60.00),
     # 60.005 -> 60.01 is Sangat Inovatif (2024 bands).
-    inovatif = scoring.predicate_of(60.004, RULES_2024.predikat)
-    sangat = scoring.predicate_of(60.005, RULES_2024.predikat)
+    inovatif = projection.predicate_of(60.004, RULES_2024.predikat)
+    sangat = projection.predicate_of(60.005, RULES_2024.predikat)
     assert inovatif is not None and inovatif.kunci == "inovatif"
     assert sangat is not None and sangat.kunci == "sangat-inovatif"
 

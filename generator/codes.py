@@ -1,0 +1,288 @@
+"""Stable finding codes: one per kind of problem, never renumbered, never reused.
+
+Leaf module. A code is part of the public contract: it is printed after every finding
+(``[S203]``), is a key of ``--format json``, names the title of a GitHub annotation, and
+is explained on the guide's page "Kode temuan" (generated from :data:`EXPLAINED`), so an
+admin can look up what a finding means and what to write instead. Tests assert codes,
+not only wording, so a message can be improved without breaking anyone.
+
+Families: ``Y`` reading the YAML file, ``S`` the data format (schema), ``B`` files and
+folders, ``R`` references between records, ``P`` personal data, ``A`` advice (warnings),
+``I`` hints printed by ``sepeda check``, ``K`` site configuration, build and output safety.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Code(StrEnum):
+    """Every finding code. Add new ones at the end of their family; never change a value."""
+
+    YAML_SYNTAX = "Y101"
+    YAML_ENCODING = "Y102"
+    YAML_DUPLICATE_KEY = "Y103"
+    YAML_FORBIDDEN_FEATURE = "Y104"
+    YAML_TOO_BIG = "Y105"
+    YAML_HIDDEN_CHARACTER = "Y106"
+    YAML_NOT_MAPPING = "Y107"
+
+    REQUIRED = "S201"
+    UNKNOWN_KEY = "S202"
+    NOT_A_CHOICE = "S203"
+    WRONG_SHAPE = "S204"
+    BAD_DATE = "S205"
+    BAD_NUMBER = "S206"
+    BAD_LENGTH = "S207"
+    BAD_LINK = "S208"
+    EVIDENCE_RULE = "S209"
+    INVALID_VALUE = "S299"
+
+    FILE_MISSING = "B301"
+    FILE_UNREFERENCED = "B302"
+    FILE_MISPLACED = "B303"
+    YAML_FILE_MISSING = "B304"
+    FOLDER_NAME = "B305"
+    MEDIA_NAME = "B306"
+    MEDIA_UNREADABLE = "B307"
+    MEDIA_TOO_BIG = "B308"
+    MEDIA_REFUSED = "B309"
+    COVER = "B310"
+
+    SLUG_TAKEN = "R401"
+    PARENT_UNKNOWN = "R402"
+    REPLICATION_UNKNOWN = "R403"
+
+    PERSONAL_DATA = "P501"
+    PERSONAL_DATA_IN_NAME = "P502"
+    PERSONAL_DATA_IN_PDF = "P503"
+
+    RANCANG_BANGUN_SHORT = "A601"
+    KIPP_TOO_LONG = "A602"
+    VERIFIED_ABOVE_CLAIM = "A603"
+    VERIFIED_UNCLAIMED = "A604"
+
+    ADVICE = "I701"
+    MANDATORY_MISSING = "I702"
+    NEWS_RECORD = "I703"
+
+    CONFIG_MISSING = "K801"
+    CONFIG_REFUSED = "K802"
+    OUTPUT_UNSAFE = "K803"
+    BUILD_TARGET = "K804"
+
+
+FAMILIES: dict[str, str] = {
+    "Y": "Penulisan YAML",
+    "S": "Isian data (format inovasi.yaml, opd.yaml, verifikasi.yaml)",
+    "B": "Berkas dan folder",
+    "R": "Rujukan antarberkas",
+    "P": "Data pribadi",
+    "A": "Peringatan",
+    "I": "Info dari sepeda check",
+    "K": "Konfigurasi dan keamanan situs",
+}
+"""Code families by first letter, in the order the guide lists them."""
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What a code means and how to fix it, in Bahasa Indonesia (for the guide)."""
+
+    title: str
+    fix: str
+
+
+EXPLAINED: dict[Code, Explanation] = {
+    Code.YAML_SYNTAX: Explanation(
+        "Penulisan YAML tidak sah",
+        "Periksa baris yang disebut: tanda ':' setelah setiap kunci, indentasi dengan spasi "
+        "(bukan tab) yang sama untuk butir sejajar, dan tanda kutip yang berpasangan.",
+    ),
+    Code.YAML_ENCODING: Explanation(
+        "Berkas bukan UTF-8",
+        "Simpan ulang berkas dengan pengodean UTF-8 (di Notepad: Simpan sebagai, Pengodean UTF-8).",
+    ),
+    Code.YAML_DUPLICATE_KEY: Explanation(
+        "Kunci ditulis dua kali",
+        "Hapus salah satu baris; setiap kunci hanya boleh muncul sekali di tingkat yang sama.",
+    ),
+    Code.YAML_FORBIDDEN_FEATURE: Explanation(
+        "Fitur YAML yang tidak diizinkan",
+        "Anchor (&), alias (*) dan tag (!) tidak dipakai di katalog; tulis nilainya "
+        "secara lengkap.",
+    ),
+    Code.YAML_TOO_BIG: Explanation(
+        "Berkas terlalu besar atau terlalu bersarang",
+        "Sederhanakan isinya; lampiran panjang dimuat sebagai berkas PDF bukti dukung.",
+    ),
+    Code.YAML_HIDDEN_CHARACTER: Explanation(
+        "Karakter tersembunyi",
+        "Hapus karakter yang tidak terlihat (sering terbawa saat menyalin dari dokumen atau "
+        "peramban) dan ketik ulang teksnya.",
+    ),
+    Code.YAML_NOT_MAPPING: Explanation(
+        "Isi berkas bukan pasangan 'kunci: nilai'",
+        "Berkas harus berisi pasangan 'kunci: nilai'; mulai dari templat 'sepeda new'.",
+    ),
+    Code.REQUIRED: Explanation(
+        "Wajib diisi",
+        "Isi nilai yang diminta; kunci opsional yang tidak dipakai cukup dihapus barisnya.",
+    ),
+    Code.UNKNOWN_KEY: Explanation(
+        "Kunci tidak dikenal",
+        "Periksa ejaan kunci; pesan menyebut kunci yang sah di tempat itu.",
+    ),
+    Code.NOT_A_CHOICE: Explanation(
+        "Bukan pilihan yang sah",
+        "Tulis salah satu pilihan yang disebut pesan (misalnya tahapan, urusan, indikator).",
+    ),
+    Code.WRONG_SHAPE: Explanation(
+        "Bentuk nilai salah",
+        "Nilai harus berupa teks, daftar (butir diawali '- ') atau peta ('kunci: nilai') "
+        "sesuai yang disebut pesan.",
+    ),
+    Code.BAD_DATE: Explanation(
+        "Tanggal atau tahun tidak sah",
+        "Tulis tanggal sebagai TTTT-BB-HH (misalnya 2024-03-15) dan tahun empat angka; "
+        "tanggal tahapan harus berurutan dan tidak di masa depan.",
+    ),
+    Code.BAD_NUMBER: Explanation(
+        "Angka tidak sah",
+        "Tulis angka tanpa pemisah ribuan (1500, bukan 1.500) di dalam rentang yang disebut.",
+    ),
+    Code.BAD_LENGTH: Explanation(
+        "Panjang teks tidak sesuai",
+        "Perpendek atau lengkapi teks sesuai batas yang disebut pesan.",
+    ),
+    Code.BAD_LINK: Explanation(
+        "Tautan atau surel tidak sah",
+        "Tautan harus diawali https:// dan tanpa nama pengguna atau kata sandi; surel "
+        "berbentuk nama@instansi.go.id.",
+    ),
+    Code.EVIDENCE_RULE: Explanation(
+        "Bukti dukung tidak lengkap",
+        "Setiap bukti dukung menyebut berkas atau tautan (salah satu) beserta keterangannya.",
+    ),
+    Code.INVALID_VALUE: Explanation(
+        "Nilai tidak sah",
+        "Ikuti petunjuk pada pesan.",
+    ),
+    Code.FILE_MISSING: Explanation(
+        "Berkas yang dirujuk tidak ada",
+        "Unggah berkasnya ke folder yang sama dengan inovasi.yaml, atau perbaiki namanya.",
+    ),
+    Code.FILE_UNREFERENCED: Explanation(
+        "Berkas tidak dirujuk",
+        "Tambahkan berkas ke 'media' atau 'bukti', atau hapus dari folder, agar tidak ada "
+        "yang terbit tanpa sengaja.",
+    ),
+    Code.FILE_MISPLACED: Explanation(
+        "Berkas tidak pada tempatnya",
+        "Pindahkan berkas ke folder inovasinya, atau perbaiki namanya (inovasi.yaml, "
+        "opd.yaml, verifikasi.yaml).",
+    ),
+    Code.YAML_FILE_MISSING: Explanation(
+        "Folder tanpa berkas data",
+        "Folder perangkat daerah memerlukan opd.yaml; folder inovasi memerlukan inovasi.yaml.",
+    ),
+    Code.FOLDER_NAME: Explanation(
+        "Nama folder tidak sah",
+        "Nama folder menjadi alamat halaman: huruf kecil, angka dan '-', misalnya "
+        "'antrean-daring'.",
+    ),
+    Code.MEDIA_NAME: Explanation(
+        "Nama berkas media tidak sah",
+        "Ganti nama berkas: huruf kecil, angka dan '-', berakhiran .jpg, .jpeg, .png, .webp "
+        "atau .pdf (misalnya 'foto-pelayanan.jpg', bukan 'IMG_1234.JPG').",
+    ),
+    Code.MEDIA_UNREADABLE: Explanation(
+        "Berkas media tidak bisa dibaca",
+        "Unggah ulang berkas asli; isinya harus sesuai dengan akhiran namanya.",
+    ),
+    Code.MEDIA_TOO_BIG: Explanation(
+        "Berkas media terlalu besar",
+        "Perkecil foto atau pisahkan PDF sesuai batas yang disebut pesan.",
+    ),
+    Code.MEDIA_REFUSED: Explanation(
+        "Berkas media ditolak",
+        "Animasi, PDF terkunci sandi dan PDF yang berisi skrip atau lampiran tidak "
+        "diterbitkan; unggah foto diam atau PDF biasa.",
+    ),
+    Code.COVER: Explanation(
+        "Sampul tidak sah",
+        "Hanya satu foto boleh menjadi sampul ('sampul: true'); PDF tidak bisa menjadi sampul.",
+    ),
+    Code.SLUG_TAKEN: Explanation(
+        "Nama folder inovasi sudah dipakai",
+        "Nama folder inovasi harus unik di seluruh katalog; ganti nama folder.",
+    ),
+    Code.PARENT_UNKNOWN: Explanation(
+        "Perangkat daerah induk tidak ada",
+        "Tulis nama folder perangkat daerah induk yang ada di katalog.",
+    ),
+    Code.REPLICATION_UNKNOWN: Explanation(
+        "Inovasi yang direplikasi tidak ada",
+        "Tulis nama folder inovasi yang ada di katalog, atau hapus baris itu.",
+    ),
+    Code.PERSONAL_DATA: Explanation(
+        "Data pribadi",
+        "NIK, nomor ponsel pribadi, surel pribadi dan alamat rumah tidak boleh diterbitkan; "
+        "hapus atau ganti dengan kontak kantor. Repositori ini publik, termasuk komentarnya.",
+    ),
+    Code.PERSONAL_DATA_IN_NAME: Explanation(
+        "Data pribadi pada nama berkas",
+        "Ganti nama berkas tanpa nama orang, NIK atau kata seperti 'ktp'.",
+    ),
+    Code.PERSONAL_DATA_IN_PDF: Explanation(
+        "Data pribadi di dalam PDF",
+        "Hitamkan (redaksi) data pribadi di PDF lalu unggah ulang.",
+    ),
+    Code.RANCANG_BANGUN_SHORT: Explanation(
+        "Rancang bangun terlalu pendek (peringatan)",
+        "IID mengharapkan rancang bangun paling sedikit 300 kata.",
+    ),
+    Code.KIPP_TOO_LONG: Explanation(
+        "Bagian proposal KIPP melebihi batas kata (peringatan)",
+        "Ringkas bagian itu sampai batas kata KIPP.",
+    ),
+    Code.VERIFIED_ABOVE_CLAIM: Explanation(
+        "Penilaian pokja di atas klaim (peringatan)",
+        "Periksa kembali tingkat di verifikasi.yaml.",
+    ),
+    Code.VERIFIED_UNCLAIMED: Explanation(
+        "Penilaian pokja untuk indikator yang tidak diklaim (peringatan)",
+        "Hapus penilaian itu atau minta admin menambah klaimnya.",
+    ),
+    Code.ADVICE: Explanation(
+        "Saran menaikkan skor (info)",
+        "Bukan galat: bukti dukung yang bisa ditambahkan untuk menaikkan skor.",
+    ),
+    Code.MANDATORY_MISSING: Explanation(
+        "Indikator wajib belum diklaim (info)",
+        "Bukan galat: indikator yang diwajibkan kerangka IID belum punya bukti.",
+    ),
+    Code.NEWS_RECORD: Explanation(
+        "Data dari pemberitaan (info)",
+        "Bukan galat: data ini diambil dari berita dan menunggu konfirmasi perangkat daerah.",
+    ),
+    Code.CONFIG_MISSING: Explanation(
+        "mkdocs.yml tidak ditemukan",
+        "Jalankan perintah dari folder proyek yang berisi mkdocs.yml.",
+    ),
+    Code.CONFIG_REFUSED: Explanation(
+        "mkdocs.yml ditolak",
+        "Konfigurasi situs tidak boleh memuat skrip, hook atau plugin di luar daftar yang "
+        "diizinkan; kembalikan bagian yang disebut.",
+    ),
+    Code.OUTPUT_UNSAFE: Explanation(
+        "Halaman keluaran tidak aman",
+        "Sebuah halaman memuat skrip atau sumber dari situs lain; situs tidak diterbitkan. "
+        "Perbaiki teks atau templat yang disebut pesan.",
+    ),
+    Code.BUILD_TARGET: Explanation(
+        "Folder tujuan build ditolak",
+        "Pilih folder kosong atau folder situs yang dibuat oleh 'sepeda build'.",
+    ),
+}

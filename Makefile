@@ -76,7 +76,13 @@ site: $(BASE_STAMP) ## build the site from the shipped catalogue into site/
 serve: $(BASE_STAMP) ## live preview on http://127.0.0.1:8000 (rebuilds on edits)
 	$(BIN)/sepeda serve
 
-test: $(DEV_STAMP) chromium ## set up everything (dev tools, chromium), then run `make check`
+# Test-only npm packages (axe-core for the accessibility checks), exact versions from the lock.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: $(DEV_STAMP) $(NODE_STAMP) chromium ## set up everything (dev tools, npm test tools, chromium), then run `make check`
 	@$(MAKE) check
 
 chromium: ## make sure Debian's chromium is installed (apt-get when root)
@@ -123,4 +129,4 @@ clean: ## remove the built site and caches (keeps .venv)
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
 
 distclean: clean ## clean, and remove .venv too
-	rm -rf $(VENV) .venv-latest
+	rm -rf $(VENV) .venv-latest node_modules

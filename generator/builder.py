@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from generator import search_index
 from generator.codes import Code
 from generator.diagnostics import Finding, Severity
 
@@ -150,6 +151,10 @@ class SiteBuilder:
             try:
                 outcome = self._mkdocs(tmp)
                 if outcome.status == "ok":
+                    try:
+                        search_index.index_site(tmp)
+                    except search_index.SearchIndexError as exc:
+                        return Outcome("failure", outcome.findings, str(exc))
                     (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
                     make_readable(tmp)
                     self._swap(tmp)

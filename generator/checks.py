@@ -33,6 +33,9 @@ def _at(
 
 def check_slug(name: str, shown: str, what: str) -> list[Finding]:
     """A folder name must be a slug: it becomes a permanent public URL."""
+    if name in urls.RESERVED_SLUGS and what == "inovasi":
+        message = f"nama folder '{name}' dipakai oleh halaman situs; pilih nama inovasi lain"
+        return [Finding(shown, 1, 1, Severity.ERROR, "(folder)", message, Code.FOLDER_NAME)]
     if urls.is_slug(name):
         return []
     return [

@@ -18,7 +18,7 @@ from generator.codes import Code
 from generator.diagnostics import Finding, Severity, field_path
 from generator.yamlfile import Document, Loc, YamlProblem, read_yaml
 
-PLUGINS = frozenset({"search", "katalog"})
+PLUGINS = frozenset({"katalog"})
 EXTENSIONS = frozenset({"tables", "attr_list", "md_in_html", "admonition", "toc"})
 REFUSED_EXTENSIONS = {
     "pymdownx.snippets": (

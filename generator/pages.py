@@ -1,162 +1,37 @@
 """The page plan: which pages the site has, and the typed view each one formats.
 
-Pure: catalogue and scores in, :class:`Page` specs out (no disk, no clock). Every
-contributor value is passed through :mod:`generator.escape` here, once, for the context it
-lands in; links are final relative URLs from :mod:`generator.urls`. Indexes that need the
-whole catalogue (agency members, replications, covers) are built once per plan.
+Pure: catalogue and scores in, :class:`~generator.cards.Page` specs out (no disk, no
+clock). This module owns the innovation, agency, home, index, open-data and codes pages;
+lists and browse pages are :mod:`generator.browse`, statistics and scorecards
+:mod:`generator.stats`; what they share is :mod:`generator.cards`.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
 
-from generator import codes, graphics, urls, vocab
+from generator import browse, codes, graphics, stats, urls, vocab
 from generator import views as v
+from generator.cards import (
+    CatalogueIndex,
+    Page,
+    agency_link,
+    card,
+    colour,
+    cover_file,
+    href,
+    latest_date,
+    meta,
+    score_view,
+)
 from generator.catalogue import Agency, Catalogue, Innovation
 from generator.escape import Html, Text, Url, plain_text, prose, text, url
+from generator.facets import FACETS
 from generator.formats import angka, desimal, tanggal
 from generator.projection import YearProjection
-from generator.scoring import AgencyTotals, InnovationScore, agency_totals
+from generator.scoring import AgencyTotals, InnovationScore
 
 NEWEST_ON_HOME = 6
-TEMPLATES = {
-    v.HomeView: "home.md.j2",
-    v.ListView: "innovations.md.j2",
-    v.AgenciesView: "agencies.md.j2",
-    v.OpenDataView: "open-data.md.j2",
-    v.CodesView: "codes.md.j2",
-    v.IndexView: "index.md.j2",
-    v.AgencyView: "agency.md.j2",
-    v.InnovationView: "innovation.md.j2",
-}
-
-
-@dataclass(frozen=True)
-class Page:
-    """One generated Markdown page: where, which view, and the files it was made from."""
-
-    uri: str
-    view: object
-    sources: tuple[str, ...] = ()
-
-    @property
-    def template(self) -> str:
-        """The template that formats this page's view."""
-        return TEMPLATES[type(self.view)]
-
-
-@dataclass(frozen=True)
-class _Index:
-    """Whole-catalogue lookups, computed once per plan."""
-
-    catalogue: Catalogue
-    scores: Mapping[str, InnovationScore]
-    members: Mapping[str, tuple[Innovation, ...]]
-    children: Mapping[str, tuple[Agency, ...]]
-    replicated_by: Mapping[str, tuple[Innovation, ...]]
-    totals: Mapping[str, AgencyTotals]
-    cover: Mapping[str, str]
-
-    @classmethod
-    def build(cls, catalogue: Catalogue, scores: Mapping[str, InnovationScore]) -> _Index:
-        members: dict[str, list[Innovation]] = defaultdict(list)
-        replicated: dict[str, list[Innovation]] = defaultdict(list)
-        children: dict[str, list[Agency]] = defaultdict(list)
-        for innovation in catalogue.innovations:
-            members[innovation.opd].append(innovation)
-            for item in innovation.data.replikasi:
-                if item.inovasi:
-                    replicated[item.inovasi].append(innovation)
-        for agency in catalogue.agencies:
-            if agency.data.induk:
-                children[agency.data.induk].append(agency)
-        totals = {
-            a.slug: agency_totals(a.slug, [scores[i.slug] for i in members[a.slug]])
-            for a in catalogue.agencies
-        }
-        return cls(
-            catalogue,
-            scores,
-            {k: tuple(x) for k, x in members.items()},
-            {k: tuple(x) for k, x in children.items()},
-            {k: tuple(x) for k, x in replicated.items()},
-            totals,
-            {i.slug: cover_file(i) for i in catalogue.innovations},
-        )
-
-
-def cover_file(innovation: Innovation) -> str:
-    """The cover image file name inside the innovation's folder on the site."""
-    photos = [m for m in innovation.data.media if urls.is_image(m.berkas)]
-    chosen = next((m for m in photos if m.sampul), photos[0] if photos else None)
-    return chosen.berkas if chosen else urls.COVER_SVG
-
-
-def latest_date(innovation: Innovation) -> tuple[date, str]:
-    """Sort key for "newest": the latest date or year the record mentions."""
-    data = innovation.data
-    days = [d for _, d in data.tanggal.steps() if d is not None] if data.tanggal else []
-    years = [*data.tahun_laporan, *(p.tahun for p in data.penghargaan)]
-    candidates = days + [date(y, 1, 1) for y in years]
-    return (max(candidates) if candidates else date(1900, 1, 1), innovation.slug)
-
-
-def _meta(title: str, description: str) -> v.Meta:
-    return v.Meta(text(title), text(description, 300))
-
-
-def _href(source: str, target: str) -> Url:
-    return url(urls.link(source, target))
-
-
-def _score(score: InnovationScore) -> v.Score:
-    verified = "–" if score.terverifikasi is None else str(score.terverifikasi)
-    return v.Score(
-        klaim=score.klaim,
-        maksimum=score.maksimum,
-        terverifikasi=text(verified),
-        diverifikasi=score.terverifikasi is not None,
-        status=v.Badge(
-            text(vocab.STATUS_VERIFIKASI[score.status_verifikasi]),
-            text(f"status-{score.status_verifikasi}"),
-        ),
-        jumlah_klaim=score.jumlah_klaim,
-        klaim_berbukti=score.klaim_berbukti,
-    )
-
-
-def _agency_link(source: str, agency: Agency) -> v.Link:
-    return v.Link(_href(source, urls.agency_uri(agency.slug)), text(agency.data.nama))
-
-
-def _card(ix: _Index, innovation: Innovation, source: str) -> v.Card:
-    data = innovation.data
-    badges = []
-    if data.tahapan:
-        badges.append(v.Badge(text(vocab.TAHAPAN[data.tahapan]), text("tahapan")))
-    score = _score(ix.scores[innovation.slug])
-    badges.append(score.status)
-    if data.sumber_data == "berita":
-        badges.append(v.Badge(text("Dari pemberitaan"), text("berita")))
-    cover = urls.innovation_file(innovation.slug, ix.cover[innovation.slug])
-    return v.Card(
-        link=_href(source, urls.innovation_uri(innovation.slug)),
-        cover=_href(source, cover),
-        name=text(data.nama),
-        agency=_agency_link(source, ix.catalogue.agency(innovation.opd)),
-        badges=tuple(badges),
-        summary=plain_text(data.ringkasan, 180),
-        score=score,
-    )
-
-
-def _colour(catalogue: Catalogue, innovation: Innovation) -> str:
-    urusan = innovation.data.urusan
-    nomor = catalogue.reference.urusan[urusan.utama].nomor if urusan else None
-    return graphics.urusan_colour(nomor)
 
 
 def _timeline(innovation: Innovation) -> tuple[v.Step, ...]:
@@ -180,7 +55,7 @@ def _timeline(innovation: Innovation) -> tuple[v.Step, ...]:
     return tuple(steps)
 
 
-def _profile(ix: _Index, innovation: Innovation) -> tuple[v.Row, ...]:
+def _profile(ix: CatalogueIndex, innovation: Innovation) -> tuple[v.Row, ...]:
     data = innovation.data
     ref = ix.catalogue.reference
     unknown = "Belum dikonfirmasi"
@@ -221,14 +96,14 @@ def _profile(ix: _Index, innovation: Innovation) -> tuple[v.Row, ...]:
 
 
 def _charts(
-    ix: _Index, innovation: Innovation
+    ix: CatalogueIndex, innovation: Innovation
 ) -> tuple[tuple[v.Chart, ...], tuple[v.ResultRow, ...]]:
     capaian = sorted(innovation.data.capaian, key=lambda c: (c.satuan, c.tahun))
-    colour = _colour(ix.catalogue, innovation)
+    tint = colour(ix.catalogue, innovation)
     charts = tuple(
         v.Chart(
             graphics.bar_chart_svg(
-                [(c.tahun, c.nilai) for c in capaian if c.satuan == unit], unit, colour
+                [(c.tahun, c.nilai) for c in capaian if c.satuan == unit], unit, tint
             ),
             text(f"Capaian per tahun: {unit}"),
         )
@@ -241,7 +116,7 @@ def _charts(
     return charts, rows
 
 
-def _indicators(ix: _Index, innovation: Innovation, source: str) -> v.Indicators:
+def _indicators(ix: CatalogueIndex, innovation: Innovation, source: str) -> v.Indicators:
     score = ix.scores[innovation.slug]
     framework = next(k for k in ix.catalogue.reference.kerangka if k.id == score.kerangka)
     by_key = framework.by_key()
@@ -253,13 +128,13 @@ def _indicators(ix: _Index, innovation: Innovation, source: str) -> v.Indicators
         evidence = []
         for b in klaim.bukti:
             target = urls.innovation_file(innovation.slug, b.berkas) if b.berkas else None
-            href = _href(source, target) if target else url(b.url or "")
+            link = href(source, target) if target else url(b.url or "")
             label = b.tentang or b.berkas or "Tautan bukti"
             ref_text = ""
             if b.nomor:
                 ref_text = f"Nomor {b.nomor}" + (f", {tanggal(b.tanggal)}" if b.tanggal else "")
             evidence.append(
-                v.Evidence(v.Link(href, text(label)), b.url is not None, text(ref_text))
+                v.Evidence(v.Link(link, text(label)), b.url is not None, text(ref_text))
             )
         if row.tingkat_pokja is not None:
             pokja = f"Tingkat {row.tingkat_pokja} ({row.poin_pokja} poin)"
@@ -289,7 +164,7 @@ def _indicators(ix: _Index, innovation: Innovation, source: str) -> v.Indicators
     return v.Indicators(
         framework=text(framework.nama),
         framework_id=text(framework.id),
-        score=_score(score),
+        score=score_view(score),
         status=text(vocab.STATUS_VERIFIKASI[score.status_verifikasi]),
         note=note,
         missing=text(", ".join(by_key[k].nama for k in score.wajib_kosong)),
@@ -317,12 +192,6 @@ def _prose_sections(innovation: Innovation) -> tuple[tuple[v.Section, ...], tupl
     return tuple(design), tuple(sections)
 
 
-def _proposal_heading(skema: str, key: str) -> str:
-    if skema == "kipp" and key in vocab.KIPP_BAGIAN:
-        return vocab.KIPP_BAGIAN[key][0]
-    return key
-
-
 def _proposals(innovation: Innovation) -> tuple[v.Proposal, ...]:
     result = []
     for p in innovation.data.proposal:
@@ -341,7 +210,7 @@ def _proposals(innovation: Innovation) -> tuple[v.Proposal, ...]:
     return tuple(result)
 
 
-def _innovation_page(ix: _Index, innovation: Innovation) -> Page:
+def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
     uri = urls.innovation_uri(innovation.slug)
     data = innovation.data
     ref = ix.catalogue.reference
@@ -356,27 +225,27 @@ def _innovation_page(ix: _Index, innovation: Innovation) -> Page:
         badges.append(v.Badge(text(vocab.BENTUK[data.bentuk]), text("bentuk")))
     if data.urusan:
         badges.append(v.Badge(text(f"Urusan {ref.urusan[data.urusan.utama].nama}"), text("urusan")))
-    score = _score(ix.scores[innovation.slug])
+    score = score_view(ix.scores[innovation.slug])
     badges.append(score.status)
     charts, results = _charts(ix, innovation)
     design, sections = _prose_sections(innovation)
 
-    def file_href(name: str) -> Url:
-        return _href(uri, urls.innovation_file(innovation.slug, name))
+    def filehref(name: str) -> Url:
+        return href(uri, urls.innovation_file(innovation.slug, name))
 
     photos = tuple(
-        v.Photo(file_href(m.berkas), text(m.alt or m.keterangan), text(m.keterangan))
+        v.Photo(filehref(m.berkas), text(m.alt or m.keterangan), text(m.keterangan))
         for m in data.media
         if urls.is_image(m.berkas)
     )
     documents = tuple(
-        v.Link(file_href(m.berkas), text(m.keterangan)) for m in data.media if urls.is_pdf(m.berkas)
+        v.Link(filehref(m.berkas), text(m.keterangan)) for m in data.media if urls.is_pdf(m.berkas)
     )
     replicas = tuple(
         v.Replica(
             text(r.pemda),
             r.tahun,
-            _href(uri, urls.innovation_uri(r.inovasi)) if r.inovasi else None,
+            href(uri, urls.innovation_uri(r.inovasi)) if r.inovasi else None,
         )
         for r in data.replikasi
     )
@@ -393,14 +262,15 @@ def _innovation_page(ix: _Index, innovation: Innovation) -> Page:
     if innovation.verifikasi_source:
         sources.append(innovation.verifikasi_source.path)
     view = v.InnovationView(
-        meta=_meta(data.nama, plain_text(data.ringkasan, 300).unescape()),
+        meta=meta(data.nama, plain_text(data.ringkasan, 300).unescape(), search=True),
+        search=search_fields(ix, innovation),
         name=text(data.nama),
         badges=tuple(badges),
         score=score,
         is_news=data.sumber_data == "berita",
-        cover=v.Photo(file_href(ix.cover[innovation.slug]), text(f"Sampul {data.nama}"), text("")),
+        cover=v.Photo(filehref(ix.cover[innovation.slug]), text(f"Sampul {data.nama}"), text("")),
         summary=prose(data.ringkasan),
-        agency=_agency_link(uri, ix.catalogue.agency(innovation.opd)),
+        agency=agency_link(uri, ix.catalogue.agency(innovation.opd)),
         profile=_profile(ix, innovation),
         timeline=_timeline(innovation),
         charts=charts,
@@ -418,13 +288,49 @@ def _innovation_page(ix: _Index, innovation: Innovation) -> Page:
         ),
         replicas=replicas,
         replicated_by=tuple(
-            v.Link(_href(uri, urls.innovation_uri(i.slug)), text(i.data.nama))
+            v.Link(href(uri, urls.innovation_uri(i.slug)), text(i.data.nama))
             for i in ix.replicated_by.get(innovation.slug, ())
         ),
         contact=tuple(contact),
         proposals=_proposals(innovation),
     )
-    return Page(uri, view, tuple(sources))
+    return Page(uri, "innovation.md.j2", view, tuple(sources))
+
+
+def search_fields(ix: CatalogueIndex, innovation: Innovation) -> tuple[v.SearchField, ...]:
+    """What the search index reads from an innovation page: filters, result fields, sorts.
+
+    The agency filter holds the agency and every agency above it, so that filtering by
+    Dinas Kesehatan finds its puskesmas' innovations too.
+    """
+    fields: list[tuple[str, str, str]] = [("filter", "halaman", "Inovasi")]
+    agency = ix.catalogue.agency(innovation.opd)
+    chain = [agency]
+    known = {a.slug for a in ix.catalogue.agencies}
+    while chain[-1].data.induk in known and len(chain) <= len(known):
+        parent = ix.catalogue.agency(chain[-1].data.induk or "")
+        if parent in chain:
+            break
+        chain.append(parent)
+    fields += [("filter", "opd", a.data.nama) for a in chain]
+    for facet in FACETS:
+        fields += [
+            ("filter", facet.key, label) for _, label in facet.values(innovation, ix.catalogue)
+        ]
+    data = innovation.data
+    stage = vocab.TAHAPAN[data.tahapan] if data.tahapan else "Tahapan belum diisi"
+    cover = urls.innovation_file(innovation.slug, ix.cover[innovation.slug])
+    fields += [
+        ("meta", "title", data.nama),
+        ("meta", "opd", agency.data.nama),
+        ("meta", "tahapan", stage),
+        ("meta", "ringkasan", plain_text(data.ringkasan, 180).unescape()),
+        ("meta", "sampul", cover),
+        ("sort", "tahun", latest_date(innovation)[0].strftime("%Y%m%d")),
+        ("sort", "skor", str(ix.scores[innovation.slug].klaim)),
+        ("sort", "nama", data.nama.casefold()),
+    ]
+    return tuple(v.SearchField(text(kind), text(key), text(value)) for kind, key, value in fields)
 
 
 def _totals(totals: AgencyTotals) -> v.Totals:
@@ -439,7 +345,8 @@ def _totals(totals: AgencyTotals) -> v.Totals:
     )
 
 
-def _agency_page(ix: _Index, agency: Agency) -> Page:
+def _agency_pages(ix: CatalogueIndex, agency: Agency) -> list[Page]:
+    """The agency page (its own and its units' innovations, page 1) and later list pages."""
     uri = urls.agency_uri(agency.slug)
     data = agency.data
     badges = []
@@ -447,34 +354,57 @@ def _agency_page(ix: _Index, agency: Agency) -> Page:
         badges.append(v.Badge(text(data.singkatan), text("singkatan")))
     badges.append(v.Badge(text(vocab.JENIS_OPD[data.jenis]), text("jenis")))
     parent = ix.catalogue.agency(data.induk) if data.induk else None
+    family = ix.family.get(agency.slug, ())
+    own = len(ix.members.get(agency.slug, ()))
+    units = len({i.opd for i in family} - {agency.slug})
+    lists = browse.paged_list(
+        ix,
+        lambda n: urls.agency_page_uri(agency.slug, n),
+        f"Inovasi {data.nama}",
+        f"Inovasi {data.nama} dan unit di bawahnya, diurutkan menurut nama.",
+        browse.by_name(family),
+        back=(uri, f"Kembali ke {data.nama}"),
+    )
+    first = lists[0].view
+    assert isinstance(first, v.ListView)
+    scope = (
+        f"{len(family)} inovasi: {own} milik {data.nama} sendiri dan {len(family) - own} dari "
+        f"{units} unit di bawahnya."
+        if len(family) > own
+        else f"{own} inovasi."
+    )
     view = v.AgencyView(
-        meta=_meta(data.nama, f"Inovasi daerah {data.nama} Kabupaten Balangan"),
+        meta=meta(data.nama, f"Inovasi daerah {data.nama} Kabupaten Balangan", search=True),
         name=text(data.nama),
         badges=tuple(badges),
         former_names=text("; ".join(data.nama_lama)),
-        parent=_agency_link(uri, parent) if parent else None,
+        parent=agency_link(uri, parent) if parent else None,
         website=v.Link(url(data.situs), text(data.situs)) if data.situs else None,
-        children=tuple(_agency_link(uri, c) for c in ix.children.get(agency.slug, ())),
-        totals=_totals(ix.totals[agency.slug]),
-        cards=tuple(_card(ix, i, uri) for i in ix.members.get(agency.slug, ())),
+        children=tuple(agency_link(uri, c) for c in ix.children.get(agency.slug, ())),
+        scope=text(scope),
+        totals=_totals(ix.family_totals[agency.slug]),
+        cards=first.cards,
+        pager=first.pager,
+        scorecard=href(uri, urls.SCORECARDS),
     )
-    return Page(uri, view, (agency.source.path,))
+    return [Page(uri, "agency.md.j2", view, (agency.source.path,)), *lists[1:]]
 
 
-def _agency_rows(ix: _Index, source: str) -> tuple[v.AgencyRow, ...]:
+def _agency_rows(ix: CatalogueIndex, source: str) -> tuple[v.AgencyRow, ...]:
     return tuple(
         v.AgencyRow(
-            link=_agency_link(source, agency),
+            link=agency_link(source, agency),
             kind=text(vocab.JENIS_OPD[agency.data.jenis]),
-            count=len(ix.members.get(agency.slug, ())),
-            klaim=ix.totals[agency.slug].klaim,
-            terverifikasi=ix.totals[agency.slug].terverifikasi,
+            count=len(ix.family.get(agency.slug, ())),
+            klaim=ix.family_totals[agency.slug].klaim,
+            terverifikasi=ix.family_totals[agency.slug].terverifikasi,
         )
         for agency in ix.catalogue.agencies
+        if not agency.data.induk
     )
 
 
-def _home(ix: _Index) -> Page:
+def _home(ix: CatalogueIndex) -> Page:
     innovations = ix.catalogue.innovations
     by_stage = {
         label: sum(1 for i in innovations if i.data.tahapan == key)
@@ -488,7 +418,7 @@ def _home(ix: _Index) -> Page:
     verified = sum(1 for s in ix.scores.values() if s.status_verifikasi == "terverifikasi")
     newest = sorted(innovations, key=latest_date, reverse=True)[:NEWEST_ON_HOME]
     view = v.HomeView(
-        meta=_meta(
+        meta=meta(
             "Beranda",
             "Katalog Inovasi Daerah Kabupaten Balangan: semua inovasi perangkat daerah, bukti "
             "dukung dan skor Indeks Inovasi Daerah.",
@@ -504,24 +434,24 @@ def _home(ix: _Index) -> Page:
         ),
         stages=text(f"Rincian tahapan: {stages}. Inovasi digital: {digital}."),
         buttons=(
-            v.Link(_href(urls.HOME, urls.INNOVATIONS), text("Lihat semua inovasi")),
-            v.Link(_href(urls.HOME, urls.INDEX), text("Indeks Inovasi Daerah")),
-            v.Link(_href(urls.HOME, urls.OPEN_DATA), text("Data terbuka")),
+            v.Link(href(urls.HOME, urls.INNOVATIONS), text("Lihat semua inovasi")),
+            v.Link(href(urls.HOME, urls.INDEX), text("Indeks Inovasi Daerah")),
+            v.Link(href(urls.HOME, urls.OPEN_DATA), text("Data terbuka")),
         ),
-        newest=tuple(_card(ix, i, urls.HOME) for i in newest),
+        newest=tuple(card(ix, i, urls.HOME) for i in newest),
         agencies=_agency_rows(ix, urls.HOME),
-        all_agencies=_href(urls.HOME, urls.AGENCIES),
+        all_agencies=href(urls.HOME, urls.AGENCIES),
     )
-    return Page(urls.HOME, view)
+    return Page(urls.HOME, "home.md.j2", view)
 
 
 def _range(low: float, high: float) -> Text:
     return text(f"{desimal(low).unescape()} – {desimal(high).unescape()}")
 
 
-def _year_view(ix: _Index, year: YearProjection) -> v.YearView:
+def _year_view(ix: CatalogueIndex, year: YearProjection) -> v.YearView:
     links = tuple(
-        v.Link(_href(urls.INDEX, urls.innovation_uri(slug)), text(_name_of(ix.catalogue, slug)))
+        v.Link(href(urls.INDEX, urls.innovation_uri(slug)), text(_name_of(ix.catalogue, slug)))
         for slug in year.inovasi
     )
     r = year.rincian
@@ -624,21 +554,21 @@ def _name_of(catalogue: Catalogue, slug: str) -> str:
     return found.data.nama if found else slug
 
 
-def _index(ix: _Index, projection: Sequence[YearProjection]) -> Page:
+def _index(ix: CatalogueIndex, projection: Sequence[YearProjection]) -> Page:
     view = v.IndexView(
-        meta=_meta(
+        meta=meta(
             "Indeks Inovasi Daerah",
             "Proyeksi bagian inovasi Indeks Inovasi Daerah Kabupaten Balangan per tahun "
             "pelaporan, dihitung dari katalog.",
         ),
         years=tuple(_year_view(ix, y) for y in reversed(projection)),
         unreported=tuple(
-            v.Link(_href(urls.INDEX, urls.innovation_uri(i.slug)), text(i.data.nama))
+            v.Link(href(urls.INDEX, urls.innovation_uri(i.slug)), text(i.data.nama))
             for i in ix.catalogue.innovations
             if not i.data.tahun_laporan
         ),
     )
-    return Page(urls.INDEX, view)
+    return Page(urls.INDEX, "index.md.j2", view)
 
 
 def plan_pages(
@@ -647,42 +577,44 @@ def plan_pages(
     projection: Sequence[YearProjection],
 ) -> list[Page]:
     """Every generated page of the site, in a stable order."""
-    ix = _Index.build(catalogue, scores)
+    ix = CatalogueIndex.build(catalogue, scores)
     pages = [
         _home(ix),
         Page(
-            urls.INNOVATIONS,
-            v.ListView(
-                _meta("Semua inovasi", "Daftar seluruh inovasi daerah Kabupaten Balangan."),
-                tuple(_card(ix, i, urls.INNOVATIONS) for i in catalogue.innovations),
-            ),
-        ),
-        Page(
-            urls.AGENCIES,
-            v.AgenciesView(
-                _meta("Perangkat daerah", "Perangkat daerah Kabupaten Balangan dan inovasinya."),
-                _agency_rows(ix, urls.AGENCIES),
-            ),
-        ),
-        Page(
             urls.OPEN_DATA,
+            "open-data.md.j2",
             v.OpenDataView(
-                _meta(
+                meta(
                     "Data terbuka",
                     "Unduh data katalog inovasi daerah Kabupaten Balangan dalam format JSON "
                     "dan CSV.",
                 ),
                 len(catalogue.innovations),
-                _href(urls.OPEN_DATA, urls.JSON_EXPORT),
-                _href(urls.OPEN_DATA, urls.CSV_EXPORT),
+                href(urls.OPEN_DATA, urls.JSON_EXPORT),
+                href(urls.OPEN_DATA, urls.CSV_EXPORT),
             ),
         ),
         _index(ix, projection),
         _codes(),
+        browse.agencies_page(ix),
+        *browse.innovation_lists(ix),
+        *browse.browse_pages(ix),
+        *stats.pages(ix),
+        search_page(ix),
     ]
-    pages += [_agency_page(ix, a) for a in catalogue.agencies]
+    for agency in catalogue.agencies:
+        pages += _agency_pages(ix, agency)
     pages += [_innovation_page(ix, i) for i in catalogue.innovations]
     return pages
+
+
+def search_page(ix: CatalogueIndex) -> Page:
+    """The search page: a form that works with JavaScript (results from the search index)."""
+    view = v.SearchView(
+        meta("Cari inovasi", "Cari inovasi daerah Kabupaten Balangan."),
+        browse.filter_choices(ix),
+    )
+    return Page(urls.SEARCH, "search.md.j2", view)
 
 
 def _codes() -> Page:
@@ -694,11 +626,11 @@ def _codes() -> Page:
             if code.startswith(letter)
         )
         families.append(v.CodeFamily(text(title), rows))
-    meta = _meta(
+    page_meta = meta(
         "Kode temuan",
         "Arti setiap kode temuan sepeda check dan cara memperbaikinya.",
     )
-    return Page(urls.CODES, v.CodesView(meta, tuple(families)))
+    return Page(urls.CODES, "codes.md.j2", v.CodesView(page_meta, tuple(families)))
 
 
 def covers(catalogue: Catalogue) -> dict[str, Html]:
@@ -715,6 +647,6 @@ def covers(catalogue: Catalogue) -> dict[str, Html]:
             data.singkatan,
             urusan,
             agency.singkatan or agency.nama,
-            _colour(catalogue, innovation),
+            colour(catalogue, innovation),
         )
     return result

@@ -53,7 +53,11 @@ def front_matter(meta: Meta) -> str:
     The values are already :class:`~generator.escape.Text` (entities for every HTML and
     Markdown metacharacter), because Material prints ``title`` and ``description`` unescaped.
     """
-    values = {"title": str(meta.title), "description": str(meta.description)}
+    values: dict[str, object] = {"title": str(meta.title), "description": str(meta.description)}
+    if meta.search:
+        values["pagefind"] = True
+    if meta.template:
+        values["template"] = meta.template
     dumped = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{dumped}---\n"
 

@@ -337,16 +337,18 @@ class AgencyTotals:
 
 
 def agency_totals(opd: str, scores: Iterable[InnovationScore]) -> AgencyTotals:
-    """Totals of one agency.
+    """Totals of one agency over ``scores``.
 
     Args:
         opd: The agency slug.
-        scores: Innovation scores of the catalogue (others' are ignored).
+        scores: The scores to total: the agency's own innovations, or its own and those of
+            the units under it (the caller chooses; nothing is filtered here, so that a
+            catalogue-wide total never scans the whole catalogue per agency).
 
     Returns:
-        The agency's totals; "belum diverifikasi" counts 0 in the verified sum.
+        The totals; "belum diverifikasi" counts 0 in the verified sum.
     """
-    own = tuple(sorted((s for s in scores if s.opd == opd), key=lambda s: s.slug))
+    own = tuple(sorted(scores, key=lambda s: s.slug))
     return AgencyTotals(
         opd=opd,
         inovasi=own,

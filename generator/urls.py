@@ -20,13 +20,25 @@ OPEN_DATA = "data-terbuka/index.md"
 ABOUT = "tentang.md"
 GUIDE = "panduan-kontributor.md"
 CODES = "kode-temuan.md"
+BROWSE = "jelajah/index.md"
+STATISTICS = "statistik/index.md"
+SCORECARDS = "rapor/index.md"
+SEARCH = "cari/index.md"
+
+PAGED = "halaman"
+"""``inovasi/halaman/<n>/``: later pages of "Semua inovasi"; no innovation may take this slug."""
+RESERVED_SLUGS = frozenset({PAGED})
 
 NavEntry = tuple[str, "str | tuple[NavEntry, ...]"]
 
 NAV: tuple[NavEntry, ...] = (
     ("Beranda", HOME),
+    ("Cari", SEARCH),
     ("Semua inovasi", INNOVATIONS),
+    ("Jelajahi", BROWSE),
     ("Perangkat daerah", AGENCIES),
+    ("Statistik", STATISTICS),
+    ("Rapor perangkat daerah", SCORECARDS),
     ("Indeks Inovasi", INDEX),
     ("Data terbuka", OPEN_DATA),
     ("Tentang", ABOUT),
@@ -98,6 +110,23 @@ def innovation_uri(slug: str) -> str:
 def agency_uri(slug: str) -> str:
     """Source URI of an agency page."""
     return f"opd/{slug}/index.md"
+
+
+def innovations_page_uri(number: int) -> str:
+    """Source URI of page ``number`` (1-based) of "Semua inovasi"."""
+    return INNOVATIONS if number == 1 else f"inovasi/{PAGED}/{number}/index.md"
+
+
+def agency_page_uri(slug: str, number: int) -> str:
+    """Source URI of page ``number`` of an agency's innovations (page 1 is the agency page)."""
+    return agency_uri(slug) if number == 1 else f"opd/{slug}/{number}/index.md"
+
+
+def browse_uri(facet: str, value: str | None = None, number: int = 1) -> str:
+    """Source URI of a browse page: a facet's overview, or page ``number`` of one value."""
+    if value is None:
+        return f"jelajah/{facet}/index.md"
+    return f"jelajah/{facet}/{value}/" + ("" if number == 1 else f"{number}/") + "index.md"
 
 
 def innovation_file(slug: str, name: str) -> str:

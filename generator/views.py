@@ -15,10 +15,13 @@ from generator.escape import Html, Text, Url
 
 @dataclass(frozen=True)
 class Meta:
-    """Front matter: page title and description (Material prints both unescaped)."""
+    """Front matter: title and description (Material prints both unescaped); ``search``
+    marks a page for the search index, ``template`` picks a theme template."""
 
     title: Text
     description: Text
+    search: bool = False
+    template: str | None = None
 
 
 @dataclass(frozen=True)
@@ -187,10 +190,20 @@ class Proposal:
 
 
 @dataclass(frozen=True)
+class SearchField:
+    """A value the search index reads from a page: a filter, a result field or a sort key."""
+
+    kind: Text
+    key: Text
+    value: Text
+
+
+@dataclass(frozen=True)
 class InnovationView:
     """The page of one innovation."""
 
     meta: Meta
+    search: tuple[SearchField, ...]
     name: Text
     badges: tuple[Badge, ...]
     score: Score
@@ -240,8 +253,11 @@ class AgencyView:
     parent: Link | None
     website: Link | None
     children: tuple[Link, ...]
+    scope: Text
     totals: Totals
     cards: tuple[Card, ...]
+    pager: Pager | None
+    scorecard: Url
 
 
 @dataclass(frozen=True)
@@ -277,19 +293,95 @@ class HomeView:
 
 
 @dataclass(frozen=True)
+class PagerLink:
+    """One numbered link of a pager; ``number`` 0 is a gap ("…")."""
+
+    number: int
+    href: Url
+    current: bool
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Links between the pages of one list."""
+
+    label: Text
+    previous: Url | None
+    next: Url | None
+    links: tuple[PagerLink, ...]
+
+
+@dataclass(frozen=True)
+class FilterChoice:
+    """A filter of the in-browser list tools: a search filter name and its values."""
+
+    key: Text
+    label: Text
+    values: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
 class ListView:
-    """The list of every innovation."""
+    """One page of a list of innovations (all of them, or one value of a facet)."""
 
     meta: Meta
+    title: Text
+    intro: Text
     cards: tuple[Card, ...]
+    pager: Pager | None
+    filters: tuple[FilterChoice, ...]
+    back: Link | None
+
+
+@dataclass(frozen=True)
+class AgencyEntry:
+    """An agency in the agency list, with the units under it."""
+
+    link: Link
+    own: int
+    total: int
+    children: tuple[AgencyEntry, ...]
+
+
+@dataclass(frozen=True)
+class AgencyGroup:
+    """Agencies of one kind (SKPD, puskesmas, kecamatan, ...)."""
+
+    title: Text
+    entries: tuple[AgencyEntry, ...]
 
 
 @dataclass(frozen=True)
 class AgenciesView:
-    """The list of agencies."""
+    """The list of agencies, grouped by kind, each with the units under it."""
 
     meta: Meta
-    rows: tuple[AgencyRow, ...]
+    groups: tuple[AgencyGroup, ...]
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet with its count and list."""
+
+    link: Link
+    count: int
+
+
+@dataclass(frozen=True)
+class FacetSummary:
+    """A facet on the browse overview."""
+
+    title: Text
+    anchor: Text
+    values: tuple[FacetValue, ...]
+
+
+@dataclass(frozen=True)
+class BrowseView:
+    """The browse overview: every facet with its values."""
+
+    meta: Meta
+    facets: tuple[FacetSummary, ...]
 
 
 @dataclass(frozen=True)
@@ -366,3 +458,86 @@ class IndexView:
     meta: Meta
     years: tuple[YearView, ...]
     unreported: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class Tile:
+    """A headline number on the statistics page, linking to its list."""
+
+    value: Text
+    label: Text
+    href: Url | None
+
+
+@dataclass(frozen=True)
+class StatRow:
+    """One bar of a statistics chart, as a table row."""
+
+    label: Text
+    href: Url | None
+    count: int
+    share: Text
+
+
+@dataclass(frozen=True)
+class StatChart:
+    """A chart of the statistics page with the table it draws."""
+
+    title: Text
+    anchor: Text
+    svg: Html
+    rows: tuple[StatRow, ...]
+    note: Text
+
+
+@dataclass(frozen=True)
+class StatsView:
+    """The statistics page."""
+
+    meta: Meta
+    tiles: tuple[Tile, ...]
+    charts: tuple[StatChart, ...]
+
+
+@dataclass(frozen=True)
+class YearRow:
+    """The regency in one reporting year, for the scorecards."""
+
+    year: int
+    count: int
+    evidenced: int
+    verified: int
+    klaim: int
+    change: Text
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """One agency's scorecard for the DPRD."""
+
+    link: Link
+    scope: Text
+    count: int
+    completeness: Text
+    klaim: int
+    maksimum: int
+    verified: Text
+    change: Text
+
+
+@dataclass(frozen=True)
+class ScorecardsView:
+    """The scorecards page: the regency year over year, then one card per agency."""
+
+    meta: Meta
+    latest: Text
+    years: tuple[YearRow, ...]
+    cards: tuple[Scorecard, ...]
+
+
+@dataclass(frozen=True)
+class SearchView:
+    """The search page (results come from the Pagefind index in the browser)."""
+
+    meta: Meta
+    filters: tuple[FilterChoice, ...]

@@ -283,18 +283,14 @@ def test_search_finds_sepeda_baru(desktop: Session) -> None:
 
     page = desktop.page
     desktop.goto()
-    search = page.locator("input.md-search__input")
-    toggle = page.locator("label.md-header__button[for='__search']")  # narrow screens
-    if toggle.is_visible():
-        toggle.click()
-    else:  # wide screens show the search field in the header
-        search.click()
-    expect(page.locator("[data-md-toggle='search']")).to_be_checked()
-    expect(search).to_be_focused()
-    search.press_sequentially("sepeda", delay=50)  # Material listens to key events
-    result = page.locator(f".md-search-result a[href*='{SEPEDA_BARU}']")
-    expect(result.first).to_be_visible()
-    expect(result.filter(has_text=SEPEDA_BARU_NAME).first).to_be_visible()
+    assert not [u for u in desktop.requests if "/pagefind/" in u]  # no index on page load
+    desktop.goto("cari/")
+    page.locator("#kt-cari-q").fill("sepeda")
+    page.locator("#kt-cari button[type=submit]").click()
+    result = page.locator(f"#kt-hasil .kt-kartu__judul a[href*='{SEPEDA_BARU}']")
+    expect(result.first).to_have_text(SEPEDA_BARU_NAME)
+    expect(page.locator("#kt-hasil .kt-kartu__opd").first).to_have_text(BAPPERIDA_NAME)
+    assert "q=sepeda" in page.url  # a result page can be shared
     desktop.assert_clean()
 
 

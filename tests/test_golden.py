@@ -53,6 +53,7 @@ def test_every_text_file_matches_its_golden(output: Result, request: pytest.Fixt
 def test_planned_pages(output: Result) -> None:
     pages = sorted(uri for uri in output.files if uri.endswith(".md"))
     assert pages == [
+        "cari/index.md",
         "data-terbuka/index.md",
         "indeks-inovasi/index.md",
         "index.md",
@@ -60,11 +61,28 @@ def test_planned_pages(output: Result) -> None:
         "inovasi/bekal-obat/index.md",
         "inovasi/gertak-desa/index.md",
         "inovasi/index.md",
+        "jelajah/bentuk/belum-diisi/index.md",
+        "jelajah/bentuk/pelayanan-publik/index.md",
+        "jelajah/index.md",
+        "jelajah/jenis/belum-diisi/index.md",
+        "jelajah/jenis/digital/index.md",
+        "jelajah/jenis/non-digital/index.md",
+        "jelajah/tahapan/belum-diisi/index.md",
+        "jelajah/tahapan/penerapan/index.md",
+        "jelajah/tahapan/uji-coba/index.md",
+        "jelajah/tahun/2023/index.md",
+        "jelajah/tahun/2024/index.md",
+        "jelajah/tpb/3/index.md",
+        "jelajah/tpb/9/index.md",
+        "jelajah/urusan/belum-diisi/index.md",
+        "jelajah/urusan/kesehatan/index.md",
         "kode-temuan.md",
         "opd/dinkes/index.md",
         "opd/index.md",
         "opd/kecamatan-awayan/index.md",
         "opd/upt-puskesmas-uren/index.md",
+        "rapor/index.md",
+        "statistik/index.md",
     ]
 
 

@@ -38,9 +38,20 @@ def test_two_processes_in_two_folders_build_byte_identical_sites(tmp_path: Path)
         result = run_sepeda(root, "build", "--out", "site")
         assert result.returncode == 0, result.stdout + result.stderr
     a, b = _tree(first / "site"), _tree(second / "site")
-    assert a.keys() == b.keys()
-    assert [name for name in a if a[name] != b[name]] == []
-    assert len(a) > 20
+    # Pagefind >= 1.3 keeps its page fragments stable, but not its filter, word and meta
+    # indexes (hash-map order, upstream issue Pagefind#638); everything else is ours.
+    unstable = (
+        "pagefind/filter/",
+        "pagefind/index/",
+        "pagefind/pagefind.",
+        "pagefind/pagefind-entry",
+    )
+    ours_a = {k: v for k, v in a.items() if not k.startswith(unstable)}
+    ours_b = {k: v for k, v in b.items() if not k.startswith(unstable)}
+    assert ours_a.keys() == ours_b.keys()
+    assert [name for name in ours_a if ours_a[name] != ours_b[name]] == []
+    assert any(name.startswith("pagefind/fragment/") for name in ours_a)
+    assert len(ours_a) > 20
 
 
 def test_a_build_opens_each_catalogue_file_once(tmp_path: Path) -> None:

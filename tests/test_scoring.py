@@ -397,7 +397,7 @@ def test_unproven_top_level_claim_still_gets_advice() -> None:
 def test_agency_totals() -> None:
     scores = scoring.score_all([D, C, B, A], REF)
     assert [s.slug for s in scores] == sorted(s.slug for s in scores)
-    dinkes = scoring.agency_totals("dinkes", scores)
+    dinkes = scoring.agency_totals("dinkes", [s for s in scores if s.opd == "dinkes"])
     # dinkes: A 23 / 13, B 3 / 0 (ditolak), C 17 / None
     assert dinkes.jumlah_inovasi == 3
     assert [s.slug for s in dinkes.inovasi] == [
@@ -412,7 +412,7 @@ def test_agency_totals() -> None:
     # claims: A 6 (5 with bukti), B 1 (1), C 3 (2) -> 8 / 10
     assert (dinkes.jumlah_klaim, dinkes.klaim_berbukti) == (10, 8)
     assert dinkes.kelengkapan_bukti == pytest.approx(0.8)
-    other = scoring.agency_totals("disdukcapil", scores)
+    other = scoring.agency_totals("disdukcapil", [s for s in scores if s.opd == "disdukcapil"])
     assert (other.klaim, other.terverifikasi, other.jumlah_diverifikasi) == (9, 9, 1)
 
 

@@ -473,11 +473,11 @@ def test_plugins_and_extensions_outside_the_allowlist_are_refused(tmp_path: Path
     root = _project(tmp_path, ["Aman"])
     config = root / "mkdocs.yml"
     text = config.read_text("utf-8").replace("  - tables\n", "  - tables\n  - pymdownx.snippets\n")
-    text = text.replace("  - search\n", "  - search\n  - macros\n")
+    text = text.replace("  - katalog:\n", "  - macros\n  - katalog:\n")
     config.write_text(text, "utf-8")
     result = run_sepeda(root, "check")
     assert result.returncode == 1
-    assert "plugins[1]: plugin 'macros' tidak ada dalam daftar yang diizinkan" in result.stdout
+    assert "plugins[0]: plugin 'macros' tidak ada dalam daftar yang diizinkan" in result.stdout
     assert (
         "ekstensi Markdown 'pymdownx.snippets' tidak diizinkan: menyisipkan isi berkas"
         in result.stdout

@@ -1,0 +1,189 @@
+"""Readers find and compare, in headless Chromium, on the fixture catalogue's built site.
+
+Search (Pagefind, Indonesian stemming) with filters, the agency hierarchy, "Semua inovasi"
+sorted and filtered in the browser, the statistics and scorecard pages, axe-core on each
+new page kind, and nothing cut off on a 360-pixel phone.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_browser import Session, Site, _QuietHandler, _session, browser  # noqa: F401
+
+from conftest import CATALOGUE, ROOT, run_sepeda
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PHONE = {"width": 360, "height": 760}
+NEW_PAGES = ["cari/?q=kesehatan", "jelajah/", "jelajah/urusan/kesehatan/", "statistik/", "rapor/"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    root = tmp_path_factory.mktemp("pembaca") / "situs"
+    shutil.copytree(CATALOGUE, root)
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, root / name)
+    for folder in ("docs", "overrides"):
+        shutil.copytree(ROOT / folder, root / folder)
+    result = run_sepeda(root, "build", "--out", "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    handler = functools.partial(_QuietHandler, directory=str(root / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Site(root / "site", f"http://127.0.0.1:{server.server_port}/")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def desktop(browser: Any, site: Site) -> Iterator[Session]:
+    yield from _session(browser, site, viewport={"width": 1280, "height": 900})
+
+
+@pytest.fixture
+def phone(browser: Any, site: Site) -> Iterator[Session]:
+    yield from _session(browser, site, viewport=PHONE, is_mobile=True, has_touch=True)
+
+
+def _results(session: Session) -> list[str]:
+    from playwright.sync_api import expect
+
+    status = session.page.locator("#kt-hasil .kt-hasil__status")
+    expect(status).to_contain_text("hasil ditemukan")
+    count = int(status.inner_text().split()[0])
+    links = session.page.locator("#kt-hasil .kt-kartu__judul a")
+    expect(links).to_have_count(min(count, 24))  # cards follow the status line
+    return [
+        href.rstrip("/").split("/")[-1] for href in links.evaluate_all("a => a.map(x => x.href)")
+    ]
+
+
+def _search(session: Session, query: str) -> list[str]:
+    session.goto("cari/")
+    session.page.locator("#kt-cari-q").fill(query)
+    session.page.locator("#kt-cari button[type=submit]").click()
+    return _results(session)
+
+
+def test_search_uses_indonesian_stemming(desktop: Session) -> None:
+    desktop.goto()
+    assert not [u for u in desktop.requests if "/pagefind/" in u]  # nothing on page load
+    assert "bekal-obat" in _search(desktop, "berinovasi")
+    found = _search(desktop, "pelayanan kesehatan")
+    assert {"antrean-daring", "bekal-obat"} <= set(found)
+    title = desktop.page.get_by_role("heading", name="Bekal Obat Keliling", exact=True)
+    card = desktop.page.locator("#kt-hasil .kt-kartu", has=title)
+    assert card.locator(".kt-kartu__opd").inner_text() == "UPT Puskesmas Uren"
+    assert card.locator(".kt-badge").inner_text() == "Uji Coba"
+    assert "berinovasi" in card.locator(".kt-kartu__ringkasan").inner_text()
+    desktop.assert_clean()
+
+
+def test_search_narrowed_by_urusan_shows_counts(desktop: Session) -> None:
+    from playwright.sync_api import expect
+
+    everything = _search(desktop, "kesehatan")
+    assert "dinkes" in everything  # the agency page matches too
+    desktop.page.locator("#kt-cari summary").click()  # "Saring hasil"
+    select = desktop.page.locator("#kt-cari select[name=urusan]")
+    expect(select.locator("option", has_text="Kesehatan (2)")).to_have_count(1)
+    select.select_option(label="Kesehatan (2)")
+    expect(desktop.page.locator("#kt-hasil .kt-hasil__status")).to_have_text(
+        "2 hasil ditemukan untuk “kesehatan”."
+    )
+    assert sorted(_results(desktop)) == ["antrean-daring", "bekal-obat"]
+    assert "urusan=Kesehatan" in desktop.page.url
+    desktop.assert_clean()
+
+
+def test_agency_counts_its_units(desktop: Session) -> None:
+    desktop.goto("opd/dinkes/")
+    page = desktop.page
+    assert "2 inovasi: 1 milik Dinas Kesehatan sendiri dan 1 dari 1 unit di bawahnya." in (
+        page.locator("article.md-content__inner").inner_text()
+    )
+    cards = page.locator(".kt-kartu__judul a").all_inner_texts()
+    assert sorted(cards) == ["Antrean Daring Puskesmas", "Bekal Obat Keliling"]
+    desktop.goto("opd/")
+    entry = page.locator("ul.kt-opd > li", has_text="Dinas Kesehatan").first
+    assert "2 inovasi, termasuk 1 dari unit di bawahnya" in entry.inner_text()
+    assert entry.locator("ul li a").all_inner_texts() == ["UPT Puskesmas Uren"]
+    desktop.assert_clean()
+
+
+def test_all_innovations_sort_and_filter_in_the_browser(desktop: Session) -> None:
+    from playwright.sync_api import expect
+
+    desktop.goto("inovasi/")
+    page = desktop.page
+    static = page.locator(".kt-daftar-statis")
+    names = static.locator(".kt-kartu__judul a").all_inner_texts()
+    assert names == sorted(names, key=str.casefold)  # complete without JavaScript, by name
+    form = page.locator("#kt-saring")
+    expect(form).to_be_visible()
+    form.locator("select[name=tahapan]").select_option(label="Uji Coba")
+    expect(static).to_be_hidden()
+    assert _results(desktop) == ["bekal-obat"]
+    form.locator("select[name=tahapan]").select_option(value="")
+    form.locator("select[name=urut]").select_option(value="skor:desc")
+    expect(page.locator("#kt-hasil .kt-hasil__status")).to_have_text("3 hasil ditemukan.")
+    assert _results(desktop)[0] == "antrean-daring"  # the only record with evidence
+    form.locator("button[type=reset]").click()
+    expect(static).to_be_visible()
+    desktop.assert_clean()
+
+
+def test_statistics_page_readable_on_a_phone(phone: Session) -> None:
+    phone.goto("statistik/")
+    page = phone.page
+    assert page.locator("figure.kt-statistik svg").count() == 5
+    assert page.locator("details.kt-statistik__tabel table").count() == 5
+    smallest = page.evaluate(
+        """() => Math.min(...Array.from(document.querySelectorAll('svg.kt-grafik-batang')).map(
+             s => s.getBoundingClientRect().width / s.viewBox.baseVal.width * 13))"""
+    )
+    assert smallest >= 12, smallest
+    tile = page.locator(".kt-ubin a").first
+    assert tile.get_attribute("href") == "../inovasi/"
+    phone.assert_clean()
+
+
+@pytest.mark.parametrize("path", NEW_PAGES)
+def test_nothing_is_cut_off_at_360_pixels(phone: Session, path: str, tmp_path: Path) -> None:
+    phone.goto(path)
+    phone.page.wait_for_load_state("networkidle")
+    width = phone.page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{path}: {width}px wide"
+    phone.page.screenshot(path=str(tmp_path / "halaman.png"), full_page=True)
+    phone.assert_clean()
+
+
+@pytest.mark.parametrize("path", NEW_PAGES)
+def test_no_serious_accessibility_violation(browser: Any, site: Site, path: str) -> None:
+    assert AXE.is_file(), "axe-core is missing: run make test (npm ci)"
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(site.url(path), wait_until="networkidle")
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+        violations = page.evaluate(
+            """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
+        )
+        assert violations == [], f"{path}: {violations}"
+    finally:
+        context.close()

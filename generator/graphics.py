@@ -30,7 +30,7 @@ def urusan_colour(nomor: int | None) -> str:
 def cover_svg(nama: str, singkatan: str | None, urusan: str | None, opd: str, colour: str) -> Html:
     """A 1200x630 cover card with the innovation's own words on its urusan colour."""
     title = singkatan or nama
-    title_lines = textwrap.wrap(title, 22)[:3]
+    title_lines = textwrap.wrap(title, 18)[:3]  # 88-unit bold text: 18 characters fit
     subtitle_lines = textwrap.wrap(nama, 48)[:2] if singkatan else []
     parts = [
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1200 630" width="1200" '

@@ -157,7 +157,9 @@ def _change(family: Sequence[Innovation], latest: int | None) -> str:
 
 def scorecards_page(ix: CatalogueIndex) -> Page:
     """The regency year over year, then one scorecard per agency (units included)."""
-    years = sorted({y for i in ix.catalogue.innovations for y in i.data.tahun_laporan})
+    reported = {y for i in ix.catalogue.innovations for y in i.data.tahun_laporan}
+    # every year from the first to the last, so a year nobody reported shows as 0
+    years = list(range(min(reported), max(reported) + 1)) if reported else []
     latest = years[-1] if years else None
     cards = []
     for agency in sorted(_top_agencies(ix), key=lambda a: a.data.nama):

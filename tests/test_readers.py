@@ -134,6 +134,7 @@ def test_all_innovations_sort_and_filter_in_the_browser(desktop: Session) -> Non
     assert names == sorted(names, key=str.casefold)  # complete without JavaScript, by name
     form = page.locator("#kt-saring")
     expect(form).to_be_visible()
+    form.locator("summary").click()
     form.locator("select[name=tahapan]").select_option(label="Uji Coba")
     expect(static).to_be_hidden()
     assert _results(desktop) == ["bekal-obat"]

@@ -99,17 +99,17 @@ chromium: ## make sure Debian's chromium is installed (apt-get when root)
 
 check: $(DEV_STAMP) ## every check, in order: ruff, ruff format, mypy, import layers, pytest
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check generator tests scripts
+	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 lint: $(DEV_STAMP) ## ruff lint and format check only
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check generator tests scripts
+	$(BIN)/ruff format --check generator tests bench
 
 format: $(DEV_STAMP) ## apply ruff's formatting and safe lint fixes
-	$(BIN)/ruff format generator tests scripts
+	$(BIN)/ruff format generator tests bench
 	$(BIN)/ruff check --fix .
 
 types: $(DEV_STAMP) ## mypy (strict, the generator package)
@@ -121,8 +121,8 @@ unit: $(DEV_STAMP) ## fast tests only (no browser, no slow mkdocs builds)
 golden: $(DEV_STAMP) ## regenerate the golden files (review the diff before committing)
 	$(BIN)/pytest tests/test_golden.py --update-goldens
 
-bench: $(BASE_STAMP) ## speed and size of check/build on synthetic catalogues (BENCH_ARGS="--sizes 100")
-	$(BIN)/python scripts/benchmark.py $(BENCH_ARGS)
+bench: $(DEV_STAMP) ## the scale benchmark (BENCH_ARGS="--sizes 200 2000 20000 --out bench/RESULTS.md")
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean: ## remove the built site and caches (keeps .venv)
 	rm -rf site build .cache tests/.tmp .pytest_cache .mypy_cache .ruff_cache *.egg-info

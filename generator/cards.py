@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from generator import graphics, urls, vocab
@@ -43,6 +43,8 @@ class CatalogueIndex:
     family: Mapping[str, tuple[Innovation, ...]]
     """An agency's own innovations, then those of every unit under it (recursively)."""
     family_totals: Mapping[str, AgencyTotals]
+    card_parts: dict[str, v.Card] = field(default_factory=dict, compare=False, repr=False)
+    """Escaped card contents per innovation, made once per plan (links are per page)."""
 
     def descendants(self, slug: str) -> tuple[Agency, ...]:
         """Every unit under an agency, depth first, in catalogue order."""
@@ -157,6 +159,25 @@ def agency_link(source: str, agency: Agency) -> v.Link:
 
 
 def card(ix: CatalogueIndex, innovation: Innovation, source: str) -> v.Card:
+    """An innovation's card as seen from the page ``source``.
+
+    An innovation appears in a dozen lists (all, each facet value, each agency above it);
+    its escaped text is made once per plan and only the relative links per page.
+    """
+    parts = ix.card_parts.get(innovation.slug)
+    if parts is None:
+        parts = ix.card_parts[innovation.slug] = _card_parts(ix, innovation)
+    agency_uri = urls.agency_uri(innovation.opd)
+    cover = urls.innovation_file(innovation.slug, ix.cover[innovation.slug])
+    return replace(
+        parts,
+        link=href(source, urls.innovation_uri(innovation.slug)),
+        cover=href(source, cover),
+        agency=v.Link(href(source, agency_uri), parts.agency.label),
+    )
+
+
+def _card_parts(ix: CatalogueIndex, innovation: Innovation) -> v.Card:
     data = innovation.data
     badges = []
     if data.tahapan:
@@ -165,12 +186,12 @@ def card(ix: CatalogueIndex, innovation: Innovation, source: str) -> v.Card:
     badges.append(score.status)
     if data.sumber_data == "berita":
         badges.append(v.Badge(text("Dari pemberitaan"), text("berita")))
-    cover = urls.innovation_file(innovation.slug, ix.cover[innovation.slug])
+    unlinked = url("")
     return v.Card(
-        link=href(source, urls.innovation_uri(innovation.slug)),
-        cover=href(source, cover),
+        link=unlinked,
+        cover=unlinked,
         name=text(data.nama),
-        agency=agency_link(source, ix.catalogue.agency(innovation.opd)),
+        agency=v.Link(unlinked, text(ix.catalogue.agency(innovation.opd).data.nama)),
         badges=tuple(badges),
         summary=plain_text(data.ringkasan, 180),
         score=score,

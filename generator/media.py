@@ -59,6 +59,7 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 MAX_PDF_PAGES = 50
 PUBLISHED_MAX_EDGE = 1600
+_ORIENTATION = 0x0112  # EXIF tag
 
 FILENAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
 
@@ -289,7 +290,9 @@ def _inspect_image(
                 return [_problem(MSG_ANIMATED)], None
             image.verify()
         with _decoding(data, fmt) as image:
-            image.load()
+            if fmt == "JPEG":  # decode at 1/2, 1/4 or 1/8 scale when that is still large enough
+                image.draft(image.mode, (PUBLISHED_MAX_EDGE, PUBLISHED_MAX_EDGE))
+            image.load()  # a truncated or corrupt file fails here, checked or published
             if not publish:
                 return [], None
             clean = _clean_pixels(image, fmt)
@@ -410,7 +413,9 @@ def _read_for_publishing(path: Path, suffix: str) -> bytes:
 
 def _clean_pixels(image: Image.Image, fmt: str) -> Image.Image:
     """Upright, sRGB, downscaled pixels in a fresh image that carries no ``info`` at all."""
-    upright = ImageOps.exif_transpose(image)
+    upright = image
+    if image.getexif().get(_ORIENTATION, 1) != 1:
+        upright = ImageOps.exif_transpose(image)
     converted = _to_srgb(upright, _target_mode(upright, fmt))
     scaled = _downscale(converted)
     return Image.frombytes(scaled.mode, scaled.size, scaled.tobytes())
@@ -437,7 +442,7 @@ def _to_srgb(image: Image.Image, mode: str) -> Image.Image:
             converted = None
         if converted is not None:
             return converted
-    return image.convert(mode)
+    return image if image.mode == mode else image.convert(mode)
 
 
 def _downscale(image: Image.Image) -> Image.Image:
@@ -453,7 +458,8 @@ def _downscale(image: Image.Image) -> Image.Image:
 def _encode(image: Image.Image, fmt: str) -> bytes:
     buffer = io.BytesIO()
     if fmt == "JPEG":
-        image.save(buffer, "JPEG", quality=82, progressive=True, optimize=True)
+        # baseline with optimized Huffman tables: half the time of progressive, 4% larger
+        image.save(buffer, "JPEG", quality=82, optimize=True)
     elif fmt == "PNG":
         image.save(buffer, "PNG", optimize=True)
     else:

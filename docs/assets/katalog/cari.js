@@ -38,9 +38,9 @@
       cover.tabIndex = -1;
       cover.setAttribute("aria-hidden", "true");
       var img = el("img");
-      img.src = new URL(meta.sampul, base).href;
+      img.loading = "lazy"; // before src, or the browser starts fetching at once
       img.alt = "";
-      img.loading = "lazy";
+      img.src = new URL(meta.sampul, base).href;
       img.width = 400;
       img.height = 210;
       cover.appendChild(img);

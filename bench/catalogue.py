@@ -1,44 +1,34 @@
-"""Speed and size of ``sepeda check`` and ``sepeda build`` on synthetic catalogues.
+"""A synthetic catalogue with the real shape, deterministic from a seed (for the benchmark).
 
-For each size N (default 100 and 1000) this writes, in a temporary folder, a valid catalogue
-of N innovations spread over about 40 agencies (``FORMAT.md``: realistic Indonesian text of
-about 400 words per innovation including ``rancang_bangun``, some IID indicator claims with
-https evidence links, some news-sourced records), next to a copy of the project's
-``mkdocs.yml``, ``docs/`` and ``overrides/``. It then runs ``sepeda check`` and
-``sepeda build`` as subprocesses (``python -m generator`` with this interpreter) and
-reports wall time, peak RSS, and the size of what was built. Nothing is asserted and
-nothing touches the network; the output is a Markdown table.
+About 50 agencies per 1,000 innovations, with their hierarchy (puskesmas under Dinas
+Kesehatan, desa under their kecamatan); Indonesian text of realistic length, made of
+sentences recombined from word-level variations so that it compresses about as real text
+does, not 18 times; IID claims with evidence files and links; ``verifikasi.yaml`` for one
+innovation in four; replication, awards and KIPP proposals; one or two photos (JPEG with
+EXIF, a few hundred KB) for one innovation in five and a PDF for one in ten.
 
-Peak RSS is the ``ru_maxrss`` of each child process (``os.wait4``: the same counter as
-``resource.getrusage(RUSAGE_CHILDREN)``, but per run rather than the maximum so far).
-
-Usage: ``python scripts/benchmark.py [--sizes 100 1000] [--agencies 40] [--keep DIR]``
-(``make bench BENCH_ARGS="--sizes 100"``).
+``python -m bench.catalogue DIR --size N`` writes one; :func:`write_project` is what the
+benchmark calls.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import os
-import platform
+import io
 import random
 import shutil
-import subprocess
-import sys
-import tempfile
-import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
+from PIL import Image
+from pypdf import PdfWriter
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 23)
-SOURCE_DATE_EPOCH = "1795000000"  # fixed build date, so repeated runs build the same bytes
 
-# ---- synthetic but realistic content -----------------------------------------------------
+# ---- word banks --------------------------------------------------------------------------
 
 AGENCY_NAMES = [
     ("Dinas Kesehatan", "Dinkes", "skpd"),
@@ -82,6 +72,7 @@ AGENCY_NAMES = [
     ("Kecamatan Halong", None, "kecamatan"),
     ("Kelurahan Paringin Kota", None, "kelurahan"),
 ]
+"""Balangan-like agencies; beyond these, desa are added under the kecamatan in turn."""
 
 NAME_HEADS = [
     "Layanan", "Gerakan", "Sistem Informasi", "Aplikasi", "Klinik", "Sekolah", "Rumah",
@@ -129,7 +120,11 @@ SENTENCES = [
     "Ke depan inovasi ini akan dikembangkan agar terhubung dengan aplikasi layanan lainnya.",
 ]
 
-INDICATORS = ["regulasi", "sdm", "anggaran", "alat-kerja", "bimtek", "sosialisasi", "kecepatan"]
+INDICATORS = [
+    "regulasi", "sdm", "anggaran", "alat-kerja", "bimtek", "rkpd", "aktor", "pelaksana",
+    "jejaring", "sosialisasi", "pedoman-teknis", "informasi-layanan", "proses-layanan",
+    "pengaduan", "kecepatan", "kemanfaatan", "monev",
+]  # fmt: skip
 URUSAN = [
     "pendidikan", "kesehatan", "pekerjaan-umum-dan-penataan-ruang", "sosial",
     "administrasi-kependudukan-dan-pencatatan-sipil", "penanaman-modal", "pertanian",
@@ -138,17 +133,41 @@ URUSAN = [
 ]  # fmt: skip
 
 
+_VARIANTS = {
+    "masyarakat": ["masyarakat", "warga", "penduduk", "keluarga penerima manfaat"],
+    "pelayanan": ["pelayanan", "layanan", "pelayanan publik", "pelayanan dasar"],
+    "inovasi": ["inovasi", "terobosan", "program", "gagasan"],
+    "desa": ["desa", "kelurahan", "dusun", "wilayah perdesaan"],
+    "petugas": ["petugas", "aparatur", "kader", "tenaga pelaksana"],
+    "setiap": ["setiap", "tiap", "secara rutin setiap"],
+    "bulan": ["bulan", "triwulan", "semester", "minggu"],
+}
+_PLACES = ["Paringin", "Lampihong", "Juai", "Halong", "Awayan", "Batumandi", "Tebing Tinggi"]
+
+
 def _slug(text: str) -> str:
     return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
+def _sentence(rng: random.Random) -> str:
+    words = []
+    for word in rng.choice(SENTENCES).split():
+        bare = word.strip(".,").lower()
+        if bare in _VARIANTS and rng.random() < 0.7:
+            word = word.lower().replace(bare, rng.choice(_VARIANTS[bare]))
+        words.append(word)
+    if rng.random() < 0.4:
+        words.insert(-1, f"di {rng.choice(_PLACES)} pada {2019 + rng.randrange(6)}")
+    text = " ".join(words)
+    return text[0].upper() + text[1:]
+
+
 def _prose(rng: random.Random, words: int) -> str:
-    """Distinct sentences from the bank, about ``words`` words, in one or two paragraphs."""
+    """About ``words`` words in one or two paragraphs."""
     chosen: list[str] = []
     count = 0
-    for sentence in rng.sample(SENTENCES, len(SENTENCES)):
-        if count >= words:
-            break
+    while count < words:
+        sentence = _sentence(rng)
         chosen.append(sentence)
         count += len(sentence.split())
     half = len(chosen) // 2
@@ -163,21 +182,68 @@ class Agency:
     nama: str
     singkatan: str | None
     jenis: str
+    induk: str | None
 
 
-def _agencies(count: int) -> list[Agency]:
-    agencies = []
-    for index in range(count):
-        nama, singkatan, jenis = AGENCY_NAMES[index % len(AGENCY_NAMES)]
-        if index >= len(AGENCY_NAMES):
-            nama = f"{nama} Wilayah {index // len(AGENCY_NAMES) + 1}"
-        agencies.append(Agency(_slug(singkatan or nama), nama, singkatan, jenis))
-    return agencies
+def agencies_for(size: int) -> list[Agency]:
+    """About 50 agencies per 1,000 innovations (at least the named ones), with parents."""
+    wanted = max(len(AGENCY_NAMES), round(size * 50 / 1000))
+    found: list[Agency] = []
+    for nama, singkatan, jenis in AGENCY_NAMES:
+        induk = "dinkes" if jenis == "upt-puskesmas" else None
+        found.append(Agency(_slug(singkatan or nama), nama, singkatan, jenis, induk))
+    kecamatan = [a for a in found if a.jenis == "kecamatan"]
+    number = 0
+    while len(found) < wanted:
+        parent = kecamatan[number % len(kecamatan)]
+        number += 1
+        place = parent.nama.removeprefix("Kecamatan ")
+        nama = f"Desa {place} {number}"
+        found.append(Agency(_slug(nama), nama, None, "desa", parent.slug))
+    return found
 
 
-def _innovation(rng: random.Random, index: int, agency: Agency) -> tuple[str, dict[str, object]]:
+_PHOTOS: dict[int, bytes] = {}
+
+
+def _jpeg(rng: random.Random) -> bytes:
+    """A photo-like JPEG of a few hundred KB with EXIF, from a pool of six (fast to write)."""
+    key = rng.randrange(6)
+    if key not in _PHOTOS:
+        _PHOTOS[key] = _make_jpeg(key)
+    return _PHOTOS[key]
+
+
+def _make_jpeg(key: int) -> bytes:
+    width, height = 1600, 1200
+    base = Image.linear_gradient("L").rotate(key * 30).resize((width, height)).convert("RGB")
+    noise = Image.effect_noise((width // 4, height // 4), 30 + key * 5).resize((width, height))
+    photo = Image.blend(base, noise.convert("RGB"), 0.3)
+    exif = Image.Exif()
+    exif[0x010F] = "SynthCam"  # Make
+    exif[0x0110] = "Model 1"  # Model
+    exif[0x0132] = "2024:03:01 10:00:00"  # DateTime
+    out = io.BytesIO()
+    photo.save(out, "JPEG", quality=82, exif=exif.tobytes())
+    return out.getvalue()
+
+
+def _pdf() -> bytes:
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _innovation(
+    rng: random.Random, index: int, agency: Agency, slugs: list[str]
+) -> tuple[str, dict[str, object], dict[str, bytes], dict[str, object] | None]:
+    """One record, its files, and its verification (or None)."""
     nama = f"{rng.choice(NAME_HEADS)} {rng.choice(NAME_TOPICS)} {rng.choice(NAME_TAILS)}"
     slug = f"{_slug(nama)}-{index + 1:05d}"
+    files: dict[str, bytes] = {}
     news = index % 10 == 9  # one in ten is transcribed from news, as in the shipped catalogue
     tautan = [
         {
@@ -187,14 +253,19 @@ def _innovation(rng: random.Random, index: int, agency: Agency) -> tuple[str, di
     ]
     ringkasan = f"{nama} adalah inovasi {agency.nama} Kabupaten Balangan. " + _prose(rng, 55)
     if news:
-        return slug, {
-            "sumber_data": "berita",
-            "nama": nama,
-            "ringkasan": ringkasan,
-            "jenis": rng.choice(["digital", "non-digital"]),
-            "tahun_laporan": [2024],
-            "tautan": tautan,
-        }
+        return (
+            slug,
+            {
+                "sumber_data": "berita",
+                "nama": nama,
+                "ringkasan": ringkasan,
+                "jenis": rng.choice(["digital", "non-digital"]),
+                "tahun_laporan": [2024],
+                "tautan": tautan,
+            },
+            files,
+            None,
+        )
     start = date(2019, 6, 1) + timedelta(days=rng.randrange(0, 1600))  # up to late 2023
     trial = start + timedelta(days=rng.randrange(60, 300))
     launch = trial + timedelta(days=rng.randrange(20, 120))
@@ -216,7 +287,7 @@ def _innovation(rng: random.Random, index: int, agency: Agency) -> tuple[str, di
         "bentuk": rng.choice(["tata-kelola", "pelayanan-publik", "lainnya-sesuai-urusan"]),
         "urusan": {"utama": utama, "beririsan": [rng.choice([u for u in URUSAN if u != utama])]},
         "tanggal": tanggal,
-        "tahun_laporan": list(range(first_year, 2025)),
+        "tahun_laporan": list(range(first_year, 2026)),
         "tpb": sorted(rng.sample(range(1, 18), 2)),
         "rancang_bangun": {
             "dasar_hukum": _prose(rng, 45),
@@ -236,16 +307,54 @@ def _innovation(rng: random.Random, index: int, agency: Agency) -> tuple[str, di
             {"tahun": year, "nilai": rng.randrange(10, 900), "satuan": "warga terlayani"}
             for year in range(2022, 2025)
         ]
-    if rng.random() < 0.6:
-        record["indikator"] = {
-            key: {
+    media: list[dict[str, object]] = []
+    if index % 5 == 0:
+        for number in range(1 + index % 2):
+            name = f"foto-kegiatan-{number + 1}.jpg"
+            files[name] = _jpeg(rng)
+            media.append({"berkas": name, "keterangan": f"Kegiatan {nama}", "sampul": number == 0})
+    claims: dict[str, object] = {}
+    if rng.random() < 0.8:
+        for n, key in enumerate(rng.sample(INDICATORS, rng.randrange(3, 8))):
+            bukti: list[dict[str, object]] = [
+                {"url": f"https://inovasi.example.go.id/bukti/{slug}/{key}", "tentang": key}
+            ]
+            if n == 0 and index % 10 == 3:
+                files["sk-inovasi.pdf"] = _pdf()
+                bukti = [{"berkas": "sk-inovasi.pdf", "tentang": "Surat keputusan"}]
+            claims[key] = {
                 "tingkat": rng.randrange(1, 4),
-                "keterangan": rng.choice(SENTENCES),
-                "bukti": [{"url": f"https://inovasi.example.go.id/bukti/{slug}/{key}"}],
+                "keterangan": _sentence(rng),
+                "bukti": bukti,
             }
-            for key in rng.sample(INDICATORS, rng.randrange(1, 5))
+        record["indikator"] = claims
+    if media:
+        record["media"] = media
+    if index % 7 == 0:
+        record["penghargaan"] = [
+            {"nama": "Lomba Inovasi Balangan", "tahun": 2023 + index % 2, "peringkat": "Juara 2"}
+        ]
+    if slugs and index % 6 == 0:
+        record["replikasi"] = [
+            {"pemda": "Kabupaten Balangan", "tahun": 2024, "inovasi": rng.choice(slugs)}
+        ]
+    if index % 9 == 0:
+        record["proposal"] = [
+            {
+                "skema": "kipp",
+                "tahun": 2024,
+                "bagian": {"ringkasan": _prose(rng, 120), "ide_inovatif": _prose(rng, 300)},
+            }
+        ]
+    verifikasi = None
+    if claims and index % 4 == 0:
+        verifikasi = {
+            "status": "terverifikasi",
+            "tanggal": date(2025, 8, 1),
+            "oleh": "Pokja Inovasi Daerah",
+            "indikator": {k: {"tingkat": 1} for k in list(claims)[:2]},
         }
-    return slug, record
+    return slug, record, files, verifikasi
 
 
 class _Dumper(yaml.SafeDumper):
@@ -264,165 +373,48 @@ def _dump(data: object) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
-def write_project(folder: Path, size: int, agencies: int, seed: int) -> int:
-    """A copy of the site configuration plus a synthetic catalogue; returns its word count."""
+def write_project(folder: Path, size: int, seed: int) -> int:
+    """The site configuration plus a synthetic catalogue of ``size``; returns its agencies."""
     shutil.copy2(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     for name in ("docs", "overrides"):
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, folder / name)
+        shutil.copytree(ROOT / name, folder / name, dirs_exist_ok=True)
     rng = random.Random(seed)  # noqa: S311 - synthetic text, not security
     katalog = folder / "innovations"
-    owners = _agencies(agencies)
+    owners = agencies_for(size)
     for agency in owners:
         (katalog / agency.slug).mkdir(parents=True)
-        opd = {"nama": agency.nama, "singkatan": agency.singkatan, "jenis": agency.jenis}
+        opd = {
+            "nama": agency.nama,
+            "singkatan": agency.singkatan,
+            "jenis": agency.jenis,
+            "induk": agency.induk,
+        }
         text = _dump({k: v for k, v in opd.items() if v is not None})
         (katalog / agency.slug / "opd.yaml").write_text(text, encoding="utf-8")
-    words = 0
+    slugs: list[str] = []
     for index in range(size):
         agency = owners[index % len(owners)]
-        slug, record = _innovation(rng, index, agency)
+        slug, record, files, verifikasi = _innovation(rng, index, agency, slugs)
+        slugs.append(slug)
         target = katalog / agency.slug / slug
         target.mkdir()
-        text = _dump(record)
-        words += len(text.split())
-        (target / "inovasi.yaml").write_text(text, encoding="utf-8")
-    return words
+        (target / "inovasi.yaml").write_text(_dump(record), encoding="utf-8")
+        for name, content in files.items():
+            (target / name).write_bytes(content)
+        if verifikasi is not None:
+            (target / "verifikasi.yaml").write_text(_dump(verifikasi), encoding="utf-8")
+    return len(owners)
 
 
-# ---- measuring ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Run:
-    seconds: float
-    peak_rss_mib: float
-    returncode: int
-    output: str
-
-
-def run(args: list[str], cwd: Path) -> Run:
-    """Run ``python -m generator ARGS`` in ``cwd``: wall time, peak RSS, exit status."""
-    env = {
-        **os.environ,
-        "SEPEDA_TODAY": TODAY.isoformat(),
-        "NO_MKDOCS_2_WARNING": "1",
-        "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
-        "PYTHONDONTWRITEBYTECODE": "1",
-    }
-    with tempfile.TemporaryFile() as log:
-        start = time.perf_counter()
-        process = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
-            [sys.executable, "-m", "generator", *args],
-            cwd=cwd,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        log.seek(0)
-        output = log.read().decode("utf-8", "replace")
-    return Run(elapsed, usage.ru_maxrss / 1024, process.returncode, output)
-
-
-@dataclass(frozen=True)
-class Result:
-    size: int
-    agencies: int
-    words: int
-    check: Run
-    build: Run
-    site_bytes: int
-    files: int
-    index_raw: int
-    index_gzip: int
-    page_bytes: int
-    page_mean: float
-
-
-def measure(size: int, agencies: int, seed: int, keep: Path | None) -> Result:
-    with tempfile.TemporaryDirectory(prefix=f"sepeda-bench-{size}-") as tmp:
-        folder = Path(tmp)
-        words = write_project(folder, size, agencies, seed)
-        check = run(["check"], folder)
-        if check.returncode != 0:
-            raise SystemExit(f"sepeda check failed on {size} innovations:\n{check.output[-4000:]}")
-        build = run(["build", "--out", "site"], folder)
-        if build.returncode != 0:
-            raise SystemExit(f"sepeda build failed on {size} innovations:\n{build.output[-4000:]}")
-        site = folder / "site"
-        files = [p for p in site.rglob("*") if p.is_file()]
-        index = site / "search" / "search_index.json"
-        raw = index.read_bytes() if index.is_file() else b""
-        pages = sorted(site.glob("inovasi/*/index.html"))
-        sizes = [p.stat().st_size for p in pages]
-        if keep is not None:
-            shutil.copytree(folder, keep / f"catalogue-{size}", dirs_exist_ok=True)
-        return Result(
-            size=size,
-            agencies=agencies,
-            words=words,
-            check=check,
-            build=build,
-            site_bytes=sum(p.stat().st_size for p in files),
-            files=len(files),
-            index_raw=len(raw),
-            index_gzip=len(gzip.compress(raw, compresslevel=6, mtime=0)) if raw else 0,
-            page_bytes=sizes[0] if sizes else 0,
-            page_mean=sum(sizes) / len(sizes) if sizes else 0.0,
-        )
-
-
-def table(results: list[Result]) -> str:
-    mb = 1_000_000
-    lines = [
-        "| innovations | agencies | check | check RSS | build | build RSS | site | files "
-        "| search_index.json raw / gzip | one innovation page (mean) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for r in results:
-        lines.append(
-            f"| {r.size} | {r.agencies} | {r.check.seconds:.1f} s | {r.check.peak_rss_mib:.0f} MiB "
-            f"| {r.build.seconds:.1f} s | {r.build.peak_rss_mib:.0f} MiB "
-            f"| {r.site_bytes / mb:.1f} MB | {r.files} "
-            f"| {r.index_raw / mb:.2f} / {r.index_gzip / mb:.2f} MB "
-            f"| {r.page_bytes / 1000:.1f} KB ({r.page_mean / 1000:.1f} KB) |"
-        )
-    return "\n".join(lines)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000], metavar="N")
-    parser.add_argument("--agencies", type=int, default=40, help="number of agencies (40)")
-    parser.add_argument("--seed", type=int, default=2026, help="random seed of the text (2026)")
-    parser.add_argument("--keep", type=Path, help="copy each generated project into this folder")
-    args = parser.parse_args(argv)
-    if args.keep is not None:
-        args.keep.mkdir(parents=True, exist_ok=True)
-
-    results = []
-    for size in args.sizes:
-        print(f"benchmark: {size} innovations ...", file=sys.stderr, flush=True)
-        result = measure(size, args.agencies, args.seed, args.keep)
-        print(
-            f"  check {result.check.seconds:.1f} s, build {result.build.seconds:.1f} s, "
-            f"{result.words / size:.0f} words of YAML per innovation",
-            file=sys.stderr,
-            flush=True,
-        )
-        results.append(result)
-    print(
-        f"Python {platform.python_version()}, {os.cpu_count()} CPUs, "
-        f"{platform.system()} {platform.machine()}; wall time and peak RSS per command; "
-        "sizes in decimal units, gzip level 6; one page = first innovation by slug.\n"
-    )
-    print(table(results))
-    return 0
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Write a synthetic catalogue project.")
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--size", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+    args.folder.mkdir(parents=True, exist_ok=True)
+    print(write_project(args.folder, args.size, args.seed), "agencies")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -140,6 +140,17 @@ def href(source: str, target: str) -> Url:
 
 def score_view(score: InnovationScore) -> v.Score:
     verified = "–" if score.terverifikasi is None else str(score.terverifikasi)
+    if not score.jumlah_klaim:
+        words = "Belum ada klaim indikator IID"
+    elif not score.klaim_berbukti:
+        words = f"Belum ada bukti dukung ({score.jumlah_klaim} indikator diklaim)"
+    else:
+        words = f"Skor klaim {score.klaim} dari {score.maksimum}"
+    verified_words = (
+        f"terverifikasi pokja: {score.terverifikasi}"
+        if score.terverifikasi is not None
+        else "belum diverifikasi pokja"
+    )
     return v.Score(
         klaim=score.klaim,
         maksimum=score.maksimum,
@@ -151,6 +162,8 @@ def score_view(score: InnovationScore) -> v.Score:
         ),
         jumlah_klaim=score.jumlah_klaim,
         klaim_berbukti=score.klaim_berbukti,
+        words=text(words),
+        verified_words=text(verified_words),
     )
 
 
@@ -183,9 +196,10 @@ def _card_parts(ix: CatalogueIndex, innovation: Innovation) -> v.Card:
     if data.tahapan:
         badges.append(v.Badge(text(vocab.TAHAPAN[data.tahapan]), text("tahapan")))
     score = score_view(ix.scores[innovation.slug])
-    badges.append(score.status)
     if data.sumber_data == "berita":
         badges.append(v.Badge(text("Dari pemberitaan"), text("berita")))
+    else:
+        badges.append(score.status)
     unlinked = url("")
     return v.Card(
         link=unlinked,
@@ -195,6 +209,7 @@ def _card_parts(ix: CatalogueIndex, innovation: Innovation) -> v.Card:
         badges=tuple(badges),
         summary=plain_text(data.ringkasan, 180),
         score=score,
+        news=data.sumber_data == "berita",
     )
 
 

@@ -36,6 +36,8 @@ NEWEST_ON_HOME = 6
 
 def _timeline(innovation: Innovation) -> tuple[v.Step, ...]:
     data = innovation.data
+    if data.tahapan is None and data.tanggal is None:
+        return ()  # a news record without dates: no timeline of placeholders
     order = list(vocab.TAHAPAN)
     reached = order.index(data.tahapan) if data.tahapan else -1
     dates = dict(data.tanggal.steps()) if data.tanggal else {}
@@ -58,7 +60,6 @@ def _timeline(innovation: Innovation) -> tuple[v.Step, ...]:
 def _profile(ix: CatalogueIndex, innovation: Innovation) -> tuple[v.Row, ...]:
     data = innovation.data
     ref = ix.catalogue.reference
-    unknown = "Belum dikonfirmasi"
     rows: list[tuple[str, str]] = [
         ("Perangkat daerah", ix.catalogue.agency(innovation.opd).data.nama)
     ]
@@ -69,19 +70,21 @@ def _profile(ix: CatalogueIndex, innovation: Innovation) -> tuple[v.Row, ...]:
     if data.inovator:
         people = [f"{p.nama} ({p.peran})" if p.peran else p.nama for p in data.inovator]
         rows.append(("Inovator", ", ".join(people)))
-    rows += [
-        ("Tahapan", vocab.TAHAPAN[data.tahapan] if data.tahapan else unknown),
-        ("Jenis", vocab.JENIS_INOVASI[data.jenis] if data.jenis else unknown),
-        ("Bentuk", vocab.BENTUK[data.bentuk] if data.bentuk else unknown),
-        ("Urusan utama", ref.urusan[data.urusan.utama].nama if data.urusan else unknown),
+    # Only what the record says: a news record leaves these out, and so does the page.
+    known = [
+        ("Tahapan", vocab.TAHAPAN.get(data.tahapan or "")),
+        ("Jenis", vocab.JENIS_INOVASI.get(data.jenis or "")),
+        ("Bentuk", vocab.BENTUK.get(data.bentuk or "")),
+        ("Urusan utama", ref.urusan[data.urusan.utama].nama if data.urusan else None),
     ]
+    rows += [(label, value) for label, value in known if value]
     if data.urusan and data.urusan.beririsan:
         names = ", ".join(ref.urusan[u].nama for u in data.urusan.beririsan)
         rows.append(("Urusan beririsan", names))
     if data.tematik:
         rows.append(("Tematik", vocab.TEMATIK[data.tematik]))
-    years = ", ".join(str(y) for y in data.tahun_laporan) or "Belum ada"
-    rows.append(("Tahun dilaporkan", years))
+    if data.tahun_laporan:
+        rows.append(("Tahun dilaporkan ke IID", ", ".join(str(y) for y in data.tahun_laporan)))
     if data.tpb:
         rows.append(
             (
@@ -161,8 +164,15 @@ def _indicators(ix: CatalogueIndex, innovation: Innovation, source: str) -> v.In
         note = v.PokjaNote(
             text(f"Catatan pokja ({tanggal(verifikasi.tanggal)}{by}):"), prose(verifikasi.catatan)
         )
+    years = innovation.data.tahun_laporan
+    reason = (
+        f"kerangka tahun pelaporan terakhirnya, {max(years)}"
+        if years
+        else "belum ada tahun pelaporan, jadi kerangka terbaru yang dipakai"
+    )
     return v.Indicators(
         framework=text(framework.nama),
+        framework_reason=text(reason),
         framework_id=text(framework.id),
         score=score_view(score),
         status=text(vocab.STATUS_VERIFIKASI[score.status_verifikasi]),
@@ -226,7 +236,11 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
     if data.urusan:
         badges.append(v.Badge(text(f"Urusan {ref.urusan[data.urusan.utama].nama}"), text("urusan")))
     score = score_view(ix.scores[innovation.slug])
-    badges.append(score.status)
+    news = data.sumber_data == "berita"
+    if news:
+        badges.append(v.Badge(text("Dari pemberitaan"), text("berita")))
+    else:
+        badges.append(score.status)
     charts, results = _charts(ix, innovation)
     design, sections = _prose_sections(innovation)
 
@@ -267,7 +281,7 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
         name=text(data.nama),
         badges=tuple(badges),
         score=score,
-        is_news=data.sumber_data == "berita",
+        is_news=news,
         cover=v.Photo(filehref(ix.cover[innovation.slug]), text(f"Sampul {data.nama}"), text("")),
         summary=prose(data.ringkasan),
         agency=agency_link(uri, ix.catalogue.agency(innovation.opd)),
@@ -275,7 +289,8 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
         timeline=_timeline(innovation),
         charts=charts,
         results=results,
-        indicators=_indicators(ix, innovation, uri),
+        indicators=None if news else _indicators(ix, innovation, uri),
+        how_scored=href(uri, urls.INDEX),
         design=design,
         sections=sections,
         photos=photos,
@@ -318,7 +333,7 @@ def search_fields(ix: CatalogueIndex, innovation: Innovation) -> tuple[v.SearchF
             ("filter", facet.key, label) for _, label in facet.values(innovation, ix.catalogue)
         ]
     data = innovation.data
-    stage = vocab.TAHAPAN[data.tahapan] if data.tahapan else "Tahapan belum diisi"
+    stage = vocab.TAHAPAN[data.tahapan] if data.tahapan else "Dari pemberitaan"
     cover = urls.innovation_file(innovation.slug, ix.cover[innovation.slug])
     fields += [
         ("meta", "title", data.nama),

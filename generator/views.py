@@ -51,6 +51,9 @@ class Score:
     status: Badge
     jumlah_klaim: int
     klaim_berbukti: int
+    words: Text
+    """The claimed score in words: "belum ada bukti dukung" rather than "0/111"."""
+    verified_words: Text
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class Card:
     badges: tuple[Badge, ...]
     summary: Text
     score: Score
+    news: bool
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,7 @@ class Indicators:
     """The IID section of an innovation page."""
 
     framework: Text
+    framework_reason: Text
     framework_id: Text
     score: Score
     status: Text
@@ -215,7 +220,8 @@ class InnovationView:
     timeline: tuple[Step, ...]
     charts: tuple[Chart, ...]
     results: tuple[ResultRow, ...]
-    indicators: Indicators
+    indicators: Indicators | None
+    how_scored: Url
     design: tuple[Section, ...]
     sections: tuple[Section, ...]
     photos: tuple[Photo, ...]

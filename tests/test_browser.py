@@ -52,7 +52,7 @@ SEPEDA_BARU_NAME = "Sistem Penjaringan Inovasi Daerah Balangan Terpadu"
 BAPPERIDA = "opd/bapperida/"
 BAPPERIDA_NAME = "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah"
 NEWS_RECORD = "inovasi/galuh-sanggam/"
-NEWS_WARNING = "Data dari pemberitaan"
+NEWS_WARNING = "Dihimpun dari pemberitaan"
 
 
 def _unavailable(reason: str) -> NoReturn:
@@ -272,9 +272,16 @@ def test_news_record_shows_warning(desktop: Session) -> None:
     from playwright.sync_api import expect
 
     desktop.goto(NEWS_RECORD)
-    warning = desktop.page.locator(".admonition", has_text=NEWS_WARNING)
+    page = desktop.page
+    warning = page.locator(".admonition", has_text=NEWS_WARNING)
     expect(warning).to_have_count(1)
     expect(warning).to_be_visible()
+    # what the news says comes first; nothing that reads as a verdict or a placeholder
+    headings = [h.rstrip("¶").strip() for h in page.locator("article h2").all_inner_texts()]
+    assert headings.index("Sumber berita") < headings.index("Profil inovasi"), headings
+    body = page.locator("article.md-content__inner").inner_text()
+    for filler in ("Belum dikonfirmasi", "Belum ada tanggal", "Skor klaim", "diverifikasi"):
+        assert filler not in body, filler
     desktop.assert_clean()
 
 

@@ -9,6 +9,7 @@ lists and browse pages are :mod:`generator.browse`, statistics and scorecards
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from generator import browse, codes, graphics, stats, urls, vocab
 from generator import views as v
@@ -276,7 +277,10 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
     if innovation.verifikasi_source:
         sources.append(innovation.verifikasi_source.path)
     view = v.InnovationView(
-        meta=meta(data.nama, plain_text(data.ringkasan, 300).unescape(), search=True),
+        meta=replace(
+            meta(data.nama, plain_text(data.ringkasan, 300).unescape(), search=True),
+            image=_photo_cover(ix, innovation),
+        ),
         search=search_fields(ix, innovation),
         name=text(data.nama),
         badges=tuple(badges),
@@ -310,6 +314,12 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
         proposals=_proposals(innovation),
     )
     return Page(uri, "innovation.md.j2", view, tuple(sources))
+
+
+def _photo_cover(ix: CatalogueIndex, innovation: Innovation) -> str | None:
+    """The cover photo as a site path, for link previews (a generated SVG cover is not one)."""
+    name = ix.cover[innovation.slug]
+    return None if name == urls.COVER_SVG else urls.innovation_file(innovation.slug, name)
 
 
 def search_fields(ix: CatalogueIndex, innovation: Innovation) -> tuple[v.SearchField, ...]:

@@ -58,6 +58,8 @@ def front_matter(meta: Meta) -> str:
         values["pagefind"] = True
     if meta.template:
         values["template"] = meta.template
+    if meta.image:
+        values["image"] = meta.image
     dumped = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{dumped}---\n"
 

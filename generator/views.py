@@ -22,6 +22,8 @@ class Meta:
     description: Text
     search: bool = False
     template: str | None = None
+    image: str | None = None
+    """Site-relative path of the link-preview picture (a cover photo), if any."""
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,17 @@ pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 360, "height": 760}
 NEW_PAGES = ["cari/?q=kesehatan", "jelajah/", "jelajah/urusan/kesehatan/", "statistik/", "rapor/"]
+EVERY_KIND = [
+    *NEW_PAGES,
+    "",
+    "opd/dinkes/",
+    "inovasi/antrean-daring/",
+    "inovasi/gertak-desa/",
+    "indeks-inovasi/",
+    "data-terbuka/",
+    "kode-temuan/",
+    "tidak-ada/",
+]
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +173,7 @@ def test_statistics_page_readable_on_a_phone(phone: Session) -> None:
     phone.assert_clean()
 
 
-@pytest.mark.parametrize("path", NEW_PAGES)
+@pytest.mark.parametrize("path", EVERY_KIND[:-1])
 def test_nothing_is_cut_off_at_360_pixels(phone: Session, path: str, tmp_path: Path) -> None:
     phone.goto(path)
     phone.page.wait_for_load_state("networkidle")
@@ -172,13 +183,13 @@ def test_nothing_is_cut_off_at_360_pixels(phone: Session, path: str, tmp_path: P
     phone.assert_clean()
 
 
-@pytest.mark.parametrize("path", NEW_PAGES)
+@pytest.mark.parametrize("path", EVERY_KIND)
 def test_no_serious_accessibility_violation(browser: Any, site: Site, path: str) -> None:
     assert AXE.is_file(), "axe-core is missing: run make test (npm ci)"
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        page.goto(site.url(path), wait_until="networkidle")
+        page.goto(site.url(path.replace("tidak-ada/", "404.html")), wait_until="networkidle")
         page.evaluate(AXE.read_text(encoding="utf-8"))
         violations = page.evaluate(
             """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
@@ -186,5 +197,42 @@ def test_no_serious_accessibility_violation(browser: Any, site: Site, path: str)
                  .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
         )
         assert violations == [], f"{path}: {violations}"
+    finally:
+        context.close()
+
+
+def test_link_preview_and_not_found_page_in_indonesian(site: Site) -> None:
+    page = (site.folder / "inovasi/antrean-daring/index.html").read_text("utf-8")
+    assert '<meta property="og:title" content="Antrean Daring Puskesmas">' in page
+    assert (
+        '<meta property="og:image" content="https://inovasi.balangankab.go.id/inovasi/'
+        'antrean-daring/loket.png">'
+    ) in page
+    assert '<meta name="twitter:card" content="summary_large_image">' in page
+    assert 'rel="icon" href="../../assets/katalog/logo.svg"' in page
+    missing = (site.folder / "404.html").read_text("utf-8")
+    assert "<h1>Halaman tidak ditemukan</h1>" in missing and "Not found" not in missing
+    assert "Made with" not in page and "Dibuat dengan perangkat lunak sumber terbuka" in page
+
+
+def test_an_innovation_prints_on_two_a4_pages_with_its_links(browser: Any, site: Site) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(site.url("inovasi/bekal-obat/"), wait_until="networkidle")
+        pdf = PdfReader(BytesIO(page.pdf(format="A4", print_background=False)))
+        text = "".join(p.extract_text() for p in pdf.pages)
+        assert len(pdf.pages) <= 2, len(pdf.pages)
+        assert "Bekal Obat Keliling" in text
+        assert "Cari" not in text.split("Bekal")[0]  # no menu or header before the title
+        page.goto(site.url("inovasi/gertak-desa/"), wait_until="networkidle")
+        pdf = PdfReader(BytesIO(page.pdf(format="A4")))
+        text = "".join(p.extract_text() for p in pdf.pages).replace("\n", "")
+        assert len(pdf.pages) == 1
+        assert "https://berita.example.com/2024/09/bailang.html" in text  # sources written out
     finally:
         context.close()

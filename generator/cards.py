@@ -120,6 +120,14 @@ def cover_file(innovation: Innovation) -> str:
     return chosen.berkas if chosen else urls.COVER_SVG
 
 
+def small_cover(ix: CatalogueIndex, innovation: Innovation) -> str:
+    """Site URI of the cover as a card shows it: the small copy of a photo, or the SVG."""
+    name = ix.cover[innovation.slug]
+    if name == urls.COVER_SVG:
+        return urls.innovation_file(innovation.slug, name)
+    return urls.small_file(innovation.slug, name)
+
+
 def latest_date(innovation: Innovation) -> tuple[date, str]:
     """Sort key for "newest": the latest date or year the record mentions."""
     data = innovation.data
@@ -181,7 +189,7 @@ def card(ix: CatalogueIndex, innovation: Innovation, source: str) -> v.Card:
     if parts is None:
         parts = ix.card_parts[innovation.slug] = _card_parts(ix, innovation)
     agency_uri = urls.agency_uri(innovation.opd)
-    cover = urls.innovation_file(innovation.slug, ix.cover[innovation.slug])
+    cover = small_cover(ix, innovation)
     return replace(
         parts,
         link=href(source, urls.innovation_uri(innovation.slug)),

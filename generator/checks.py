@@ -140,7 +140,10 @@ def _files(innovation: Innovation, published: dict[str, bytes] | None) -> Iterat
                 problems, content = media.inspect(path, folder, publish=published is not None)
                 inspected[name] = problems
                 if content is not None and published is not None:
-                    published[urls.innovation_file(innovation.slug, name)] = content
+                    published[urls.innovation_file(innovation.slug, name)] = content.data
+                    if content.small is not None:
+                        small = urls.small_file(innovation.slug, name)
+                        published[small] = content.small
             problems = inspected[name]
         # A name that itself holds personal data is never echoed (CI logs are public).
         shown = "berkas ini" if pii.scan_text(name) else name

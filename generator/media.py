@@ -59,6 +59,8 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 MAX_PDF_PAGES = 50
 PUBLISHED_MAX_EDGE = 1600
+SMALL_EDGE = 640
+"""Longest edge of the small copy of a photo (cards, phones): ``kecil/<name>``."""
 _ORIENTATION = 0x0112  # EXIF tag
 
 FILENAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
@@ -252,7 +254,18 @@ def check_file(path: Path, folder: Path) -> list[MediaProblem]:
     return inspect(path, folder, publish=False)[0]
 
 
-def inspect(path: Path, folder: Path, *, publish: bool) -> tuple[list[MediaProblem], bytes | None]:
+@dataclass(frozen=True)
+class Published:
+    """What the site publishes for one media file: its re-encoded bytes and, for a photo,
+    a small copy (longest edge :data:`SMALL_EDGE`) for cards and phones."""
+
+    data: bytes
+    small: bytes | None = None
+
+
+def inspect(
+    path: Path, folder: Path, *, publish: bool
+) -> tuple[list[MediaProblem], Published | None]:
     """Check the media file and, with ``publish``, produce its published bytes in the same pass.
 
     The file is read once and an image is decoded once: the published copy (re-encoded,
@@ -271,7 +284,7 @@ def inspect(path: Path, folder: Path, *, publish: bool) -> tuple[list[MediaProbl
         if problems or not publish:
             return problems, None
         try:
-            return [], _pdf_for_site(data)
+            return [], Published(_pdf_for_site(data))
         except MediaError as error:
             return [error.problem], None
     return _inspect_image(data, suffix, publish=publish)
@@ -279,7 +292,7 @@ def inspect(path: Path, folder: Path, *, publish: bool) -> tuple[list[MediaProbl
 
 def _inspect_image(
     data: bytes, suffix: str, *, publish: bool
-) -> tuple[list[MediaProblem], bytes | None]:
+) -> tuple[list[MediaProblem], Published | None]:
     problem = _magic_problem(data, suffix)
     if problem is not None:
         return [problem], None
@@ -296,7 +309,8 @@ def _inspect_image(
             if not publish:
                 return [], None
             clean = _clean_pixels(image, fmt)
-        return [], _encode(clean, fmt)
+        small = _downscale(clean, SMALL_EDGE)
+        return [], Published(_encode(clean, fmt), _encode(small, fmt, quality=72))
     except _Refused as refused:
         return [refused.problem], None
     except Exception:
@@ -445,25 +459,25 @@ def _to_srgb(image: Image.Image, mode: str) -> Image.Image:
     return image if image.mode == mode else image.convert(mode)
 
 
-def _downscale(image: Image.Image) -> Image.Image:
+def _downscale(image: Image.Image, edge: int = PUBLISHED_MAX_EDGE) -> Image.Image:
     width, height = image.size
     longest = max(width, height)
-    if longest <= PUBLISHED_MAX_EDGE:
+    if longest <= edge:
         return image
-    scale = PUBLISHED_MAX_EDGE / longest
+    scale = edge / longest
     size = (max(1, round(width * scale)), max(1, round(height * scale)))
     return image.resize(size, Image.Resampling.LANCZOS)
 
 
-def _encode(image: Image.Image, fmt: str) -> bytes:
+def _encode(image: Image.Image, fmt: str, quality: int = 82) -> bytes:
     buffer = io.BytesIO()
     if fmt == "JPEG":
         # baseline with optimized Huffman tables: half the time of progressive, 4% larger
-        image.save(buffer, "JPEG", quality=82, optimize=True)
+        image.save(buffer, "JPEG", quality=quality, optimize=True)
     elif fmt == "PNG":
         image.save(buffer, "PNG", optimize=True)
     else:
-        image.save(buffer, "WEBP", quality=80)
+        image.save(buffer, "WEBP", quality=quality - 2)
     return buffer.getvalue()
 
 

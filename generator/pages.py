@@ -24,6 +24,7 @@ from generator.cards import (
     latest_date,
     meta,
     score_view,
+    small_cover,
 )
 from generator.catalogue import Agency, Catalogue, Innovation
 from generator.escape import Html, Text, Url, plain_text, prose, text, url
@@ -249,7 +250,12 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
         return href(uri, urls.innovation_file(innovation.slug, name))
 
     photos = tuple(
-        v.Photo(filehref(m.berkas), text(m.alt or m.keterangan), text(m.keterangan))
+        v.Photo(
+            filehref(m.berkas),
+            text(m.alt or m.keterangan),
+            text(m.keterangan),
+            href(uri, urls.small_file(innovation.slug, m.berkas)),
+        )
         for m in data.media
         if urls.is_image(m.berkas)
     )
@@ -286,7 +292,12 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
         badges=tuple(badges),
         score=score,
         is_news=news,
-        cover=v.Photo(filehref(ix.cover[innovation.slug]), text(f"Sampul {data.nama}"), text("")),
+        cover=v.Photo(
+            filehref(ix.cover[innovation.slug]),
+            text(f"Sampul {data.nama}"),
+            text(""),
+            href(uri, small_cover(ix, innovation)),
+        ),
         summary=prose(data.ringkasan),
         agency=agency_link(uri, ix.catalogue.agency(innovation.opd)),
         profile=_profile(ix, innovation),
@@ -344,7 +355,7 @@ def search_fields(ix: CatalogueIndex, innovation: Innovation) -> tuple[v.SearchF
         ]
     data = innovation.data
     stage = vocab.TAHAPAN[data.tahapan] if data.tahapan else "Dari pemberitaan"
-    cover = urls.innovation_file(innovation.slug, ix.cover[innovation.slug])
+    cover = small_cover(ix, innovation)
     fields += [
         ("meta", "title", data.nama),
         ("meta", "opd", agency.data.nama),

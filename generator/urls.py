@@ -129,6 +129,16 @@ def browse_uri(facet: str, value: str | None = None, number: int = 1) -> str:
     return f"jelajah/{facet}/{value}/" + ("" if number == 1 else f"{number}/") + "index.md"
 
 
+SMALL_FOLDER = "kecil"
+"""Small copies of photos: ``inovasi/<slug>/kecil/<name>`` (a contributor's file names hold
+no ``/``, so they can never collide)."""
+
+
+def small_file(slug: str, name: str) -> str:
+    """Site URI of the small copy of a photo."""
+    return f"inovasi/{slug}/{SMALL_FOLDER}/{name}"
+
+
 def innovation_file(slug: str, name: str) -> str:
     """Site URI of a file published beside an innovation page (photo, PDF, cover)."""
     return f"inovasi/{slug}/{name}"

@@ -163,11 +163,12 @@ class Section:
 
 @dataclass(frozen=True)
 class Photo:
-    """A published photo."""
+    """A published photo: ``small`` is what a phone loads first, ``src`` the full size."""
 
     src: Url
     alt: Text
     caption: Text
+    small: Url
 
 
 @dataclass(frozen=True)

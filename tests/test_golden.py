@@ -91,6 +91,18 @@ def test_media_are_published_and_covers_generated_only_without_photo(output: Res
     assert isinstance(output.files["inovasi/antrean-daring/sk-inovasi.pdf"], bytes)
     assert "inovasi/antrean-daring/sampul.svg" not in output.files
     assert "inovasi/bekal-obat/sampul.svg" in output.files
+    # a small copy of each photo for cards and phones; PDFs have none
+    small = output.files["inovasi/antrean-daring/kecil/loket.png"]
+    assert isinstance(small, bytes) and small[:4] == b"\x89PNG"
+    assert "inovasi/antrean-daring/kecil/sk-inovasi.pdf" not in output.files
+    from io import BytesIO
+
+    from PIL import Image
+
+    with Image.open(BytesIO(small)) as image:
+        assert max(image.size) <= 640
+    home = output.files["index.md"]
+    assert isinstance(home, str) and 'src="inovasi/antrean-daring/kecil/loket.png"' in home
 
 
 def test_same_catalogue_gives_byte_identical_output(output: Result) -> None:

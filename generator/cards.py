@@ -16,6 +16,7 @@ from generator import graphics, urls, vocab
 from generator import views as v
 from generator.catalogue import Agency, Catalogue, Innovation
 from generator.escape import Url, plain_text, text, url
+from generator.history import History
 from generator.scoring import AgencyTotals, InnovationScore, agency_totals
 
 
@@ -43,6 +44,7 @@ class CatalogueIndex:
     family: Mapping[str, tuple[Innovation, ...]]
     """An agency's own innovations, then those of every unit under it (recursively)."""
     family_totals: Mapping[str, AgencyTotals]
+    history: History = field(default_factory=History)
     card_parts: dict[str, v.Card] = field(default_factory=dict, compare=False, repr=False)
     """Escaped card contents per innovation, made once per plan (links are per page)."""
 
@@ -61,7 +63,12 @@ class CatalogueIndex:
         return tuple(found)
 
     @classmethod
-    def build(cls, catalogue: Catalogue, scores: Mapping[str, InnovationScore]) -> CatalogueIndex:
+    def build(
+        cls,
+        catalogue: Catalogue,
+        scores: Mapping[str, InnovationScore],
+        history: History | None = None,
+    ) -> CatalogueIndex:
         members: dict[str, list[Innovation]] = defaultdict(list)
         replicated: dict[str, list[Innovation]] = defaultdict(list)
         children: dict[str, list[Agency]] = defaultdict(list)
@@ -110,6 +117,7 @@ class CatalogueIndex:
             index.cover,
             family,
             family_totals,
+            history or History(),
         )
 
 

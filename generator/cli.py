@@ -31,6 +31,7 @@ from generator.diagnostics import (
     sort_findings,
     summary_line,
 )
+from generator.projection import regency_projection
 from generator.render import render_text
 
 OK, ERRORS, FAILURE = 0, 1, 2
@@ -77,7 +78,9 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("opd", help="slug perangkat daerah, misalnya dinkes")
     new.add_argument("nama", help="nama inovasi, dalam tanda kutip")
 
-    exp = commands.add_parser("export", help="tulis data terbuka inovasi.json dan inovasi.csv")
+    exp = commands.add_parser(
+        "export", help="tulis data terbuka (JSON, CSV, XLSX, indeks.json, skema JSON)"
+    )
     exp.add_argument("--out", required=True, help="folder keluaran")
     return parser
 
@@ -238,8 +241,16 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
         return ERRORS
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for name, content in export.export_files(result.catalogue, result.scores).items():
-        (out / name).write_text(content, encoding="utf-8", newline="\n")
+    settings = _settings(args, root)
+    projection = regency_projection(result.catalogue.innovations, settings.reference)
+    files = export.export_files(result.catalogue, result.scores, projection, settings.history)
+    for name, content in files.items():
+        target = out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8", newline="\n")
     print(f"Data terbuka ditulis ke {out}", file=sys.stderr)
     return OK
 

@@ -1,8 +1,12 @@
-"""Open data: ``inovasi.json`` and ``inovasi.csv`` from the catalogue (shape in CLI.md).
+"""Open data: the catalogue as JSON, CSV and XLSX, the projection, and the format's schema.
 
 Every field of ``inovasi.yaml`` is exported under its own key, plus the computed ``id``,
-``opd``, ``skor``, ``status_verifikasi``, ``url`` and the per-indicator levels. Entries are
-sorted by ``id``; dates are ISO strings; the same catalogue gives byte-identical files.
+``opd``, ``skor``, ``status_verifikasi``, ``url`` (relative, as the contract in CLI.md says)
+and ``alamat`` (absolute). ``inovasi.csv`` keeps one row per innovation (UTF-8 with BOM);
+``inovasi-tahun.csv`` has one row per innovation and reporting year, so no cell packs
+several years; ``inovasi.xlsx`` holds both as sheets and opens in any locale; ``indeks.json``
+is the regency projection per year; ``skema/*.schema.json`` describe the three YAML files.
+Entries are sorted by ``id``; the same catalogue gives byte-identical files.
 """
 
 from __future__ import annotations
@@ -10,16 +14,26 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
-from generator import advice, scoring, urls
+from generator import advice, scoring, spreadsheet, urls
 from generator.catalogue import Catalogue, Innovation
-from generator.escape import csv_cell
+from generator.escape import csv_cell, plain_text
+from generator.history import History
+from generator.models import Inovasi, InovasiBerita, Opd, Verifikasi
+from generator.numbers import round2
+from generator.projection import InnovationPart, YearProjection
 
 PEMDA = "Kabupaten Balangan"
+SITE_URL = "https://inovasi.balangankab.go.id/"
+"""The public address (``site_url`` of ``mkdocs.yml``); absolute links in the open data."""
+YEAR_COLUMNS = ["id", "nama", "opd", "tahun_laporan", "kerangka_tahun", "skor_klaim"]
+
+
 CSV_COLUMNS = [
     "id", "nama", "singkatan", "opd", "opd_nama", "sumber_data", "tahapan", "jenis", "bentuk",
     "urusan_utama", "urusan_beririsan", "tematik", "tanggal_mulai", "tanggal_uji_coba",
@@ -69,8 +83,11 @@ def innovation_record(innovation: Innovation, score: scoring.InnovationScore) ->
         "wajib_belum_terpenuhi": list(score.wajib_kosong),
         "saran": advice.advice_lines(score),
     }
+    if innovation.data.sumber_data == "berita":
+        record["skor"]["saran"] = []  # nothing to advise before the agency completes it
     record["status_verifikasi"] = score.status_verifikasi
     record["url"] = innovation.url
+    record["alamat"] = SITE_URL + innovation.url
     return record
 
 
@@ -96,6 +113,16 @@ def to_csv(catalogue: Catalogue, scores: Mapping[str, scoring.InnovationScore]) 
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
+    for row in csv_rows(catalogue, scores):
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
+    return "\ufeff" + out.getvalue()
+
+
+def csv_rows(
+    catalogue: Catalogue, scores: Mapping[str, scoring.InnovationScore]
+) -> list[dict[str, Any]]:
+    """One row per innovation, the columns of ``inovasi.csv`` (values unescaped)."""
+    rows = []
     for innovation in sorted(catalogue.innovations, key=lambda i: i.slug):
         data, score = innovation.data, scores[innovation.slug]
         dates = data.tanggal
@@ -124,15 +151,163 @@ def to_csv(catalogue: Catalogue, scores: Mapping[str, scoring.InnovationScore]) 
             "url": innovation.url,
             "ringkasan": " ".join(data.ringkasan.split()),
         }
+        rows.append(row)
+    return rows
+
+
+def year_rows(
+    catalogue: Catalogue, scores: Mapping[str, scoring.InnovationScore]
+) -> list[dict[str, Any]]:
+    """One row per innovation and reporting year (``inovasi-tahun.csv``)."""
+    rows = []
+    for innovation in sorted(catalogue.innovations, key=lambda i: i.slug):
+        for year in innovation.data.tahun_laporan:
+            kerangka = catalogue.reference.kerangka_for_year(year)
+            rows.append(
+                {
+                    "id": innovation.slug,
+                    "nama": innovation.data.nama,
+                    "opd": innovation.opd,
+                    "tahun_laporan": year,
+                    "kerangka_tahun": kerangka.id if kerangka else "",
+                    "skor_klaim": scores[innovation.slug].klaim,
+                }
+            )
+    return rows
+
+
+def to_year_csv(catalogue: Catalogue, scores: Mapping[str, scoring.InnovationScore]) -> str:
+    """``inovasi-tahun.csv``: UTF-8 with BOM, one row per innovation and year."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=YEAR_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in year_rows(catalogue, scores):
         writer.writerow({key: csv_cell(value) for key, value in row.items()})
     return "\ufeff" + out.getvalue()
 
 
-def export_files(
-    catalogue: Catalogue, scores: Mapping[str, scoring.InnovationScore]
-) -> dict[str, str]:
-    """File name → content for both open-data files."""
+def _part(part: InnovationPart) -> dict[str, float]:
     return {
-        urls.JSON_EXPORT: to_json(catalogue, scores),
+        "jumlah_skor": part.jumlah_skor,
+        "rata_rata": round2(part.rata_rata),
+        "skor_jumlah_inovasi": round2(part.skor_jumlah_inovasi),
+        "bagian_inovasi": round2(part.nilai),
+    }
+
+
+def to_index_json(projection: Sequence[YearProjection]) -> str:
+    """``indeks.json``: the regency's innovation part per reporting year, both scores."""
+    years: dict[str, Any] = {}
+    for year in projection:
+        detail = year.rincian
+        entry: dict[str, Any] = {"kerangka": year.kerangka, "jumlah_inovasi": year.jumlah_inovasi}
+        if detail is None:
+            entry["catatan"] = year.catatan
+        else:
+            entry |= {
+                "pembagi": detail.pembagi,
+                "klaim": _part(detail.klaim),
+                "terverifikasi": _part(detail.terverifikasi),
+                "yandas": {
+                    "tercakup": list(detail.yandas.tercakup),
+                    "belum": list(detail.yandas.belum),
+                },
+            }
+        years[str(year.tahun)] = entry
+    return json.dumps({"pemda": PEMDA, "tahun": years}, ensure_ascii=False, indent=2) + "\n"
+
+
+def schemas() -> dict[str, str]:
+    """JSON Schema of ``inovasi.yaml`` (full and news record), ``opd.yaml``, ``verifikasi.yaml``."""
+    found = {
+        "inovasi": Inovasi.model_json_schema(),
+        "inovasi-berita": InovasiBerita.model_json_schema(),
+        "opd": Opd.model_json_schema(),
+        "verifikasi": Verifikasi.model_json_schema(),
+    }
+    return {
+        f"{urls.SCHEMA_FOLDER}/{name}.schema.json": json.dumps(
+            {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema},
+            ensure_ascii=False,
+            indent=2,
+            sort_keys=True,
+        )
+        + "\n"
+        for name, schema in found.items()
+    }
+
+
+FEED_SIZE = 50
+"""Entries in the Atom feed: the newest additions."""
+
+
+def to_feed(catalogue: Catalogue, history: History) -> str:
+    """``inovasi-baru.xml``: an Atom feed of the newest innovations, dated by Git history.
+
+    An innovation without a known "added" date (outside a Git checkout) is left out rather
+    than dated by the build clock.
+    """
+    dated = sorted(
+        (
+            (history.added[key], innovation)
+            for innovation in catalogue.innovations
+            if (key := f"{innovation.opd}/{innovation.slug}") in history.added
+        ),
+        key=lambda pair: (pair[0], pair[1].slug),
+        reverse=True,
+    )[:FEED_SIZE]
+    updated = dated[0][0] if dated else (history.data_date or date(2020, 1, 1))
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="id">',
+        f"<title>Inovasi baru: Katalog Inovasi Daerah {xml_escape(PEMDA)}</title>",
+        f'<link rel="self" href="{xml_escape(SITE_URL + urls.FEED)}"/>',
+        f'<link rel="alternate" href="{xml_escape(SITE_URL)}"/>',
+        f"<id>{xml_escape(SITE_URL + urls.FEED)}</id>",
+        f"<updated>{updated.isoformat()}T00:00:00Z</updated>",
+        f"<author><name>{xml_escape(PEMDA)}</name></author>",
+    ]
+    for added, innovation in dated:
+        address = SITE_URL + innovation.url
+        summary = plain_text(innovation.data.ringkasan).unescape()
+        agency = catalogue.agency(innovation.opd).data.nama
+        lines += [
+            "<entry>",
+            f"<title>{xml_escape(innovation.data.nama)}</title>",
+            f'<link rel="alternate" href="{xml_escape(address)}"/>',
+            f"<id>{xml_escape(address)}</id>",
+            f"<published>{added.isoformat()}T00:00:00Z</published>",
+            f"<updated>{added.isoformat()}T00:00:00Z</updated>",
+            f"<author><name>{xml_escape(agency)}</name></author>",
+            f'<summary type="text">{xml_escape(summary)}</summary>',
+            "</entry>",
+        ]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"
+
+
+def export_files(
+    catalogue: Catalogue,
+    scores: Mapping[str, scoring.InnovationScore],
+    projection: Sequence[YearProjection] = (),
+    history: History | None = None,
+) -> dict[str, str | bytes]:
+    """File name → content of every open-data file."""
+    main = to_json(catalogue, scores)
+    by_year = year_rows(catalogue, scores)
+    data_date = (history or History()).data_date
+    return {
+        urls.JSON_EXPORT: main,
         urls.CSV_EXPORT: to_csv(catalogue, scores),
+        urls.YEARS_CSV_EXPORT: to_year_csv(catalogue, scores),
+        urls.XLSX_EXPORT: spreadsheet.workbook(
+            [
+                ("inovasi", CSV_COLUMNS, csv_rows(catalogue, scores)),
+                ("tahun", YEAR_COLUMNS, by_year),
+            ],
+            data_date,
+        ),
+        urls.INDEX_EXPORT: to_index_json(projection),
+        urls.FEED: to_feed(catalogue, history or History()),
+        **schemas(),
     }

@@ -30,6 +30,7 @@ from generator.catalogue import Agency, Catalogue, Innovation
 from generator.escape import Html, Text, Url, plain_text, prose, text, url
 from generator.facets import FACETS
 from generator.formats import angka, desimal, tanggal
+from generator.history import History
 from generator.projection import YearProjection
 from generator.scoring import AgencyTotals, InnovationScore
 
@@ -306,6 +307,7 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
         results=results,
         indicators=None if news else _indicators(ix, innovation, uri),
         how_scored=href(uri, urls.INDEX),
+        changed=_changed(ix, innovation),
         design=design,
         sections=sections,
         photos=photos,
@@ -325,6 +327,11 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
         proposals=_proposals(innovation),
     )
     return Page(uri, "innovation.md.j2", view, tuple(sources))
+
+
+def _changed(ix: CatalogueIndex, innovation: Innovation) -> Text:
+    day = ix.history.changed.get(f"{innovation.opd}/{innovation.slug}")
+    return text(f"Data terakhir diubah {tanggal(day).unescape()}.") if day else text("")
 
 
 def _photo_cover(ix: CatalogueIndex, innovation: Innovation) -> str | None:
@@ -611,25 +618,13 @@ def plan_pages(
     catalogue: Catalogue,
     scores: Mapping[str, InnovationScore],
     projection: Sequence[YearProjection],
+    history: History | None = None,
 ) -> list[Page]:
     """Every generated page of the site, in a stable order."""
-    ix = CatalogueIndex.build(catalogue, scores)
+    ix = CatalogueIndex.build(catalogue, scores, history or History())
     pages = [
         _home(ix),
-        Page(
-            urls.OPEN_DATA,
-            "open-data.md.j2",
-            v.OpenDataView(
-                meta(
-                    "Data terbuka",
-                    "Unduh data katalog inovasi daerah Kabupaten Balangan dalam format JSON "
-                    "dan CSV.",
-                ),
-                len(catalogue.innovations),
-                href(urls.OPEN_DATA, urls.JSON_EXPORT),
-                href(urls.OPEN_DATA, urls.CSV_EXPORT),
-            ),
-        ),
+        _open_data(ix),
         _index(ix, projection),
         _codes(),
         browse.agencies_page(ix),
@@ -642,6 +637,61 @@ def plan_pages(
         pages += _agency_pages(ix, agency)
     pages += [_innovation_page(ix, i) for i in catalogue.innovations]
     return pages
+
+
+TERMS = (
+    "Data dapat digunakan ulang dengan menyebut sumbernya: Katalog Inovasi Daerah Kabupaten "
+    "Balangan (Bapperida Kabupaten Balangan)."
+)
+
+
+def _open_data(ix: CatalogueIndex) -> Page:
+    """Downloads, the date of the data, the terms of reuse and the data dictionary."""
+    here = urls.OPEN_DATA
+    files = [
+        (urls.XLSX_EXPORT, "Lembar kerja Excel: lembar 'inovasi' (satu baris per inovasi) dan "
+         "'tahun' (satu baris per inovasi dan tahun pelaporan). Terbuka benar di Excel "
+         "berbahasa apa pun."),
+        (urls.CSV_EXPORT, "Satu baris per inovasi; UTF-8 dengan BOM, pemisah koma."),
+        (urls.YEARS_CSV_EXPORT, "Satu baris per inovasi dan tahun pelaporan."),
+        (urls.JSON_EXPORT, "Semua isian setiap inovasi, skor per indikator dan saran."),
+        (urls.INDEX_EXPORT, "Proyeksi bagian inovasi Indeks Inovasi Daerah kabupaten per tahun "
+         "(skor klaim dan terverifikasi, cakupan urusan pelayanan dasar)."),
+        (urls.FEED, "Umpan Atom inovasi yang baru ditambahkan."),
+        (f"{urls.SCHEMA_FOLDER}/inovasi.schema.json", "JSON Schema berkas inovasi.yaml."),
+    ]  # fmt: skip
+    day = ix.history.data_date
+    ref = ix.catalogue.reference
+    codes = [
+        ("tahapan", vocab.TAHAPAN),
+        ("jenis", vocab.JENIS_INOVASI),
+        ("bentuk", vocab.BENTUK),
+        ("sumber_data", vocab.SUMBER_DATA),
+        ("status_verifikasi", vocab.STATUS_VERIFIKASI),
+        ("urusan_utama", {key: u.nama for key, u in ref.urusan.items()}),
+        ("kerangka", {k.id: k.nama for k in ref.kerangka}),
+    ]
+    view = v.OpenDataView(
+        meta(
+            "Data terbuka",
+            "Unduh data katalog inovasi daerah Kabupaten Balangan: Excel, CSV dan JSON, "
+            "dengan kamus data.",
+        ),
+        len(ix.catalogue.innovations),
+        tuple(
+            v.DataFile(v.Link(href(here, name), text(name)), text(about)) for name, about in files
+        ),
+        text(f"Data per {tanggal(day).unescape()}." if day else "Tanggal data tidak diketahui."),
+        text(TERMS),
+        tuple(v.Row(text(k), text(d)) for k, d in vocab.DATA_COLUMNS.items()),
+        tuple(
+            v.CodeList(
+                text(column), tuple(v.Row(text(k), text(label)) for k, label in table.items())
+            )
+            for column, table in codes
+        ),
+    )
+    return Page(here, "open-data.md.j2", view)
 
 
 def search_page(ix: CatalogueIndex) -> Page:

@@ -20,6 +20,7 @@ from types import MappingProxyType
 from generator import config_guard, export, pages, render
 from generator.catalogue import Catalogue
 from generator.diagnostics import Finding, has_errors, sort_findings
+from generator.history import History, read_history
 from generator.loader import Loaded, load_catalogue
 from generator.projection import YearProjection, regency_projection
 from generator.reference import Reference, load_reference
@@ -45,6 +46,8 @@ class Settings:
     today: date
     reference: Reference
     config_file: Path | None = None
+    history: History = field(default_factory=History)
+    """Dates from Git (added, last changed, date of the data); empty outside a checkout."""
 
     @classmethod
     def for_project(
@@ -59,6 +62,7 @@ class Settings:
             today=today or today_in_balangan(),
             reference=load_reference(),
             config_file=config if config.is_file() else None,
+            history=read_history(root, root / katalog),
         )
 
 
@@ -120,11 +124,11 @@ def build(settings: Settings) -> Result:
     projection = regency_projection(catalogue.innovations, settings.reference)
     files: dict[str, str | bytes] = {}
     sources: dict[str, tuple[str, ...]] = {}
-    for page in pages.plan_pages(catalogue, scores, projection):
+    for page in pages.plan_pages(catalogue, scores, projection, settings.history):
         files[page.uri] = render.render(page.template, page.view)
         sources[page.uri] = page.sources
     files.update({uri: str(svg) for uri, svg in pages.covers(catalogue).items()})
-    files.update(export.export_files(catalogue, scores))
+    files.update(export.export_files(catalogue, scores, projection, settings.history))
     files.update(loaded.media)
     return Result(
         findings,

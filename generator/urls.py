@@ -76,6 +76,11 @@ MEDIA_SUFFIXES: frozenset[str] = IMAGE_SUFFIXES | {PDF_SUFFIX}
 
 JSON_EXPORT = "inovasi.json"
 CSV_EXPORT = "inovasi.csv"
+YEARS_CSV_EXPORT = "inovasi-tahun.csv"
+XLSX_EXPORT = "inovasi.xlsx"
+INDEX_EXPORT = "indeks.json"
+FEED = "inovasi-baru.xml"
+SCHEMA_FOLDER = "skema"
 COVER_SVG = "sampul.svg"
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -225,6 +225,8 @@ class InnovationView:
     results: tuple[ResultRow, ...]
     indicators: Indicators | None
     how_scored: Url
+    changed: Text
+    """"Terakhir diubah ..." from Git history, or empty when unknown."""
     design: tuple[Section, ...]
     sections: tuple[Section, ...]
     photos: tuple[Photo, ...]
@@ -394,13 +396,32 @@ class BrowseView:
 
 
 @dataclass(frozen=True)
+class DataFile:
+    """One downloadable open-data file."""
+
+    link: Link
+    about: Text
+
+
+@dataclass(frozen=True)
+class CodeList:
+    """The codes of one column and their labels (data dictionary)."""
+
+    column: Text
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
 class OpenDataView:
-    """The open-data page."""
+    """The open-data page: files, date, terms, and the data dictionary."""
 
     meta: Meta
     count: int
-    json: Url
-    csv: Url
+    files: tuple[DataFile, ...]
+    data_date: Text
+    terms: Text
+    columns: tuple[Row, ...]
+    codes: tuple[CodeList, ...]
 
 
 @dataclass(frozen=True)

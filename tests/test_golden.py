@@ -5,19 +5,37 @@ Update after an intended change with ``make golden`` and review the diff like co
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 
 from conftest import CATALOGUE, GOLDEN, assert_golden
 from generator import pipeline
+from generator.history import History
 from generator.pipeline import Result
 
-TEXT_SUFFIXES = (".md", ".svg", ".json", ".csv")
+TEXT_SUFFIXES = (".md", ".svg", ".json", ".csv", ".xml")
+
+
+HISTORY = History(
+    added=MappingProxyType(
+        {
+            "dinkes/antrean-daring": date(2024, 1, 10),
+            "upt-puskesmas-uren/bekal-obat": date(2024, 3, 5),
+        }
+    ),
+    changed=MappingProxyType({"dinkes/antrean-daring": date(2024, 8, 1)}),
+    data_date=date(2024, 8, 1),
+)
+"""A fixed Git history, so the goldens never depend on this repository's commits."""
 
 
 def _generate(root: Path) -> Result:
-    result = pipeline.build(pipeline.Settings.for_project(root))
+    settings = replace(pipeline.Settings.for_project(root), history=HISTORY)
+    result = pipeline.build(settings)
     assert result.ok, [str(f) for f in result.findings]
     return result
 

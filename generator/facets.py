@@ -50,7 +50,10 @@ def _tpb(innovation: Innovation, _: Catalogue) -> tuple[tuple[str, str], ...]:
 
 
 def _years(innovation: Innovation, _: Catalogue) -> tuple[tuple[str, str], ...]:
-    return tuple((str(y), str(y)) for y in sorted(innovation.data.tahun_laporan))
+    years = sorted(innovation.data.tahun_laporan)
+    return (
+        tuple((str(y), str(y)) for y in years) if years else (("belum-diisi", "Belum dilaporkan"),)
+    )
 
 
 FACETS: tuple[Facet, ...] = (
@@ -88,7 +91,7 @@ def _value_order(catalogue: Catalogue, facet: Facet) -> Callable[[str], tuple[in
     }
 
     def order(value: str) -> tuple[int, int]:
-        if value == UNSET[0]:
+        if value == UNSET[0]:  # last, whatever its label
             return (2, 0)
         if facet.key == "tahun":
             return (0, -int(value))  # newest year first

@@ -493,9 +493,14 @@ def _range(low: float, high: float) -> Text:
 
 
 def _year_view(ix: CatalogueIndex, year: YearProjection) -> v.YearView:
-    links = tuple(
-        v.Link(href(urls.INDEX, urls.innovation_uri(slug)), text(_name_of(ix.catalogue, slug)))
-        for slug in year.inovasi
+    count = len(year.inovasi)
+    links = (
+        v.Link(
+            href(urls.INDEX, urls.browse_uri("tahun", str(year.tahun))),
+            text(f"Lihat {count} inovasi yang dilaporkan tahun {year.tahun}"),
+        )
+        if count
+        else None
     )
     r = year.rincian
     empty = text("")
@@ -592,24 +597,91 @@ def _year_view(ix: CatalogueIndex, year: YearProjection) -> v.YearView:
     )
 
 
-def _name_of(catalogue: Catalogue, slug: str) -> str:
-    found = catalogue.innovation(slug)
-    return found.data.nama if found else slug
+def _summary(ix: CatalogueIndex, projection: Sequence[YearProjection]) -> tuple[Text, ...]:
+    """The answer first, in plain sentences, for the latest year that could be projected."""
+    latest = next((y for y in reversed(projection) if y.rincian is not None), None)
+    if latest is None or latest.rincian is None or latest.kerangka is None:
+        return (text("Belum ada tahun pelaporan yang dapat diproyeksikan dari katalog."),)
+    r, year, n = latest.rincian, latest.tahun, len(latest.inovasi)
+    framework = next(k for k in ix.catalogue.reference.kerangka if k.id == latest.kerangka)
+    urusan = ix.catalogue.reference.urusan
+    bands = " atau ".join(p.nama for p in r.klaim.rentang.predikat) or "belum dapat ditentukan"
+    lines = [
+        f"Tahun {year}, kerangka {framework.nama}: {n} inovasi di katalog dilaporkan.",
+        f"Dari skor klaim yang berbukti, bagian inovasi Balangan "
+        f"{desimal(r.klaim.nilai).unescape()} dari maksimum "
+        f"{desimal(r.bagian_inovasi_maksimum).unescape()}; dari skor yang sudah diverifikasi "
+        f"pokja {desimal(r.terverifikasi.nilai).unescape()}.",
+        f"Bagian pemerintah daerah (SPD) tidak ada di katalog, jadi IID hanya dapat "
+        f"diperkirakan pada rentang {_range(r.klaim.rentang.minimum, r.klaim.rentang.maksimum)}"
+        f": predikat {bands}.",
+    ]
+    if r.yandas.belum:
+        names = "; ".join(urusan[k].nama for k in r.yandas.belum)
+        lines.append(f"Urusan wajib pelayanan dasar yang belum punya inovasi: {names}.")
+    unset = sum(
+        1
+        for slug in latest.inovasi
+        if (found := ix.catalogue.innovation(slug)) is not None and found.data.urusan is None
+    )
+    if unset:
+        lines.append(
+            f"{unset} inovasi tahun {year} belum mengisi urusan, sehingga tidak ikut dihitung "
+            "dalam cakupan urusan."
+        )
+    if not r.yandas.terpenuhi and r.yandas.syarat_minimum is not None:
+        lines.append(
+            f"Selama kurang dari {r.yandas.syarat_minimum} dari 6 urusan itu tercakup, skor "
+            "jumlah inovasi bernilai 0."
+        )
+    else:
+        lines.append(
+            f"Setiap inovasi tambahan yang dilaporkan menambah {desimal(r.per_inovasi).unescape()} "
+            f"poin skor jumlah inovasi, ditambah skornya sendiri dibagi {r.pembagi}."
+        )
+    return tuple(text(line) for line in lines)
+
+
+def _published(ix: CatalogueIndex) -> tuple[v.PublishedResult, ...]:
+    return tuple(
+        v.PublishedResult(
+            h.tahun,
+            text(h.ringkasan),
+            tuple(v.Link(url(s.url), text(s.judul)) for s in h.sumber),
+        )
+        for h in sorted(ix.catalogue.reference.hasil, key=lambda h: h.tahun, reverse=True)
+    )
+
+
+def _with_gaps(projection: Sequence[YearProjection]) -> list[YearProjection]:
+    """Every year from the first to the last, so a year nobody reported says so."""
+    if not projection:
+        return []
+    known = {y.tahun: y for y in projection}
+    empty = "tidak ada inovasi di katalog yang dilaporkan tahun ini"
+    return [
+        known.get(year) or YearProjection(year, (), None, None, empty)
+        for year in range(projection[0].tahun, projection[-1].tahun + 1)
+    ]
 
 
 def _index(ix: CatalogueIndex, projection: Sequence[YearProjection]) -> Page:
+    unreported = sum(1 for i in ix.catalogue.innovations if not i.data.tahun_laporan)
     view = v.IndexView(
         meta=meta(
             "Indeks Inovasi Daerah",
             "Proyeksi bagian inovasi Indeks Inovasi Daerah Kabupaten Balangan per tahun "
             "pelaporan, dihitung dari katalog.",
         ),
-        years=tuple(_year_view(ix, y) for y in reversed(projection)),
-        unreported=tuple(
-            v.Link(href(urls.INDEX, urls.innovation_uri(i.slug)), text(i.data.nama))
-            for i in ix.catalogue.innovations
-            if not i.data.tahun_laporan
-        ),
+        summary=_summary(ix, projection),
+        published=_published(ix),
+        years=tuple(_year_view(ix, y) for y in reversed(_with_gaps(projection))),
+        unreported=v.Link(
+            href(urls.INDEX, urls.browse_uri("tahun", "belum-diisi")),
+            text(f"{unreported} inovasi belum mencantumkan tahun pelaporan"),
+        )
+        if unreported
+        else None,
     )
     return Page(urls.INDEX, "index.md.j2", view)
 

@@ -83,12 +83,29 @@ class Urusan(_Ref):
     kelompok: str
 
 
+class Sumber(_Ref):
+    """A source of a published figure."""
+
+    judul: str
+    url: str
+
+
+class HasilResmi(_Ref):
+    """A published IID result of the regency for one year, with its sources."""
+
+    tahun: int
+    ringkasan: str
+    nilai: float | None
+    sumber: list[Sumber]
+
+
 class Reference(_Ref):
     """Everything national the catalogue is checked and scored against."""
 
     kelompok_urusan: dict[str, str]
     urusan: dict[str, Urusan]
     kerangka: list[Kerangka]
+    hasil: list[HasilResmi] = []
 
     def kerangka_for_year(self, year: int) -> Kerangka | None:
         """The framework in force for a reporting year, if the package has one."""
@@ -143,4 +160,12 @@ def load_reference() -> Reference:
         kelompok_urusan=urusan_doc["kelompok"],
         urusan={u["kunci"]: Urusan.model_validate(u) for u in urusan_doc["urusan"]},
         kerangka=frameworks,
+        hasil=[HasilResmi.model_validate(h) for h in _hasil()],
     )
+
+
+def _hasil() -> list[object]:
+    document = _read("hasil-iid.yaml")
+    if not isinstance(document, dict) or not isinstance(document.get("hasil"), list):
+        raise TypeError("data/hasil-iid.yaml must hold a list under 'hasil'")
+    return list(document["hasil"])

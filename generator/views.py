@@ -478,16 +478,27 @@ class YearView:
     covered: tuple[Text, ...]
     missing: tuple[Text, ...]
     bands: Text
-    innovations: tuple[Link, ...]
+    innovations: Link | None
+
+
+@dataclass(frozen=True)
+class PublishedResult:
+    """A published IID result (reference data), with its sources."""
+
+    year: int
+    summary: Text
+    sources: tuple[Link, ...]
 
 
 @dataclass(frozen=True)
 class IndexView:
-    """The Indeks Inovasi Daerah page."""
+    """The Indeks Inovasi Daerah page: plain sentences first, then the years in detail."""
 
     meta: Meta
+    summary: tuple[Text, ...]
+    published: tuple[PublishedResult, ...]
     years: tuple[YearView, ...]
-    unreported: tuple[Link, ...]
+    unreported: Link | None
 
 
 @dataclass(frozen=True)

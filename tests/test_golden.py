@@ -90,6 +90,7 @@ def test_planned_pages(output: Result) -> None:
         "jelajah/tahapan/uji-coba/index.md",
         "jelajah/tahun/2023/index.md",
         "jelajah/tahun/2024/index.md",
+        "jelajah/tahun/belum-diisi/index.md",
         "jelajah/tpb/3/index.md",
         "jelajah/tpb/9/index.md",
         "jelajah/urusan/belum-diisi/index.md",

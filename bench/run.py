@@ -18,8 +18,6 @@ Usage: ``python -m bench.run [--sizes 200 2000] [--runs 3] [--out FILE]`` or ``m
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
 import json
 import math
 import os
@@ -29,13 +27,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from bench.catalogue import ROOT, TODAY, write_project
+from bench.transfer import Transfer, transfers
 
 SOURCE_DATE_EPOCH = "1795000000"
 MIB = 1024 * 1024
@@ -122,64 +119,6 @@ def _plain_project(project: Path, plain: Path) -> None:
     (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@dataclass
-class Transfer:
-    raw: int = 0
-    gzip: int = 0
-    requests: int = 0
-    index_gzip: int = 0
-    """Of ``gzip``: the search index (Pagefind's script, WebAssembly, index and fragments)."""
-    urls: list[str] = field(default_factory=list)
-
-
-def _transfers(site: Path, pages: dict[str, str]) -> dict[str, Transfer]:
-    """Bytes each page (a fresh browser, empty cache) fetches; 'cari' counts the search."""
-    from playwright.sync_api import sync_playwright
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
-    found: dict[str, Transfer] = {}
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
-            for name, path in pages.items():
-                context = browser.new_context(viewport={"width": 360, "height": 760})
-                page = context.new_page()
-                total = Transfer()
-
-                def count(response: object, total: Transfer = total) -> None:
-                    try:
-                        body = response.body()  # type: ignore[attr-defined]
-                    except Exception:
-                        return
-                    total.raw += len(body)
-                    packed = len(gzip.compress(body, 6, mtime=0))
-                    total.gzip += packed
-                    if "/pagefind/" in response.url:  # type: ignore[attr-defined]
-                        total.index_gzip += packed
-                    total.requests += 1
-                    total.urls.append(response.url)  # type: ignore[attr-defined]
-
-                page.on("response", count)
-                page.goto(base + path, wait_until="networkidle")
-                if name == "cari":
-                    page.wait_for_selector("#kt-hasil .kt-kartu", timeout=60_000)
-                    page.wait_for_load_state("networkidle")
-                found[name] = total
-                context.close()
-            browser.close()
-    finally:
-        server.shutdown()
-    return found
-
-
 @dataclass
 class Result:
     size: int
@@ -237,7 +176,7 @@ def measure(size: int, runs: int, keep: Path | None) -> Result:
         innovation = next(
             p for p in sorted(site.glob("inovasi/*/index.html")) if p.parent.name != "halaman"
         )
-        result.transfers = _transfers(
+        result.transfers = transfers(
             site,
             {
                 "home": "",

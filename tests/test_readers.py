@@ -76,7 +76,7 @@ def _results(session: Session) -> list[str]:
     expect(status).to_contain_text("hasil ditemukan")
     count = int(status.inner_text().split()[0])
     links = session.page.locator("#kt-hasil .kt-kartu__judul a")
-    expect(links).to_have_count(min(count, 24))  # cards follow the status line
+    expect(links).to_have_count(min(count, 12))  # cards follow the status line
     return [
         href.rstrip("/").split("/")[-1] for href in links.evaluate_all("a => a.map(x => x.href)")
     ]

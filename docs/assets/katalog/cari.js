@@ -7,7 +7,7 @@
   var results = document.getElementById("kt-hasil");
   if (!results || !document.currentScript) return;
   var base = new URL("../../", document.currentScript.src);
-  var PAGE = 24;
+  var PAGE = 12;
   var pagefind = null;
 
   function load() {

@@ -1,0 +1,95 @@
+"""Bytes a reader transfers: each page in a fresh browser (empty cache), on a 360 px phone.
+
+Serves a built site on 127.0.0.1 and records every response body with Debian's Chromium
+(Playwright); gzip level 6 is applied to each body to estimate what a server that
+compresses would send. A page named ``cari`` counts one search: the page, then Pagefind's
+script, WebAssembly, index chunks and the result fragments it loads.
+
+``python -m bench.transfer SITE [PATH ...]`` prints the figures; the tests call
+:func:`transfers` on the shipped catalogue and hold them to the budgets.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import sys
+import threading
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+KB = 1000
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@dataclass
+class Transfer:
+    raw: int = 0
+    gzip: int = 0
+    requests: int = 0
+    index_gzip: int = 0
+    """Of ``gzip``: the search index (Pagefind's script, WebAssembly, index and fragments)."""
+    urls: list[str] = field(default_factory=list)
+
+
+def transfers(site: Path, pages: dict[str, str]) -> dict[str, Transfer]:
+    """Bytes each page (a fresh browser, empty cache) fetches; 'cari' counts the search."""
+    from playwright.sync_api import sync_playwright
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    found: dict[str, Transfer] = {}
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
+            for name, path in pages.items():
+                context = browser.new_context(viewport={"width": 360, "height": 760})
+                page = context.new_page()
+                total = Transfer()
+
+                def count(response: object, total: Transfer = total) -> None:
+                    try:
+                        body = response.body()  # type: ignore[attr-defined]
+                    except Exception:
+                        return
+                    total.raw += len(body)
+                    packed = len(gzip.compress(body, 6, mtime=0))
+                    total.gzip += packed
+                    if "/pagefind/" in response.url:  # type: ignore[attr-defined]
+                        total.index_gzip += packed
+                    total.requests += 1
+                    total.urls.append(response.url)  # type: ignore[attr-defined]
+
+                page.on("response", count)
+                page.goto(base + path, wait_until="networkidle")
+                if name == "cari":
+                    page.wait_for_selector("#kt-hasil .kt-kartu", timeout=60_000)
+                    page.wait_for_load_state("networkidle")
+                found[name] = total
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return found
+
+
+def main() -> None:
+    site = Path(sys.argv[1])
+    pages = {path or "beranda": path for path in (sys.argv[2:] or ["", "cari/?q=pelayanan"])}
+    for name, total in transfers(site, pages).items():
+        print(
+            f"{name}: {total.gzip / KB:.0f} KB gzip ({total.raw / KB:.0f} KB), "
+            f"{total.requests} requests, index {total.index_gzip / KB:.0f} KB"
+        )
+
+
+if __name__ == "__main__":
+    main()

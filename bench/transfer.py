@@ -38,52 +38,68 @@ class Transfer:
     urls: list[str] = field(default_factory=list)
 
 
-def transfers(site: Path, pages: dict[str, str]) -> dict[str, Transfer]:
-    """Bytes each page (a fresh browser, empty cache) fetches; 'cari' counts the search."""
-    from playwright.sync_api import sync_playwright
+def transfers(
+    site: Path, pages: dict[str, str], browser: object | None = None
+) -> dict[str, Transfer]:
+    """Bytes each page (a fresh context, empty cache) fetches; a ``cari`` name counts a search.
 
+    ``browser`` is a Playwright browser to reuse (the tests pass theirs); without one, this
+    launches Debian's Chromium.
+    """
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=site))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}/"
-    found: dict[str, Transfer] = {}
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
     try:
+        if browser is not None:
+            return _measure(browser, base, pages)
+        from playwright.sync_api import sync_playwright
+
+        args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
-            for name, path in pages.items():
-                context = browser.new_context(viewport={"width": 360, "height": 760})
-                page = context.new_page()
-                total = Transfer()
-
-                def count(response: object, total: Transfer = total) -> None:
-                    try:
-                        body = response.body()  # type: ignore[attr-defined]
-                    except Exception:
-                        return
-                    total.raw += len(body)
-                    packed = len(gzip.compress(body, 6, mtime=0))
-                    total.gzip += packed
-                    if "/pagefind/" in response.url:  # type: ignore[attr-defined]
-                        total.index_gzip += packed
-                    total.requests += 1
-                    total.urls.append(response.url)  # type: ignore[attr-defined]
-
-                page.on("response", count)
-                page.goto(base + path, wait_until="networkidle")
-                if name == "cari":
-                    page.wait_for_selector("#kt-hasil .kt-kartu", timeout=60_000)
-                    page.wait_for_load_state("networkidle")
-                found[name] = total
-                context.close()
-            browser.close()
+            launched = p.chromium.launch(executable_path=CHROMIUM, args=args)
+            try:
+                return _measure(launched, base, pages)
+            finally:
+                launched.close()
     finally:
         server.shutdown()
+        server.server_close()
+
+
+def _measure(browser: object, base: str, pages: dict[str, str]) -> dict[str, Transfer]:
+    found: dict[str, Transfer] = {}
+    for name, path in pages.items():
+        context = browser.new_context(viewport={"width": 360, "height": 760})  # type: ignore[attr-defined]
+        page = context.new_page()
+        total = Transfer()
+
+        def count(response: object, total: Transfer = total) -> None:
+            try:
+                body = response.body()  # type: ignore[attr-defined]
+            except Exception:  # a redirect has no body
+                return
+            total.raw += len(body)
+            packed = len(gzip.compress(body, 6, mtime=0))
+            total.gzip += packed
+            if "/pagefind/" in response.url:  # type: ignore[attr-defined]
+                total.index_gzip += packed
+            total.requests += 1
+            total.urls.append(response.url)  # type: ignore[attr-defined]
+
+        page.on("response", count)
+        page.goto(base + path, wait_until="networkidle")
+        if name.startswith("cari"):
+            page.wait_for_selector("#kt-hasil .kt-kartu", timeout=60_000)
+            page.wait_for_load_state("networkidle")
+        found[name] = total
+        context.close()
     return found
 
 
 def main() -> None:
     site = Path(sys.argv[1])
-    pages = {path or "beranda": path for path in (sys.argv[2:] or ["", "cari/?q=pelayanan"])}
+    paths = sys.argv[2:] or ["", "cari/?q=pelayanan"]
+    pages = {path or "beranda": path for path in paths}
     for name, total in transfers(site, pages).items():
         print(
             f"{name}: {total.gzip / KB:.0f} KB gzip ({total.raw / KB:.0f} KB), "

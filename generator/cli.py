@@ -61,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     check = commands.add_parser("check", help="periksa seluruh katalog dan tampilkan temuan")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="hanya temuan pada berkas atau folder ini (aturan lintas berkas tetap dihitung)",
+    )
     check.add_argument("--format", choices=list(FORMATTERS), default="text", help="bentuk keluaran")
     check.add_argument(
         "--saran-lengkap",
@@ -77,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="buat inovasi baru dari templat berkomentar")
     new.add_argument("opd", help="slug perangkat daerah, misalnya dinkes")
     new.add_argument("nama", help="nama inovasi, dalam tanda kutip")
+    new.add_argument("--berita", action="store_true", help="inovasi yang dihimpun dari pemberitaan")
 
     exp = commands.add_parser(
         "export", help="tulis data terbuka (JSON, CSV, XLSX, indeks.json, skema JSON)"
@@ -134,8 +141,39 @@ def cmd_check(args: argparse.Namespace, root: Path) -> int:
     findings = list(result.findings)
     if result.catalogue is not None:
         findings += _advice_findings(result.catalogue, result, complete=args.saran_lengkap)
+    if args.paths:
+        scopes = [_scope(path, root) for path in args.paths]
+        inside = args.katalog.strip("/") + "/"
+        findings = [
+            f
+            for f in findings
+            if any(_within(f.path, s) for s in scopes) or not f.path.startswith(inside)
+        ]  # findings on the project itself (mkdocs.yml, a missing catalogue) always show
     _print(findings, args.format)
     return ERRORS if has_errors(findings) else OK
+
+
+def project_root(cwd: Path, katalog: str = "innovations") -> Path:
+    """The project folder: the nearest folder up from ``cwd`` with ``mkdocs.yml`` or the
+    catalogue folder, so that an admin may run ``sepeda`` from inside an agency's folder."""
+    for folder in (cwd, *cwd.parents):
+        if (folder / "mkdocs.yml").is_file() or (folder / katalog).is_dir():
+            return folder
+    return cwd
+
+
+def _scope(path: str, root: Path) -> str:
+    """A PATH argument as a project-relative path with '/' (from any working folder)."""
+    given = Path(path)
+    absolute = (given if given.is_absolute() else Path.cwd() / given).resolve()
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        return given.as_posix().strip("/")
+
+
+def _within(finding_path: str, scope: str) -> bool:
+    return scope in ("", ".") or finding_path == scope or finding_path.startswith(scope + "/")
 
 
 def _guard(root: Path) -> list[Finding]:
@@ -220,13 +258,8 @@ def cmd_new(args: argparse.Namespace, root: Path) -> int:
     nama = " ".join(args.nama.split())
     name_yaml = yaml.safe_dump(nama, allow_unicode=True).strip()
     name_yaml = name_yaml.removesuffix("\n...").removesuffix("...").strip()
-    text = render_text(
-        "inovasi-baru.yaml.j2",
-        nama=nama,
-        nama_yaml=name_yaml,
-        opd=args.opd,
-        today=pipeline.today_in_balangan(),
-    )
+    template = "inovasi-berita.yaml.j2" if args.berita else "inovasi-baru.yaml.j2"
+    text = render_text(template, nama=nama, nama_yaml=name_yaml, opd=args.opd)
     (folder / "inovasi.yaml").write_text(text, encoding="utf-8")
     print(f"Dibuat: {(folder / 'inovasi.yaml').relative_to(root).as_posix()}")
     print("Lengkapi isinya, lalu jalankan: sepeda check", file=sys.stderr)
@@ -268,7 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     debug = args.debug or os.environ.get("SEPEDA_DEBUG") == "1"
     try:
-        return COMMANDS[args.command](args, Path.cwd())
+        return COMMANDS[args.command](args, project_root(Path.cwd(), args.katalog))
     except KeyboardInterrupt:
         return FAILURE
     except Exception as exc:

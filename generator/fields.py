@@ -93,6 +93,12 @@ Text: TypeAlias = Annotated[str, BeforeValidator(_text_in), AfterValidator(_max_
 def _choice(options: dict[str, str]) -> Callable[[Any], str]:
     def check(value: Any) -> str:
         text = _text_in(value)
+        if text == "PILIH":  # the placeholder of `sepeda new`
+            raise PydanticCustomError(
+                "pilihan",
+                "belum dipilih: ganti PILIH dengan salah satu: {choices}",
+                {"choices": ", ".join(options)},
+            )
         if text not in options:
             raise PydanticCustomError(
                 "pilihan",
@@ -136,10 +142,17 @@ Slug: TypeAlias = Annotated[str, BeforeValidator(_slug)]
 
 def _date(value: Any, info: ValidationInfo) -> date:
     text = _text_in(value)
+    if text == "TTTT-BB-HH":
+        raise PydanticCustomError(
+            "tanggal",
+            "belum diisi: ganti TTTT-BB-HH dengan tanggalnya (tahun-bulan-hari), misalnya "
+            "2021-01-26 untuk 26 Januari 2021",
+        )
     if not _DATE_RE.match(text):
         raise PydanticCustomError(
             "tanggal",
-            "'{value}' bukan tanggal yang sah; tulis dengan format TTTT-BB-HH, misalnya 2021-01-26",
+            "'{value}' bukan tanggal; tulis tahun-bulan-hari dengan angka, misalnya 2021-01-26 "
+            "untuk 26 Januari 2021",
             {"value": text},
         )
     try:
@@ -171,6 +184,8 @@ Date: TypeAlias = Annotated[date, BeforeValidator(_date)]
 
 def _year(value: Any, info: ValidationInfo) -> int:
     text = _text_in(value)
+    if text == "TTTT":
+        raise PydanticCustomError("tahun", "belum diisi: ganti TTTT dengan tahunnya, misalnya 2024")
     if not re.fullmatch(r"\d{4}", text):
         raise PydanticCustomError(
             "tahun",

@@ -155,6 +155,20 @@ def load_catalogue(
     return Loaded(catalogue, findings, media)
 
 
+def _misnamed(folder: Path, expected: str) -> str | None:
+    """A file that is clearly ``expected`` with a slip (``inovasi.yml``, ``Inovasi.YAML``)."""
+    stem = expected.removesuffix(".yaml")
+    for entry in sorted(folder.iterdir(), key=str):
+        lower = entry.name.lower().replace(" ", "")
+        if (
+            entry.is_file()
+            and entry.name != expected
+            and lower in (f"{stem}.yaml", f"{stem}.yml", f"{stem}.yaml.txt", f"{stem}.txt")
+        ):
+            return entry.name
+    return None
+
+
 def _read_agency(opd_dir: Path, reader: _Reader) -> Agency | None:
     shown = display_path(opd_dir / OPD_FILE, reader.root)
     reader.findings += checks.check_slug(opd_dir.name, shown, "perangkat daerah")
@@ -185,6 +199,17 @@ def _read_innovation(folder: Path, opd: str, reader: _Reader) -> Innovation | No
     shown = display_path(profile, reader.root)
     reader.findings += checks.check_slug(folder.name, shown, "inovasi")
     if not profile.is_file():
+        misnamed = _misnamed(folder, INOVASI_FILE)
+        if misnamed is not None:
+            reader.findings.append(
+                _finding(
+                    display_path(folder / misnamed, reader.root),
+                    f"ganti nama berkas '{misnamed}' menjadi '{INOVASI_FILE}' (huruf kecil, "
+                    "akhiran .yaml); isinya belum diperiksa",
+                    Code.YAML_FILE_MISSING,
+                )
+            )
+            return None
         reader.findings.append(
             _finding(
                 shown,

@@ -153,19 +153,78 @@ def test_plain_mkdocs_build_gives_the_same_site(site_project: Path) -> None:
     assert (site_project / "mk/inovasi/antrean-daring/index.html").exists()
 
 
-def test_new_creates_a_commented_template(catalogue_copy: Path) -> None:
+def test_new_template_fails_until_every_placeholder_is_replaced(catalogue_copy: Path) -> None:
     result = run_sepeda(catalogue_copy, "new", "dinkes", "Posyandu Digital Desa")
     assert result.returncode == 0, result.stderr
     created = catalogue_copy / "innovations/dinkes/posyandu-digital-desa/inovasi.yaml"
     text = created.read_text()
-    assert text.startswith('# Profil inovasi "Posyandu Digital Desa" (dinkes).')
+    assert text.startswith("# yaml-language-server: $schema=../../../docs/dev/skema/")
     assert "nama: Posyandu Digital Desa\n" in text
-    check = run_sepeda(catalogue_copy, "check")
+    check = run_sepeda(catalogue_copy, "check", str(created))
     assert check.returncode == 1
-    assert (
-        "innovations/dinkes/posyandu-digital-desa/inovasi.yaml:13:12: error: ringkasan: wajib "
-        "diisi: ringkasan inovasi, paling banyak 200 kata [S201]"
-    ) in check.stdout.splitlines()
+    fields = [line.split(": ")[2] for line in check.stdout.splitlines() if ": error: " in line]
+    assert fields == [
+        "ringkasan", "tahapan", "inisiator.jenis", "inisiator.nama", "jenis", "bentuk",
+        "urusan.utama", "tanggal.mulai", "tahun_laporan[0]",
+    ]  # fmt: skip
+    assert "tahapan: belum dipilih: ganti PILIH dengan salah satu: inisiatif, uji-coba" in (
+        check.stdout
+    )
+    filled = (
+        text.replace('ringkasan: ""', "ringkasan: Pencatatan posyandu dengan aplikasi.")
+        .replace("tahapan: PILIH", "tahapan: inisiatif")
+        .replace("  jenis: PILIH", "  jenis: opd")
+        .replace('  nama: ""', "  nama: Bidang Kesehatan Masyarakat")
+        .replace("jenis: PILIH", "jenis: digital")
+        .replace("bentuk: PILIH", "bentuk: pelayanan-publik")
+        .replace('utama: ""', "utama: kesehatan")
+        .replace("mulai: TTTT-BB-HH", "mulai: 2024-02-01")
+        .replace("- TTTT", "- 2024")
+    )
+    created.write_text(filled)
+    check = run_sepeda(catalogue_copy, "check", str(created))
+    assert check.returncode == 0, check.stdout
+
+
+def test_new_news_record_needs_its_source(catalogue_copy: Path) -> None:
+    result = run_sepeda(catalogue_copy, "new", "dinkes", "Kampung Sehat", "--berita")
+    assert result.returncode == 0, result.stderr
+    created = catalogue_copy / "innovations/dinkes/kampung-sehat/inovasi.yaml"
+    assert "sumber_data: berita\n" in created.read_text()
+    check = run_sepeda(catalogue_copy, "check", "innovations/dinkes/kampung-sehat")
+    errors = [line for line in check.stdout.splitlines() if ": error: " in line]
+    assert [line.split(": ")[2] for line in errors] == [
+        "ringkasan",
+        "tautan[0].judul",
+        "tautan[0].url",
+    ]
+    assert errors[-1].endswith("tulis alamat lengkap yang diawali https:// [S208]")
+
+
+def test_check_one_folder_from_inside_it(catalogue_copy: Path) -> None:
+    broken = catalogue_copy / "innovations/kecamatan-awayan/gertak-desa/inovasi.yaml"
+    broken.write_text(broken.read_text().replace("tautan:", "tautn:"))
+    everything = run_sepeda(catalogue_copy, "check")
+    assert everything.returncode == 1
+    folder = catalogue_copy / "innovations/dinkes"
+    result = run_sepeda(folder, "check", "antrean-daring")  # run from inside the agency
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "gertak-desa" not in result.stdout
+    assert all("antrean-daring" in line for line in result.stdout.splitlines())
+    other = run_sepeda(folder, "check", "../kecamatan-awayan/gertak-desa/inovasi.yaml")
+    assert other.returncode == 1 and "tautn" in other.stdout
+
+
+def test_misnamed_profile_is_named(catalogue_copy: Path) -> None:
+    folder = catalogue_copy / "innovations/dinkes/antrean-daring"
+    (folder / "inovasi.yaml").rename(folder / "inovasi.yml")
+    result = run_sepeda(catalogue_copy, "check")
+    errors = [line for line in result.stdout.splitlines() if ": error: " in line]
+    assert errors == [
+        "innovations/dinkes/antrean-daring/inovasi.yml:1:1: error: (berkas): ganti nama berkas "
+        "'inovasi.yml' menjadi 'inovasi.yaml' (huruf kecil, akhiran .yaml); isinya belum "
+        "diperiksa [B304]"
+    ]
 
 
 def test_new_refuses_existing_and_unknown(catalogue_copy: Path) -> None:

@@ -135,3 +135,13 @@ def test_dates_come_from_git_history(tmp_path: Path) -> None:
     assert history.changed["upt-puskesmas-uren/bekal-obat"].isoformat() == "2024-01-10"
     assert history.data_date is not None and history.data_date.isoformat() == "2025-02-03"
     assert read_history(tmp_path, tmp_path / "tidak-ada").added == {}
+
+
+def test_committed_schemas_are_current() -> None:
+    """Editors read docs/dev/skema/ (the templates' yaml-language-server line): never stale."""
+    root = Path(__file__).resolve().parents[1]
+    for name, text in export.schemas().items():
+        committed = root / "docs" / "dev" / name
+        assert committed.is_file() and committed.read_text("utf-8") == text, (
+            f"{committed} is stale: run make golden"
+        )

@@ -19,7 +19,17 @@ from pathlib import Path
 
 import yaml
 
-from generator import __version__, advice, argparse_id, config_guard, export, pipeline, urls, vocab
+from generator import (
+    __version__,
+    advice,
+    argparse_id,
+    config_guard,
+    export,
+    pipeline,
+    review,
+    urls,
+    vocab,
+)
 from generator.builder import BuildRefused, SiteBuilder
 from generator.catalogue import Catalogue
 from generator.codes import Code
@@ -84,6 +94,14 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("opd", help="slug perangkat daerah, misalnya dinkes")
     new.add_argument("nama", help="nama inovasi, dalam tanda kutip")
     new.add_argument("--berita", action="store_true", help="inovasi yang dihimpun dari pemberitaan")
+
+    rev = commands.add_parser(
+        "review", help="ringkasan perubahan sebuah cabang untuk pokja (permintaan tarik)"
+    )
+    rev.add_argument("--base", required=True, help="cabang atau commit pembanding, misalnya main")
+    rev.add_argument(
+        "--format", choices=["markdown", "json"], default="markdown", help="bentuk keluaran"
+    )
 
     exp = commands.add_parser(
         "export", help="tulis data terbuka (JSON, CSV, XLSX, indeks.json, skema JSON)"
@@ -288,9 +306,22 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
     return OK
 
 
+def cmd_review(args: argparse.Namespace, root: Path) -> int:
+    """``sepeda review --base REF``: what the branch changes, for the pokja."""
+    try:
+        summary = review.review(root, args.base, args.katalog)
+    except review.ReviewError as error:
+        print(f"sepeda review: {error}", file=sys.stderr)
+        return FAILURE
+    sys.stdout.write(
+        review.markdown(summary) if args.format == "markdown" else review.as_json(summary)
+    )
+    return ERRORS if summary.has_errors else OK
+
+
 COMMANDS = {
     "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new,
-    "export": cmd_export,
+    "export": cmd_export, "review": cmd_review,
 }  # fmt: skip
 
 

@@ -304,7 +304,10 @@ def _inspect_image(
             image.verify()
         with _decoding(data, fmt) as image:
             if fmt == "JPEG":  # decode at 1/2, 1/4 or 1/8 scale when that is still large enough
-                image.draft(image.mode, (PUBLISHED_MAX_EDGE, PUBLISHED_MAX_EDGE))
+                # (a check needs every byte decoded, not every pixel: 1/8 scale still fails
+                # on a truncated or corrupt file)
+                edge = PUBLISHED_MAX_EDGE if publish else 1
+                image.draft(image.mode, (edge, edge))
             image.load()  # a truncated or corrupt file fails here, checked or published
             if not publish:
                 return [], None

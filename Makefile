@@ -35,7 +35,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PIP_NO_INPUT := 1
 
-.PHONY: help venv site serve test chromium check lint format types unit golden bench clean \
+.PHONY: help venv runtime site serve test chromium check lint format types unit golden bench clean \
   distclean lock test-latest
 
 help: ## show this list of targets
@@ -69,6 +69,8 @@ test-latest: ## every check against the newest allowed versions, in a separate .
 	$(MAKE) check BIN=.venv-latest/bin DEV_STAMP=
 
 venv: $(DEV_STAMP) ## create/update .venv with the project and the dev tools
+
+runtime: $(BASE_STAMP) ## create/update .venv with the project only (what a fast check needs)
 
 site: $(BASE_STAMP) ## build the site from the shipped catalogue into site/
 	$(BIN)/sepeda build --out site

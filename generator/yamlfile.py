@@ -210,6 +210,9 @@ _PROBLEM_TEXT = {
         "berkas hanya boleh berisi satu dokumen; hapus baris '---' yang kedua"
     ),
     "found undefined alias": "alias YAML (*nama) tidak boleh dipakai",
+    "found a tab character that violates indentation": (
+        "karakter tab tidak boleh dipakai; gunakan spasi untuk indentasi"
+    ),
     "found unexpected end of stream": "tanda kutip tidak ditutup; tutup teks dengan tanda kutip",
 }
 
@@ -230,6 +233,50 @@ def _translate(problem: str | None, char: str = "") -> str:
     if problem.startswith("expected <block end>") or problem.startswith("did not find expected"):
         return "indentasi tidak konsisten; samakan jumlah spasi di awal baris-baris yang sejajar"
     return f"sintaks YAML tidak sah ({problem}); periksa indentasi dan tanda kutip"
+
+
+_KEY_LINE = re.compile(r"^(\s*)(?:- )?[A-Za-z0-9_.-]+:(?:\s|$)")
+_QUOTED = re.compile(r'^(\s*(?:- )?[A-Za-z0-9_.-]+:\s*)"((?:[^"\\]|\\.)*)"(.*)$')
+_BLOCK = re.compile(r"^(\s*)(?:- )?[A-Za-z0-9_.-]+:\s*[|>][+-]?\s*(?:#.*)?$")
+
+
+def _diagnose(text: str, error_line: int) -> tuple[str, int, int] | None:
+    """The real mistake behind a syntax error, when it is one of the common slips.
+
+    PyYAML reports where the parser gave up, often lines after the slip. Two slips are
+    recognised at their own line: a ``"`` inside a ``"..."`` text, and a line of a ``|``
+    block that is indented less than the block's first line.
+    """
+    lines = text.split("\n")[:error_line]
+    block: tuple[int, int | None, str] | None = None  # (key indent, text indent, key)
+    for number, raw in enumerate(lines, start=1):
+        indent = len(raw) - len(raw.lstrip(" "))
+        if block is not None and raw.strip():
+            key_indent, text_indent, key = block
+            if text_indent is None:
+                block = (key_indent, indent, key) if indent > key_indent else None
+            elif indent < text_indent and (indent > key_indent or not _KEY_LINE.match(raw)):
+                message = (
+                    f"baris ini kurang menjorok: teks di bawah '{key}: |' harus diawali "
+                    f"{text_indent} spasi, sama seperti baris pertamanya"
+                )
+                return message, number, indent + 1
+            elif indent <= key_indent:
+                block = None
+        quoted = _QUOTED.match(raw)
+        if quoted and quoted.group(3).strip() and not quoted.group(3).strip().startswith("#"):
+            column = len(quoted.group(1)) + len(quoted.group(2)) + 2
+            message = (
+                "tanda kutip \" di tengah teks yang diapit tanda kutip; apit teksnya dengan "
+                "kutip tunggal, misalnya nama: 'Sistem \"Sepeda\" Baru', atau hapus kutip "
+                "pembuka dan penutupnya"
+            )
+            return message, number, column
+        opened = _BLOCK.match(raw)
+        if opened:
+            key = raw.strip().removeprefix("- ").split(":", 1)[0]
+            block = (indent, None, key)
+    return None
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -353,6 +400,9 @@ def parse_yaml(text: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         char = _char_at(text, line, column)
+        found = _diagnose(text, line) if char != "\t" else None
+        if found is not None:
+            raise YamlProblem(found[0], found[1], found[2]) from None
         message = _translate(exc.problem, char)
         code = Code.YAML_TOO_BIG if "bersarang" in message else Code.YAML_SYNTAX
         raise YamlProblem(message, line, column, code=code) from None

@@ -60,8 +60,12 @@ def cover_svg(nama: str, singkatan: str | None, urusan: str | None, opd: str, co
 
 
 def bar_chart_svg(points: list[tuple[int, Decimal]], satuan: str, colour: str) -> Html:
-    """A vertical bar chart of one value per year, labelled, scaled to the maximum."""
-    width, height, left, bottom, top = 640, 300, 40, 40, 30
+    """A vertical bar chart of one value per year, labelled, scaled to the maximum.
+
+    Drawn 300 units wide with 13-unit text, so the labels stay at least 12 pixels high on a
+    360-pixel phone; wider screens cap its size by CSS.
+    """
+    width, height, left, bottom, top = 300, 190, 10, 28, 24
     count = max(len(points), 1)
     slot = (width - left * 2) / count
     peak = max((value for _, value in points), default=Decimal(0)) or Decimal(1)
@@ -82,12 +86,12 @@ def bar_chart_svg(points: list[tuple[int, Decimal]], satuan: str, colour: str) -
         )
         centre = x + slot * 0.35
         parts.append(
-            f'<text x="{centre:.1f}" y="{y - 6:.1f}" text-anchor="middle" font-size="14" '
+            f'<text x="{centre:.1f}" y="{y - 6:.1f}" text-anchor="middle" font-size="13" '
             f'fill="currentColor">{svg_text(angka(value).unescape())}</text>'
         )
         parts.append(
-            f'<text x="{centre:.1f}" y="{height - bottom + 20}" text-anchor="middle" '
-            f'font-size="14" fill="currentColor">{year}</text>'
+            f'<text x="{centre:.1f}" y="{height - bottom + 18}" text-anchor="middle" '
+            f'font-size="13" fill="currentColor">{year}</text>'
         )
     parts.append("</svg>")
     return trusted_html("".join(parts))

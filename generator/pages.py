@@ -88,13 +88,6 @@ def _profile(ix: CatalogueIndex, innovation: Innovation) -> tuple[v.Row, ...]:
         rows.append(("Tematik", vocab.TEMATIK[data.tematik]))
     if data.tahun_laporan:
         rows.append(("Tahun dilaporkan ke IID", ", ".join(str(y) for y in data.tahun_laporan)))
-    if data.tpb:
-        rows.append(
-            (
-                "Tujuan Pembangunan Berkelanjutan",
-                "; ".join(f"TPB {n}: {vocab.TPB[n]}" for n in data.tpb),
-            )
-        )
     if data.asta_cita:
         rows.append(("Asta Cita", ", ".join(str(n) for n in data.asta_cita)))
     rows.append(("Sumber data", vocab.SUMBER_DATA[data.sumber_data]))
@@ -306,6 +299,7 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
         charts=charts,
         results=results,
         indicators=None if news else _indicators(ix, innovation, uri),
+        goals=tuple(v.Goal(n, text(vocab.TPB[n])) for n in data.tpb),
         how_scored=href(uri, urls.INDEX),
         changed=_changed(ix, innovation),
         design=design,

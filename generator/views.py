@@ -198,6 +198,14 @@ class Proposal:
 
 
 @dataclass(frozen=True)
+class Goal:
+    """A Sustainable Development Goal (TPB); its official colour is CSS ``kt-tpb--<n>``."""
+
+    number: int
+    label: Text
+
+
+@dataclass(frozen=True)
 class SearchField:
     """A value the search index reads from a page: a filter, a result field or a sort key."""
 
@@ -224,6 +232,7 @@ class InnovationView:
     charts: tuple[Chart, ...]
     results: tuple[ResultRow, ...]
     indicators: Indicators | None
+    goals: tuple[Goal, ...]
     how_scored: Url
     changed: Text
     """"Terakhir diubah ..." from Git history, or empty when unknown."""

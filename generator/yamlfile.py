@@ -267,7 +267,7 @@ def _diagnose(text: str, error_line: int) -> tuple[str, int, int] | None:
         if quoted and quoted.group(3).strip() and not quoted.group(3).strip().startswith("#"):
             column = len(quoted.group(1)) + len(quoted.group(2)) + 2
             message = (
-                "tanda kutip \" di tengah teks yang diapit tanda kutip; apit teksnya dengan "
+                'tanda kutip " di tengah teks yang diapit tanda kutip; apit teksnya dengan '
                 "kutip tunggal, misalnya nama: 'Sistem \"Sepeda\" Baru', atau hapus kutip "
                 "pembuka dan penutupnya"
             )

@@ -90,7 +90,7 @@ EXPECTED: dict[str, list[str]] = {
         "@5:2: error: (sintaks): baris ini kurang menjorok: teks di bawah 'ringkasan: |' harus diawali 2 spasi, sama seperti baris pertamanya [Y101]",
     ],
     "yaml_kutip_ganda": [
-        "@2:14: error: (sintaks): tanda kutip \" di tengah teks yang diapit tanda kutip; apit teksnya dengan kutip tunggal, misalnya nama: 'Sistem \"Sepeda\" Baru', atau hapus kutip pembuka dan penutupnya [Y101]",
+        '@2:14: error: (sintaks): tanda kutip " di tengah teks yang diapit tanda kutip; apit teksnya dengan kutip tunggal, misalnya nama: \'Sistem "Sepeda" Baru\', atau hapus kutip pembuka dan penutupnya [Y101]',
     ],
     "yaml_tag": [
         "@2:7: error: (sintaks): tag YAML 'tag:yaml.org,2002:python/object/apply:os.system' tidak boleh dipakai; hapus tag itu dan tulis nilainya saja [Y104]",

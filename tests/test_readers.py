@@ -236,3 +236,18 @@ def test_an_innovation_prints_on_two_a4_pages_with_its_links(browser: Any, site:
         assert "https://berita.example.com/2024/09/bailang.html" in text  # sources written out
     finally:
         context.close()
+
+
+def test_results_chart_and_goals_readable_on_a_phone(phone: Session) -> None:
+    phone.goto("inovasi/antrean-daring/")
+    page = phone.page
+    smallest = page.evaluate(
+        """() => Math.min(...Array.from(document.querySelectorAll('.kt-capaian svg')).map(
+             s => s.getBoundingClientRect().width / s.viewBox.baseVal.width * 13))"""
+    )
+    assert smallest >= 12, smallest
+    goal = page.locator(".kt-tpb__butir").first
+    assert goal.inner_text().startswith("3")
+    colour = goal.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert colour == "rgb(76, 159, 56)"  # TPB 3, #4C9F38
+    phone.assert_clean()

@@ -67,3 +67,23 @@ def test_pull_request_runs_the_same_checks_as_ci() -> None:
     assert any("./.ci/run" in r for r in runs)
     assert any("sepeda check --format github" in r for r in runs)
     assert any("sepeda review" in r for r in runs)
+
+
+def test_issue_form_maps_to_inovasi_keys() -> None:
+    from generator.models import Inovasi
+
+    form = yaml.safe_load(
+        (WORKFLOWS[0].parents[1] / "ISSUE_TEMPLATE" / "usulkan-inovasi.yml").read_text("utf-8")
+    )
+    keys = {
+        item["attributes"]["description"].rsplit("[", 1)[1].rstrip("]").split(".")[0]
+        for item in form["body"]
+        if item["type"] != "markdown" and "[" in item["attributes"].get("description", "")
+    }
+    assert keys - {"folder innovations/<opd>/"} <= set(Inovasi.model_fields)
+    choices = {i["id"]: i["attributes"]["options"] for i in form["body"] if i["type"] == "dropdown"}
+    from generator import vocab
+
+    assert choices["tahapan"] == list(vocab.TAHAPAN)
+    assert choices["jenis"] == list(vocab.JENIS_INOVASI)
+    assert choices["bentuk"] == list(vocab.BENTUK)

@@ -251,3 +251,22 @@ def test_results_chart_and_goals_readable_on_a_phone(phone: Session) -> None:
     colour = goal.evaluate("e => getComputedStyle(e).backgroundColor")
     assert colour == "rgb(76, 159, 56)"  # TPB 3, #4C9F38
     phone.assert_clean()
+
+
+def test_gallery_photo_opens_full_size_and_closes(desktop: Session) -> None:
+    from playwright.sync_api import expect
+
+    desktop.goto("inovasi/antrean-daring/")
+    page = desktop.page
+    thumb = page.locator(".kt-galeri img").first
+    assert (thumb.get_attribute("src") or "").startswith("kecil/")  # the small copy
+    page.locator(".kt-galeri a").first.click()
+    dialog = page.locator("dialog.kt-lightbox")
+    expect(dialog).to_be_visible()
+    full = dialog.locator("img")
+    assert "kecil" not in (full.get_attribute("src") or "")
+    expect(full).to_have_js_property("complete", True)
+    assert full.evaluate("i => i.naturalWidth") > 0
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    desktop.assert_clean()

@@ -117,7 +117,7 @@ def innovation_lists(ix: CatalogueIndex) -> list[Page]:
         intro,
         everything,
         filters=filter_choices(ix),
-        description="Daftar seluruh inovasi daerah Kabupaten Balangan.",
+        description=f"Daftar seluruh inovasi daerah {ix.region.pemda}.",
     )
 
 
@@ -147,7 +147,7 @@ def browse_pages(ix: CatalogueIndex) -> list[Page]:
     overview = v.BrowseView(
         meta(
             "Jelajahi inovasi",
-            "Inovasi Kabupaten Balangan menurut urusan, tahapan, jenis, bentuk, TPB dan tahun.",
+            f"Inovasi {ix.region.pemda} menurut urusan, tahapan, jenis, bentuk, TPB dan tahun.",
         ),
         tuple(summaries),
     )
@@ -181,7 +181,7 @@ def agencies_page(ix: CatalogueIndex) -> Page:
         if entries:
             groups.append(v.AgencyGroup(text(title), entries))
     view = v.AgenciesView(
-        meta("Perangkat daerah", "Perangkat daerah Kabupaten Balangan dan inovasinya."),
+        meta("Perangkat daerah", f"Perangkat daerah {ix.region.pemda} dan inovasinya."),
         tuple(groups),
     )
     return Page(urls.AGENCIES, "agencies.md.j2", view)

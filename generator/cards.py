@@ -17,6 +17,7 @@ from generator import views as v
 from generator.catalogue import Agency, Catalogue, Innovation
 from generator.escape import Url, plain_text, text, url
 from generator.history import History
+from generator.region import Region
 from generator.scoring import AgencyTotals, InnovationScore, agency_totals
 
 
@@ -45,6 +46,7 @@ class CatalogueIndex:
     """An agency's own innovations, then those of every unit under it (recursively)."""
     family_totals: Mapping[str, AgencyTotals]
     history: History = field(default_factory=History)
+    region: Region = field(default_factory=Region)
     card_parts: dict[str, v.Card] = field(default_factory=dict, compare=False, repr=False)
     """Escaped card contents per innovation, made once per plan (links are per page)."""
 
@@ -68,6 +70,7 @@ class CatalogueIndex:
         catalogue: Catalogue,
         scores: Mapping[str, InnovationScore],
         history: History | None = None,
+        region: Region | None = None,
     ) -> CatalogueIndex:
         members: dict[str, list[Innovation]] = defaultdict(list)
         replicated: dict[str, list[Innovation]] = defaultdict(list)
@@ -118,6 +121,7 @@ class CatalogueIndex:
             family,
             family_totals,
             history or History(),
+            region or Region(),
         )
 
 

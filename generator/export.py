@@ -27,10 +27,8 @@ from generator.history import History
 from generator.models import Inovasi, InovasiBerita, Opd, Verifikasi
 from generator.numbers import round2
 from generator.projection import InnovationPart, YearProjection
+from generator.region import Region
 
-PEMDA = "Kabupaten Balangan"
-SITE_URL = "https://inovasi.balangankab.go.id/"
-"""The public address (``site_url`` of ``mkdocs.yml``); absolute links in the open data."""
 YEAR_COLUMNS = ["id", "nama", "opd", "tahun_laporan", "kerangka_tahun", "skor_klaim"]
 
 
@@ -70,7 +68,9 @@ def _indicator_levels(score: scoring.InnovationScore) -> dict[str, Any]:
     }
 
 
-def innovation_record(innovation: Innovation, score: scoring.InnovationScore) -> dict[str, Any]:
+def innovation_record(
+    innovation: Innovation, score: scoring.InnovationScore, region: Region | None = None
+) -> dict[str, Any]:
     """One entry of ``inovasi.json``."""
     fields = _plain(innovation.data.model_dump(mode="python"))
     record: dict[str, Any] = {"id": innovation.slug, **fields, "opd": innovation.opd}
@@ -87,21 +87,25 @@ def innovation_record(innovation: Innovation, score: scoring.InnovationScore) ->
         record["skor"]["saran"] = []  # nothing to advise before the agency completes it
     record["status_verifikasi"] = score.status_verifikasi
     record["url"] = innovation.url
-    record["alamat"] = SITE_URL + innovation.url
+    record["alamat"] = (region or Region()).site_url + innovation.url
     return record
 
 
-def to_json(catalogue: Catalogue, scores: Mapping[str, scoring.InnovationScore]) -> str:
+def to_json(
+    catalogue: Catalogue,
+    scores: Mapping[str, scoring.InnovationScore],
+    region: Region | None = None,
+) -> str:
     """The whole catalogue as ``inovasi.json`` text."""
     years = sorted({y for i in catalogue.innovations for y in i.data.tahun_laporan})
     framework = (
         catalogue.reference.kerangka_for_years(years) if years else catalogue.reference.newest
     )
     document = {
-        "pemda": PEMDA,
+        "pemda": (region or Region()).pemda,
         "kerangka": framework.id,
         "inovasi": [
-            innovation_record(i, scores[i.slug])
+            innovation_record(i, scores[i.slug], region)
             for i in sorted(catalogue.innovations, key=lambda i: i.slug)
         ],
     }
@@ -195,7 +199,7 @@ def _part(part: InnovationPart) -> dict[str, float]:
     }
 
 
-def to_index_json(projection: Sequence[YearProjection]) -> str:
+def to_index_json(projection: Sequence[YearProjection], region: Region | None = None) -> str:
     """``indeks.json``: the regency's innovation part per reporting year, both scores."""
     years: dict[str, Any] = {}
     for year in projection:
@@ -214,7 +218,8 @@ def to_index_json(projection: Sequence[YearProjection]) -> str:
                 },
             }
         years[str(year.tahun)] = entry
-    return json.dumps({"pemda": PEMDA, "tahun": years}, ensure_ascii=False, indent=2) + "\n"
+    document = {"pemda": (region or Region()).pemda, "tahun": years}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def schemas() -> dict[str, str]:
@@ -241,7 +246,7 @@ FEED_SIZE = 50
 """Entries in the Atom feed: the newest additions."""
 
 
-def to_feed(catalogue: Catalogue, history: History) -> str:
+def to_feed(catalogue: Catalogue, history: History, region: Region | None = None) -> str:
     """``inovasi-baru.xml``: an Atom feed of the newest innovations, dated by Git history.
 
     An innovation without a known "added" date (outside a Git checkout) is left out rather
@@ -257,18 +262,20 @@ def to_feed(catalogue: Catalogue, history: History) -> str:
         reverse=True,
     )[:FEED_SIZE]
     updated = dated[0][0] if dated else (history.data_date or date(2020, 1, 1))
+    here = region or Region()
+    pemda, site_url = here.pemda, here.site_url
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="id">',
-        f"<title>Inovasi baru: Katalog Inovasi Daerah {xml_escape(PEMDA)}</title>",
-        f'<link rel="self" href="{xml_escape(SITE_URL + urls.FEED)}"/>',
-        f'<link rel="alternate" href="{xml_escape(SITE_URL)}"/>',
-        f"<id>{xml_escape(SITE_URL + urls.FEED)}</id>",
+        f"<title>Inovasi baru: Katalog Inovasi Daerah {xml_escape(pemda)}</title>",
+        f'<link rel="self" href="{xml_escape(site_url + urls.FEED)}"/>',
+        f'<link rel="alternate" href="{xml_escape(site_url)}"/>',
+        f"<id>{xml_escape(site_url + urls.FEED)}</id>",
         f"<updated>{updated.isoformat()}T00:00:00Z</updated>",
-        f"<author><name>{xml_escape(PEMDA)}</name></author>",
+        f"<author><name>{xml_escape(pemda)}</name></author>",
     ]
     for added, innovation in dated:
-        address = SITE_URL + innovation.url
+        address = site_url + innovation.url
         summary = plain_text(innovation.data.ringkasan).unescape()
         agency = catalogue.agency(innovation.opd).data.nama
         lines += [
@@ -291,9 +298,10 @@ def export_files(
     scores: Mapping[str, scoring.InnovationScore],
     projection: Sequence[YearProjection] = (),
     history: History | None = None,
+    region: Region | None = None,
 ) -> dict[str, str | bytes]:
     """File name → content of every open-data file."""
-    main = to_json(catalogue, scores)
+    main = to_json(catalogue, scores, region)
     by_year = year_rows(catalogue, scores)
     data_date = (history or History()).data_date
     return {
@@ -307,7 +315,7 @@ def export_files(
             ],
             data_date,
         ),
-        urls.INDEX_EXPORT: to_index_json(projection),
-        urls.FEED: to_feed(catalogue, history or History()),
+        urls.INDEX_EXPORT: to_index_json(projection, region),
+        urls.FEED: to_feed(catalogue, history or History(), region),
         **schemas(),
     }

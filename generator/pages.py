@@ -32,6 +32,7 @@ from generator.facets import FACETS
 from generator.formats import angka, desimal, tanggal
 from generator.history import History
 from generator.projection import YearProjection
+from generator.region import Region
 from generator.scoring import AgencyTotals, InnovationScore
 
 NEWEST_ON_HOME = 6
@@ -411,7 +412,7 @@ def _agency_pages(ix: CatalogueIndex, agency: Agency) -> list[Page]:
         else f"{own} inovasi."
     )
     view = v.AgencyView(
-        meta=meta(data.nama, f"Inovasi daerah {data.nama} Kabupaten Balangan", search=True),
+        meta=meta(data.nama, f"Inovasi daerah {data.nama} {ix.region.pemda}", search=True),
         name=text(data.nama),
         badges=tuple(badges),
         former_names=text("; ".join(data.nama_lama)),
@@ -457,9 +458,10 @@ def _home(ix: CatalogueIndex) -> Page:
     view = v.HomeView(
         meta=meta(
             "Beranda",
-            "Katalog Inovasi Daerah Kabupaten Balangan: semua inovasi perangkat daerah, bukti "
+            f"Katalog Inovasi Daerah {ix.region.pemda}: semua inovasi perangkat daerah, bukti "
             "dukung dan skor Indeks Inovasi Daerah.",
         ),
+        pemda=text(ix.region.pemda),
         figures=(
             v.Figure(len(innovations), text("inovasi")),
             v.Figure(
@@ -602,7 +604,7 @@ def _summary(ix: CatalogueIndex, projection: Sequence[YearProjection]) -> tuple[
     bands = " atau ".join(p.nama for p in r.klaim.rentang.predikat) or "belum dapat ditentukan"
     lines = [
         f"Tahun {year}, kerangka {framework.nama}: {n} inovasi di katalog dilaporkan.",
-        f"Dari skor klaim yang berbukti, bagian inovasi Balangan "
+        f"Dari skor klaim yang berbukti, bagian inovasi {ix.region.pemda} "
         f"{desimal(r.klaim.nilai).unescape()} dari maksimum "
         f"{desimal(r.bagian_inovasi_maksimum).unescape()}; dari skor yang sudah diverifikasi "
         f"pokja {desimal(r.terverifikasi.nilai).unescape()}.",
@@ -664,7 +666,7 @@ def _index(ix: CatalogueIndex, projection: Sequence[YearProjection]) -> Page:
     view = v.IndexView(
         meta=meta(
             "Indeks Inovasi Daerah",
-            "Proyeksi bagian inovasi Indeks Inovasi Daerah Kabupaten Balangan per tahun "
+            f"Proyeksi bagian inovasi Indeks Inovasi Daerah {ix.region.pemda} per tahun "
             "pelaporan, dihitung dari katalog.",
         ),
         summary=_summary(ix, projection),
@@ -685,9 +687,10 @@ def plan_pages(
     scores: Mapping[str, InnovationScore],
     projection: Sequence[YearProjection],
     history: History | None = None,
+    region: Region | None = None,
 ) -> list[Page]:
     """Every generated page of the site, in a stable order."""
-    ix = CatalogueIndex.build(catalogue, scores, history or History())
+    ix = CatalogueIndex.build(catalogue, scores, history or History(), region or Region())
     pages = [
         _home(ix),
         _open_data(ix),
@@ -705,10 +708,7 @@ def plan_pages(
     return pages
 
 
-TERMS = (
-    "Data dapat digunakan ulang dengan menyebut sumbernya: Katalog Inovasi Daerah Kabupaten "
-    "Balangan (Bapperida Kabupaten Balangan)."
-)
+TERMS = "Data dapat digunakan ulang dengan menyebut sumbernya: Katalog Inovasi Daerah {pemda}."
 
 
 def _open_data(ix: CatalogueIndex) -> Page:
@@ -740,7 +740,7 @@ def _open_data(ix: CatalogueIndex) -> Page:
     view = v.OpenDataView(
         meta(
             "Data terbuka",
-            "Unduh data katalog inovasi daerah Kabupaten Balangan: Excel, CSV dan JSON, "
+            f"Unduh data katalog inovasi daerah {ix.region.pemda}: Excel, CSV dan JSON, "
             "dengan kamus data.",
         ),
         len(ix.catalogue.innovations),
@@ -748,7 +748,7 @@ def _open_data(ix: CatalogueIndex) -> Page:
             v.DataFile(v.Link(href(here, name), text(name)), text(about)) for name, about in files
         ),
         text(f"Data per {tanggal(day).unescape()}." if day else "Tanggal data tidak diketahui."),
-        text(TERMS),
+        text(TERMS.format(pemda=ix.region.pemda)),
         tuple(v.Row(text(k), text(d)) for k, d in vocab.DATA_COLUMNS.items()),
         tuple(
             v.CodeList(
@@ -763,7 +763,7 @@ def _open_data(ix: CatalogueIndex) -> Page:
 def search_page(ix: CatalogueIndex) -> Page:
     """The search page: a form that works with JavaScript (results from the search index)."""
     view = v.SearchView(
-        meta("Cari inovasi", "Cari inovasi daerah Kabupaten Balangan."),
+        meta("Cari inovasi", f"Cari inovasi daerah {ix.region.pemda}."),
         browse.filter_choices(ix),
     )
     return Page(urls.SEARCH, "search.md.j2", view)

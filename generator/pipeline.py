@@ -24,6 +24,7 @@ from generator.history import History, read_history
 from generator.loader import Loaded, load_catalogue
 from generator.projection import YearProjection, regency_projection
 from generator.reference import Reference, load_reference
+from generator.region import Region, read_region
 from generator.scoring import InnovationScore, score_all
 
 WITA = timezone(timedelta(hours=8), "WITA")
@@ -48,6 +49,8 @@ class Settings:
     config_file: Path | None = None
     history: History = field(default_factory=History)
     """Dates from Git (added, last changed, date of the data); empty outside a checkout."""
+    region: Region = field(default_factory=Region)
+    """Whose catalogue this is: ``extra.pemda`` and ``site_url`` of ``mkdocs.yml``."""
 
     @classmethod
     def for_project(
@@ -63,6 +66,7 @@ class Settings:
             reference=load_reference(),
             config_file=config if config.is_file() else None,
             history=read_history(root, root / katalog),
+            region=read_region(config) if config.is_file() else Region(),
         )
 
 
@@ -124,11 +128,13 @@ def build(settings: Settings) -> Result:
     projection = regency_projection(catalogue.innovations, settings.reference)
     files: dict[str, str | bytes] = {}
     sources: dict[str, tuple[str, ...]] = {}
-    for page in pages.plan_pages(catalogue, scores, projection, settings.history):
+    for page in pages.plan_pages(catalogue, scores, projection, settings.history, settings.region):
         files[page.uri] = render.render(page.template, page.view)
         sources[page.uri] = page.sources
     files.update({uri: str(svg) for uri, svg in pages.covers(catalogue).items()})
-    files.update(export.export_files(catalogue, scores, projection, settings.history))
+    files.update(
+        export.export_files(catalogue, scores, projection, settings.history, settings.region)
+    )
     files.update(loaded.media)
     return Result(
         findings,

@@ -117,7 +117,7 @@ def statistics_page(ix: CatalogueIndex) -> Page:
     view = v.StatsView(
         meta(
             "Statistik inovasi",
-            "Jumlah inovasi Kabupaten Balangan per tahun, perangkat daerah, urusan, tahapan "
+            f"Jumlah inovasi {ix.region.pemda} per tahun, perangkat daerah, urusan, tahapan "
             "dan TPB.",
         ),
         tiles,
@@ -191,7 +191,7 @@ def scorecards_page(ix: CatalogueIndex) -> Page:
     view = v.ScorecardsView(
         meta(
             "Rapor perangkat daerah",
-            "Rapor inovasi setiap perangkat daerah Kabupaten Balangan untuk DPRD dan masyarakat.",
+            f"Rapor inovasi setiap perangkat daerah {ix.region.pemda} untuk DPRD dan masyarakat.",
         ),
         text(f"Tahun pelaporan terakhir: {latest}." if latest else "Belum ada tahun pelaporan."),
         _year_rows(ix, years),

@@ -304,6 +304,7 @@ class HomeView:
     """The home page."""
 
     meta: Meta
+    pemda: Text
     figures: tuple[Figure, ...]
     stages: Text
     buttons: tuple[Link, ...]

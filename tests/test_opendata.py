@@ -101,7 +101,9 @@ def test_news_records_carry_no_advice(files: dict[str, str | bytes]) -> None:
     document = json.loads(str(files["inovasi.json"]))
     news = [e for e in document["inovasi"] if e["sumber_data"] == "berita"]
     assert news and all(e["skor"]["saran"] == [] for e in news)
-    assert all(e["alamat"] == export.SITE_URL + e["url"] for e in document["inovasi"])
+    assert all(
+        e["alamat"] == "https://inovasi.balangankab.go.id/" + e["url"] for e in document["inovasi"]
+    )
 
 
 def test_schemas_describe_the_three_files(files: dict[str, str | bytes]) -> None:
@@ -145,3 +147,27 @@ def test_committed_schemas_are_current() -> None:
         assert committed.is_file() and committed.read_text("utf-8") == text, (
             f"{committed} is stale: run make golden"
         )
+
+
+def test_another_regency_changes_two_lines(catalogue_copy: Path) -> None:
+    """extra.pemda and site_url of mkdocs.yml: every page, export and feed follows."""
+    config = (Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text("utf-8")
+    config = config.replace("pemda: Kabupaten Balangan", "pemda: Kota Banjarbaru")
+    config = config.replace(
+        "site_url: https://inovasi.balangankab.go.id/", "site_url: https://inovasi.example.go.id"
+    )
+    (catalogue_copy / "mkdocs.yml").write_text(config, "utf-8")
+    result = pipeline.build(pipeline.Settings.for_project(catalogue_copy))
+    assert result.ok, [str(f) for f in result.findings]
+    home = str(result.files["index.md"])
+    assert "# Katalog Inovasi Daerah Kota Banjarbaru" in home
+    document = json.loads(str(result.files["inovasi.json"]))
+    assert document["pemda"] == "Kota Banjarbaru"
+    assert document["inovasi"][0]["alamat"].startswith("https://inovasi.example.go.id/inovasi/")
+    assert json.loads(str(result.files["indeks.json"]))["pemda"] == "Kota Banjarbaru"
+    assert "https://inovasi.example.go.id/inovasi-baru.xml" in str(result.files["inovasi-baru.xml"])
+    ours = ("index.md", "cari/", "jelajah/", "statistik/", "rapor/", "data-terbuka/", "opd/index")
+    generated = [k for k in result.files if k.endswith(".md") and k.startswith(ours)]
+    assert len(generated) > 10
+    for uri in generated:  # the generator's own words (records may name Balangan themselves)
+        assert "Kabupaten Balangan" not in str(result.files[uri]), uri

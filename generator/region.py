@@ -1,0 +1,41 @@
+"""Whose catalogue this is: the regional government's name and the site's address.
+
+One place for both: ``mkdocs.yml`` (``extra.pemda`` and ``site_url``), read with the
+project's strict YAML reader. A regency that adopts the catalogue changes these two lines;
+every page, export and feed follows. Without a readable ``mkdocs.yml`` the defaults below
+apply (the configuration guard reports what is wrong with the file).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.yamlfile import YamlProblem, read_yaml
+
+DEFAULT_PEMDA = "Kabupaten Balangan"
+DEFAULT_SITE_URL = "https://inovasi.balangankab.go.id/"
+
+
+@dataclass(frozen=True)
+class Region:
+    """The regional government (``pemda``) and the public address (ends with ``/``)."""
+
+    pemda: str = DEFAULT_PEMDA
+    site_url: str = DEFAULT_SITE_URL
+
+
+def read_region(config: Path) -> Region:
+    """``extra.pemda`` and ``site_url`` of ``mkdocs.yml``, each defaulted when absent."""
+    try:
+        doc, _ = read_yaml(config)
+    except YamlProblem:
+        return Region()
+    data: dict[str, object] = doc.data if isinstance(doc.data, dict) else {}
+    extra = data.get("extra")
+    pemda = extra.get("pemda") if isinstance(extra, dict) else None
+    site = data.get("site_url")
+    return Region(
+        " ".join(pemda.split()) if isinstance(pemda, str) and pemda.strip() else DEFAULT_PEMDA,
+        site.rstrip("/") + "/" if isinstance(site, str) and site.strip() else DEFAULT_SITE_URL,
+    )

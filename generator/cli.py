@@ -23,6 +23,7 @@ from generator import (
     __version__,
     advice,
     argparse_id,
+    codeowners,
     config_guard,
     export,
     pipeline,
@@ -101,6 +102,13 @@ def _parser() -> argparse.ArgumentParser:
     rev.add_argument("--base", required=True, help="cabang atau commit pembanding, misalnya main")
     rev.add_argument(
         "--format", choices=["markdown", "json"], default="markdown", help="bentuk keluaran"
+    )
+
+    owners = commands.add_parser(
+        "codeowners", help="tulis .github/CODEOWNERS dari opd.yaml dan mkdocs.yml"
+    )
+    owners.add_argument(
+        "--periksa", action="store_true", help="hanya periksa: gagal bila berkas sudah usang"
     )
 
     exp = commands.add_parser(
@@ -306,6 +314,27 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
     return OK
 
 
+def cmd_codeowners(args: argparse.Namespace, root: Path) -> int:
+    """``sepeda codeowners [--periksa]``."""
+    settings = _settings(args, root)
+    result = pipeline.check(settings)
+    if result.catalogue is None:
+        _print(result.findings)
+        return ERRORS
+    text = codeowners.codeowners(result.catalogue, settings.region, args.katalog)
+    target = root / codeowners.PATH
+    if args.periksa:
+        current = target.read_text(encoding="utf-8") if target.is_file() else ""
+        if current != text:
+            print(f"{codeowners.PATH} sudah usang; jalankan: sepeda codeowners", file=sys.stderr)
+            return ERRORS
+        return OK
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"Ditulis: {codeowners.PATH}", file=sys.stderr)
+    return OK
+
+
 def cmd_review(args: argparse.Namespace, root: Path) -> int:
     """``sepeda review --base REF``: what the branch changes, for the pokja."""
     try:
@@ -321,7 +350,7 @@ def cmd_review(args: argparse.Namespace, root: Path) -> int:
 
 COMMANDS = {
     "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new,
-    "export": cmd_export, "review": cmd_review,
+    "export": cmd_export, "review": cmd_review, "codeowners": cmd_codeowners,
 }  # fmt: skip
 
 

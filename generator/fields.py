@@ -338,3 +338,21 @@ def _urusan_key(value: Any, info: ValidationInfo) -> str:
 
 
 UrusanKey: TypeAlias = Annotated[str, BeforeValidator(_urusan_key)]
+
+
+_ACCOUNT_RE = re.compile(r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]{1,100})?$")
+
+
+def _account(value: Any) -> str:
+    text = _text_in(value)
+    if not _ACCOUNT_RE.match(text):
+        raise PydanticCustomError(
+            "akun",
+            "'{value}' bukan nama akun GitHub; tulis dengan @ di depan, misalnya @admin-dinkes",
+            {"value": text},
+        )
+    return text
+
+
+Account: TypeAlias = Annotated[str, BeforeValidator(_account)]
+"""A GitHub account or team (``@name`` or ``@org/team``), as CODEOWNERS writes it."""

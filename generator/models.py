@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from generator import vocab
 from generator.fields import (
+    Account,
     Bentuk,
     Date,
     Email,
@@ -58,6 +59,9 @@ class Opd(Record):
     induk: Slug | None = Field(None, description="slug perangkat daerah induk")
     nama_lama: list[Line] = Field(default_factory=list, description="nama-nama lama")
     situs: HttpsUrl | None = Field(None, description="alamat situs resmi (https://...)")
+    admin: list[Account] = Field(
+        default_factory=list, description="akun GitHub admin perangkat daerah, misalnya @nama"
+    )
 
 
 class Inisiator(Record):

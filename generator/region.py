@@ -23,6 +23,11 @@ class Region:
 
     pemda: str = DEFAULT_PEMDA
     site_url: str = DEFAULT_SITE_URL
+    pokja: tuple[str, ...] = ()
+    """GitHub accounts or teams of the pokja (``extra.pokja``): owners of opd.yaml and
+    verifikasi.yaml files."""
+    maintainers: tuple[str, ...] = ()
+    """Accounts that own everything else (``extra.pengelola``)."""
 
 
 def read_region(config: Path) -> Region:
@@ -38,4 +43,11 @@ def read_region(config: Path) -> Region:
     return Region(
         " ".join(pemda.split()) if isinstance(pemda, str) and pemda.strip() else DEFAULT_PEMDA,
         site.rstrip("/") + "/" if isinstance(site, str) and site.strip() else DEFAULT_SITE_URL,
+        _accounts(extra.get("pokja") if isinstance(extra, dict) else None),
+        _accounts(extra.get("pengelola") if isinstance(extra, dict) else None),
     )
+
+
+def _accounts(value: object) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    return tuple(i for i in items if isinstance(i, str) and i.startswith("@") and " " not in i)

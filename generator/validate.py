@@ -136,6 +136,7 @@ _CODES: dict[str, Code] = {
     "url": Code.BAD_LINK,
     "url_kredensial": Code.BAD_LINK,
     "email": Code.BAD_LINK,
+    "akun": Code.BAD_LINK,
     "bukti": Code.EVIDENCE_RULE,
 }
 """pydantic error type (ours are :class:`PydanticCustomError` types) → finding code."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, run_module, run_sepeda
+from conftest import FIXTURES, ROOT, run_module, run_sepeda
 from generator import urls
 
 BROKEN = FIXTURES / "invalid" / "lima_kesalahan.yaml"
@@ -273,3 +273,36 @@ def test_export_refuses_broken_catalogue(catalogue_copy: Path, tmp_path: Path) -
     result = run_sepeda(catalogue_copy, "export", "--out", str(tmp_path / "data"))
     assert result.returncode == 1
     assert not (tmp_path / "data").exists()
+
+
+def test_codeowners_from_the_catalogue_and_stale_check(site_project: Path) -> None:
+    opd = site_project / "innovations/dinkes/opd.yaml"
+    opd.write_text(opd.read_text() + "admin:\n  - '@admin-dinkes'\n")
+    assert run_sepeda(site_project, "codeowners", "--periksa").returncode == 1  # none yet
+    assert run_sepeda(site_project, "codeowners").returncode == 0
+    text = (site_project / ".github/CODEOWNERS").read_text()
+    lines = text.splitlines()
+    assert "* @bapperida-balangan/pengelola-katalog" in lines
+    assert "/innovations/dinkes/ @admin-dinkes @bapperida-balangan/pokja-inovasi" in lines
+    assert lines[-2:] == [
+        "/innovations/*/opd.yaml @bapperida-balangan/pokja-inovasi",
+        "/innovations/**/verifikasi.yaml @bapperida-balangan/pokja-inovasi",
+    ]  # last: GitHub applies the last matching line, so pokja files stay the pokja's
+    assert run_sepeda(site_project, "codeowners", "--periksa").returncode == 0
+    opd.write_text(opd.read_text().replace("admin-dinkes", "admin-baru"))
+    assert run_sepeda(site_project, "codeowners", "--periksa").returncode == 1
+
+
+def test_shipped_codeowners_is_current() -> None:
+    result = run_sepeda(ROOT, "codeowners", "--periksa")
+    assert result.returncode == 0, result.stderr
+
+
+def test_account_names_are_checked(catalogue_copy: Path) -> None:
+    opd = catalogue_copy / "innovations/dinkes/opd.yaml"
+    opd.write_text(opd.read_text() + "admin:\n  - admin dinkes\n")
+    result = run_sepeda(catalogue_copy, "check")
+    assert (
+        "innovations/dinkes/opd.yaml:6:5: error: admin[0]: 'admin dinkes' bukan nama akun "
+        "GitHub; tulis dengan @ di depan, misalnya @admin-dinkes [S208]"
+    ) in result.stdout.splitlines()

@@ -117,6 +117,7 @@ JenisInovasi: TypeAlias = Annotated[str, BeforeValidator(_choice(vocab.JENIS_INO
 Bentuk: TypeAlias = Annotated[str, BeforeValidator(_choice(vocab.BENTUK))]
 Tematik: TypeAlias = Annotated[str, BeforeValidator(_choice(vocab.TEMATIK))]
 SumberData: TypeAlias = Annotated[str, BeforeValidator(_choice(vocab.SUMBER_DATA))]
+JenisPenghargaan: TypeAlias = Annotated[str, BeforeValidator(_choice(vocab.JENIS_PENGHARGAAN))]
 StatusVerifikasi: TypeAlias = Annotated[
     str,
     BeforeValidator(

@@ -26,6 +26,7 @@ from generator.fields import (
     JenisInisiator,
     JenisInovasi,
     JenisOpd,
+    JenisPenghargaan,
     Line,
     NamaInovasi,
     NomorAstaCita,
@@ -155,6 +156,10 @@ class Media(Record):
     keterangan: Line = Field(description="keterangan (caption) foto atau dokumen")
     alt: Line | None = None
     sampul: Flag = False
+    persetujuan: Flag | None = Field(
+        None, description="true bila orang yang tampak di foto sudah setuju fotonya diterbitkan"
+    )
+    lisensi: Line | None = Field(None, description="lisensi foto, misalnya CC BY 4.0")
 
 
 class Tautan(Record):
@@ -166,6 +171,9 @@ class Penghargaan(Record):
     nama: Line = Field(description="nama penghargaan atau lomba")
     tahun: Year
     peringkat: Line | None = None
+    jenis: JenisPenghargaan | None = Field(
+        None, description="juara, finalis, peserta atau apresiasi (ikut serta bukan menang)"
+    )
 
 
 class Replikasi(Record):

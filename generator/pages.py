@@ -248,7 +248,7 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
         v.Photo(
             filehref(m.berkas),
             text(m.alt or m.keterangan),
-            text(m.keterangan),
+            text(m.keterangan + (f" (lisensi: {m.lisensi})" if m.lisensi else "")),
             href(uri, urls.small_file(innovation.slug, m.berkas)),
         )
         for m in data.media
@@ -310,7 +310,12 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
         video=url(data.video) if data.video else None,
         links=tuple(v.Link(url(t.url), text(t.judul)) for t in data.tautan),
         awards=tuple(
-            v.Award(p.tahun, text(p.nama), text(p.peringkat or ""))
+            v.Award(
+                p.tahun,
+                text(p.nama),
+                text(p.peringkat or ""),
+                text(vocab.JENIS_PENGHARGAAN[p.jenis] if p.jenis else ""),
+            )
             for p in sorted(data.penghargaan, key=lambda p: p.tahun, reverse=True)
         ),
         replicas=replicas,

@@ -178,6 +178,7 @@ class Award:
     year: int
     name: Text
     rank: Text
+    kind: Text
 
 
 @dataclass(frozen=True)

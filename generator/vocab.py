@@ -40,6 +40,12 @@ TEMATIK = {
     "prioritas-presiden": "Prioritas Aktual Presiden",
     "non-tematik": "Non Tematik",
 }
+JENIS_PENGHARGAAN = {
+    "juara": "Juara atau pemenang",
+    "finalis": "Finalis atau nominasi",
+    "peserta": "Peserta (ikut serta, tidak menang)",
+    "apresiasi": "Apresiasi atau penghargaan khusus",
+}
 SUMBER_DATA = {
     "opd": "Diisi oleh perangkat daerah",
     "berita": "Dihimpun dari pemberitaan (belum dikonfirmasi perangkat daerah)",

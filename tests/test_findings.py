@@ -255,3 +255,32 @@ def test_personal_data_is_reported_even_in_an_otherwise_broken_file(catalogue_co
         + ":16:19: error: (komentar): tampak seperti nomor ponsel pribadi (0812******67); data "
         "pribadi tidak boleh diterbitkan: hapus atau ganti dengan kontak kantor [P501]",
     ]
+
+
+def test_award_kind_says_taking_part_is_not_winning(catalogue_copy: Path) -> None:
+    path = catalogue_copy / "innovations/kecamatan-awayan/gertak-desa/inovasi.yaml"
+    text = path.read_text()
+    path.write_text(
+        text.replace(
+            "    peringkat: 10 inovasi terbaik",
+            "    peringkat: 10 inovasi terbaik\n    jenis: menang",
+        )
+    )
+    _, findings = _load(catalogue_copy)
+    errors = _errors(findings)
+    assert len(errors) == 1 and errors[0].endswith(
+        "penghargaan[0].jenis: 'menang' bukan nilai yang sah; pilih salah satu: juara, "
+        "finalis, peserta, apresiasi [S203]"
+    ), errors
+    path.write_text(
+        text.replace(
+            "    peringkat: 10 inovasi terbaik",
+            "    peringkat: 10 inovasi terbaik\n    jenis: finalis",
+        )
+    )
+    from generator import pipeline
+
+    result = pipeline.build(pipeline.Settings.for_project(catalogue_copy))
+    assert "(10 inovasi terbaik). Finalis atau nominasi</li>" in str(
+        result.files["inovasi/gertak-desa/index.md"]
+    )

@@ -20,6 +20,9 @@ from generator.facets import FACETS, UNSET, grouped
 PAGE_SIZE = 24
 """Cards per list page."""
 
+UNITS_LISTED = 30
+"""Units listed under an agency in the agency list; more are listed on the agency's page."""
+
 PAGER_WINDOW = 2
 """Numbered links shown either side of the current page (plus the first and the last)."""
 
@@ -158,16 +161,19 @@ def _entry(
     ix: CatalogueIndex, agency: Agency, source: str, seen: frozenset[str] = frozenset()
 ) -> v.AgencyEntry:
     above = seen | {agency.slug}  # an induk cycle must not recurse forever
-    children = tuple(
-        _entry(ix, child, source, above)
-        for child in ix.children.get(agency.slug, ())
-        if child.slug not in above
+    units = [c for c in ix.children.get(agency.slug, ()) if c.slug not in above]
+    listed = units if len(units) <= UNITS_LISTED else []
+    more = (
+        text(f"{len(units)} unit di bawahnya tercantum di halaman perangkat daerah ini")
+        if len(units) > UNITS_LISTED
+        else text("")
     )
     return v.AgencyEntry(
         agency_link(source, agency),
         len(ix.members.get(agency.slug, ())),
         len(ix.family.get(agency.slug, ())),
-        children,
+        tuple(_entry(ix, child, source, above) for child in listed),
+        more,
     )
 
 

@@ -363,6 +363,8 @@ class AgencyEntry:
     own: int
     total: int
     children: tuple[AgencyEntry, ...]
+    more: Text
+    """When the units are too many to list here: how many, listed on the agency's page."""
 
 
 @dataclass(frozen=True)

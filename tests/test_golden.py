@@ -137,3 +137,18 @@ def test_admin_text_is_published_inert(output: Result) -> None:
     assert "<script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "javascript:" not in page
+
+
+def test_agency_list_does_not_grow_with_many_units(catalogue_copy: Path) -> None:
+    for number in range(1, 32):
+        folder = catalogue_copy / f"innovations/desa-awayan-{number}"
+        folder.mkdir()
+        (folder / "opd.yaml").write_text(
+            f"nama: Desa Awayan {number}\njenis: desa\ninduk: kecamatan-awayan\n", "utf-8"
+        )
+    result = pipeline.build(pipeline.Settings.for_project(catalogue_copy))
+    assert result.ok, [str(f) for f in result.findings]
+    listing = str(result.files["opd/index.md"])
+    assert "31 unit di bawahnya tercantum di halaman perangkat daerah ini" in listing
+    assert "Desa Awayan 7" not in listing
+    assert "Desa Awayan 7" in str(result.files["opd/kecamatan-awayan/index.md"])

@@ -31,7 +31,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.catalogue import ROOT, TODAY, write_project
+from bench.catalogue import TODAY, write_project
 from bench.transfer import Transfer, transfers
 
 SOURCE_DATE_EPOCH = "1795000000"
@@ -106,7 +106,6 @@ def _plain_project(project: Path, plain: Path) -> None:
         check=True,
         env=_env(),
     )
-    sys.path.insert(0, str(ROOT))
     from generator import urls
 
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")

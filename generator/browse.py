@@ -179,8 +179,7 @@ def _entry(
 
 def agencies_page(ix: CatalogueIndex) -> Page:
     """Every agency, grouped by kind, units nested under their parent."""
-    known = {a.slug for a in ix.catalogue.agencies}
-    top = [a for a in ix.catalogue.agencies if a.data.induk not in known]
+    top = ix.top_agencies()
     groups = []
     for kind, title in AGENCY_GROUPS:
         entries = tuple(_entry(ix, a, urls.AGENCIES) for a in top if a.data.jenis == kind)

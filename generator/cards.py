@@ -50,6 +50,19 @@ class CatalogueIndex:
     card_parts: dict[str, v.Card] = field(default_factory=dict, compare=False, repr=False)
     """Escaped card contents per innovation, made once per plan (links are per page)."""
 
+    def top_agencies(self) -> tuple[Agency, ...]:
+        """Agencies under no other agency of the catalogue, in catalogue order."""
+        known = {a.slug for a in self.catalogue.agencies}
+        return tuple(a for a in self.catalogue.agencies if a.data.induk not in known)
+
+    def lineage(self, slug: str) -> tuple[Agency, ...]:
+        """The agency, then each agency above it (an induk cycle stops the walk)."""
+        found = [self.catalogue.agency(slug)]
+        known = {a.slug for a in self.catalogue.agencies}
+        while (parent := found[-1].data.induk) in known and parent not in {a.slug for a in found}:
+            found.append(self.catalogue.agency(parent or ""))
+        return tuple(found)
+
     def descendants(self, slug: str) -> tuple[Agency, ...]:
         """Every unit under an agency, depth first, in catalogue order."""
         found: list[Agency] = []

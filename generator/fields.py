@@ -286,17 +286,25 @@ def _https(value: Any) -> str:
 HttpsUrl: TypeAlias = Annotated[str, BeforeValidator(_https)]
 
 
-def _email(value: Any) -> str:
-    text = _one_line(_text_in(value))
-    if not _EMAIL_RE.match(text):
-        raise PydanticCustomError(
-            "email",
-            "'{value}' bukan alamat e-mail yang sah; tulis misalnya inovasi@balangankab.go.id",
-            {"value": text},
-        )
-    return text
+def _matching(
+    pattern: re.Pattern[str], kind: str, message: str, *, one_line: bool = True
+) -> Callable[[Any], str]:
+    """A text that must match ``pattern``; ``message`` names ``{value}``."""
+
+    def check(value: Any) -> str:
+        text = _one_line(_text_in(value)) if one_line else _text_in(value)
+        if not pattern.match(text):
+            raise PydanticCustomError(kind, message, {"value": text})
+        return text
+
+    return check
 
 
+_email = _matching(
+    _EMAIL_RE,
+    "email",
+    "'{value}' bukan alamat e-mail yang sah; tulis misalnya inovasi@balangankab.go.id",
+)
 Email: TypeAlias = Annotated[str, BeforeValidator(_email)]
 
 
@@ -344,16 +352,11 @@ UrusanKey: TypeAlias = Annotated[str, BeforeValidator(_urusan_key)]
 _ACCOUNT_RE = re.compile(r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]{1,100})?$")
 
 
-def _account(value: Any) -> str:
-    text = _text_in(value)
-    if not _ACCOUNT_RE.match(text):
-        raise PydanticCustomError(
-            "akun",
-            "'{value}' bukan nama akun GitHub; tulis dengan @ di depan, misalnya @admin-dinkes",
-            {"value": text},
-        )
-    return text
-
-
+_account = _matching(
+    _ACCOUNT_RE,
+    "akun",
+    "'{value}' bukan nama akun GitHub; tulis dengan @ di depan, misalnya @admin-dinkes",
+    one_line=False,
+)
 Account: TypeAlias = Annotated[str, BeforeValidator(_account)]
 """A GitHub account or team (``@name`` or ``@org/team``), as CODEOWNERS writes it."""

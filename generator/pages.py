@@ -348,13 +348,7 @@ def search_fields(ix: CatalogueIndex, innovation: Innovation) -> tuple[v.SearchF
     """
     fields: list[tuple[str, str, str]] = [("filter", "halaman", "Inovasi")]
     agency = ix.catalogue.agency(innovation.opd)
-    chain = [agency]
-    known = {a.slug for a in ix.catalogue.agencies}
-    while chain[-1].data.induk in known and len(chain) <= len(known):
-        parent = ix.catalogue.agency(chain[-1].data.induk or "")
-        if parent in chain:
-            break
-        chain.append(parent)
+    chain = ix.lineage(innovation.opd)
     fields += [("filter", "opd", a.data.nama) for a in chain]
     for facet in FACETS:
         fields += [
@@ -442,8 +436,7 @@ def _agency_rows(ix: CatalogueIndex, source: str) -> tuple[v.AgencyRow, ...]:
             klaim=ix.family_totals[agency.slug].klaim,
             terverifikasi=ix.family_totals[agency.slug].terverifikasi,
         )
-        for agency in ix.catalogue.agencies
-        if not agency.data.induk
+        for agency in ix.top_agencies()
     )
 
 

@@ -52,16 +52,21 @@ class Review:
         return any(f.severity is Severity.ERROR for f in self.findings)
 
 
-def _git(root: Path, *args: str) -> str:
+def _git_bytes(root: Path, *args: str) -> bytes:
     git = shutil.which("git")
     if git is None:
         raise ReviewError("git tidak terpasang; sepeda review memerlukan git")
     result = subprocess.run(  # noqa: S603 - fixed argv, no shell
-        [git, *args], cwd=root, capture_output=True, text=True, check=False
+        [git, *args], cwd=root, capture_output=True, check=False
     )
     if result.returncode != 0:
-        raise ReviewError(f"git {' '.join(args)} gagal: {result.stderr.strip()[:300]}")
+        detail = result.stderr.decode("utf-8", "replace").strip()[:300]
+        raise ReviewError(f"git {' '.join(args)} gagal: {detail}")
     return result.stdout
+
+
+def _git(root: Path, *args: str) -> str:
+    return _git_bytes(root, *args).decode("utf-8")
 
 
 def _records(catalogue: Catalogue | None) -> dict[str, dict[str, Any]]:
@@ -113,17 +118,10 @@ def _changes(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str, str, s
 
 
 def _base_tree(root: Path, base: str, into: Path) -> None:
-    """The project files at ``base`` (commit, branch or tag) extracted into ``into``."""
-    git = shutil.which("git")
-    if git is None:
-        raise ReviewError("git tidak terpasang; sepeda review memerlukan git")
-    result = subprocess.run(  # noqa: S603
-        [git, "archive", "--format=tar", base], cwd=root, capture_output=True, check=False
-    )
-    if result.returncode != 0:
-        raise ReviewError(f"base '{base}' tidak ditemukan: {result.stderr.decode()[:300]}")
-    with tarfile.open(fileobj=io.BytesIO(result.stdout)) as archive:
-        archive.extractall(into, filter="data")
+    """The project files at ``base`` (a commit) extracted into ``into``."""
+    archive = _git_bytes(root, "archive", "--format=tar", base)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
 
 
 def review(root: Path, base: str, katalog: str = "innovations") -> Review:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from generator import graphics, urls
 from generator import views as v
 from generator.cards import CatalogueIndex, Page, agency_link, href, meta
-from generator.catalogue import Agency, Innovation
+from generator.catalogue import Innovation
 from generator.escape import text
 from generator.facets import UNSET, by_key, grouped
 from generator.formats import angka
@@ -59,11 +59,6 @@ def _facet_chart(ix: CatalogueIndex, key: str, title: str, note: str = "") -> v.
     return _chart(title, key, rows, total, note)
 
 
-def _top_agencies(ix: CatalogueIndex) -> list[Agency]:
-    known = {a.slug for a in ix.catalogue.agencies}
-    return [a for a in ix.catalogue.agencies if a.data.induk not in known]
-
-
 def statistics_page(ix: CatalogueIndex) -> Page:
     """Counts by year, agency, urusan, stage and TPB; shares with evidence and verified."""
     innovations = ix.catalogue.innovations
@@ -84,7 +79,7 @@ def statistics_page(ix: CatalogueIndex) -> Page:
         ),
     )
     agencies = sorted(
-        ((a, len(ix.family.get(a.slug, ()))) for a in _top_agencies(ix)),
+        ((a, len(ix.family.get(a.slug, ()))) for a in ix.top_agencies()),
         key=lambda pair: (-pair[1], pair[0].data.nama),
     )
     agency_rows = [(a.data.nama, urls.agency_uri(a.slug), count) for a, count in agencies if count]
@@ -162,7 +157,7 @@ def scorecards_page(ix: CatalogueIndex) -> Page:
     years = list(range(min(reported), max(reported) + 1)) if reported else []
     latest = years[-1] if years else None
     cards = []
-    for agency in sorted(_top_agencies(ix), key=lambda a: a.data.nama):
+    for agency in sorted(ix.top_agencies(), key=lambda a: a.data.nama):
         family = ix.family.get(agency.slug, ())
         totals = ix.family_totals[agency.slug]
         units = len({i.opd for i in family} - {agency.slug})

@@ -19,6 +19,7 @@ import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -90,11 +91,9 @@ def _build(out: Path) -> None:
     assert (out / "index.html").is_file(), f"no index.html in {out}"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """Build the shipped catalogue once, serve it on 127.0.0.1 at a free port."""
-    out = tmp_path_factory.mktemp("e2e") / "site"
-    _build(out)
+@contextmanager
+def serving(out: Path) -> Iterator[Site]:
+    """Serve a built site folder on 127.0.0.1 at a free port while the block runs."""
     handler = functools.partial(_QuietHandler, directory=str(out))
     server = ThreadingHTTPServer((HOST, 0), handler)
     server.daemon_threads = True
@@ -106,6 +105,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """Build the shipped catalogue once, serve it on 127.0.0.1 at a free port."""
+    out = tmp_path_factory.mktemp("e2e") / "site"
+    _build(out)
+    with serving(out) as served:
+        yield served
 
 
 # ---- the browser ------------------------------------------------------------------------

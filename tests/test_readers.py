@@ -7,16 +7,13 @@ new page kind, and nothing cut off on a 360-pixel phone.
 
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_browser import Session, Site, _QuietHandler, _session, browser  # noqa: F401
+from test_browser import Session, Site, _session, browser, serving  # noqa: F401
 
 from conftest import CATALOGUE, ROOT, run_sepeda
 
@@ -48,15 +45,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         shutil.copytree(ROOT / folder, root / folder)
     result = run_sepeda(root, "build", "--out", "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(root / "site"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Site(root / "site", f"http://127.0.0.1:{server.server_port}/")
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(root / "site") as served:
+        yield served
 
 
 @pytest.fixture

@@ -215,10 +215,12 @@ def card(ix: CatalogueIndex, innovation: Innovation, source: str) -> v.Card:
         parts = ix.card_parts[innovation.slug] = _card_parts(ix, innovation)
     agency_uri = urls.agency_uri(innovation.opd)
     cover = small_cover(ix, innovation)
+    twin = urls.webp_copy(cover)
     return replace(
         parts,
         link=href(source, urls.innovation_uri(innovation.slug)),
         cover=href(source, cover),
+        cover_webp=href(source, twin) if twin else None,
         agency=v.Link(href(source, agency_uri), parts.agency.label),
     )
 

@@ -141,9 +141,12 @@ def _files(innovation: Innovation, published: dict[str, bytes] | None) -> Iterat
                 inspected[name] = problems
                 if content is not None and published is not None:
                     published[urls.innovation_file(innovation.slug, name)] = content.data
+                    small = urls.small_file(innovation.slug, name)
                     if content.small is not None:
-                        small = urls.small_file(innovation.slug, name)
                         published[small] = content.small
+                    twin = urls.webp_copy(small)
+                    if content.small_webp is not None and twin is not None:
+                        published[twin] = content.small_webp
             problems = inspected[name]
         # A name that itself holds personal data is never echoed (CI logs are public).
         shown = "berkas ini" if pii.scan_text(name) else name

@@ -274,6 +274,10 @@ def to_feed(catalogue: Catalogue, history: History, region: Region | None = None
         f"<updated>{updated.isoformat()}T00:00:00Z</updated>",
         f"<author><name>{xml_escape(pemda)}</name></author>",
     ]
+    if here.licence is not None:
+        lines.append(
+            f"<rights>{xml_escape(here.licence.nama)} ({xml_escape(here.licence.url)})</rights>"
+        )
     for added, innovation in dated:
         address = site_url + innovation.url
         summary = plain_text(innovation.data.ringkasan).unescape()

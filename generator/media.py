@@ -261,6 +261,9 @@ class Published:
 
     data: bytes
     small: bytes | None = None
+    small_webp: bytes | None = None
+    """The small copy again as WebP (about a third smaller than JPEG at the same quality),
+    for browsers that take it; ``None`` when the photo is a WebP already."""
 
 
 def inspect(
@@ -313,7 +316,8 @@ def _inspect_image(
                 return [], None
             clean = _clean_pixels(image, fmt)
         small = _downscale(clean, SMALL_EDGE)
-        return [], Published(_encode(clean, fmt), _encode(small, fmt, quality=72))
+        webp = _encode(small, "WEBP", quality=72) if fmt != "WEBP" else None
+        return [], Published(_encode(clean, fmt), _encode(small, fmt, quality=72), webp)
     except _Refused as refused:
         return [refused.problem], None
     except Exception:

@@ -31,7 +31,7 @@ from generator.escape import Html, Text, Url, plain_text, prose, text, url
 from generator.facets import FACETS
 from generator.formats import angka, desimal, tanggal
 from generator.history import History
-from generator.projection import YearProjection
+from generator.projection import ProjectionDetail, YearProjection
 from generator.region import Region
 from generator.scoring import AgencyTotals, InnovationScore
 
@@ -250,6 +250,7 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
             text(m.alt or m.keterangan),
             text(m.keterangan + (f" (lisensi: {m.lisensi})" if m.lisensi else "")),
             href(uri, urls.small_file(innovation.slug, m.berkas)),
+            _webp(uri, urls.small_file(innovation.slug, m.berkas)),
         )
         for m in data.media
         if urls.is_image(m.berkas)
@@ -292,6 +293,7 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
             text(f"Sampul {data.nama}"),
             text(""),
             href(uri, small_cover(ix, innovation)),
+            _webp(uri, small_cover(ix, innovation)),
         ),
         summary=prose(data.ringkasan),
         agency=agency_link(uri, ix.catalogue.agency(innovation.opd)),
@@ -303,6 +305,7 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
         goals=tuple(v.Goal(n, text(vocab.TPB[n])) for n in data.tpb),
         how_scored=href(uri, urls.INDEX),
         changed=_changed(ix, innovation),
+        edit=_edit(ix, innovation),
         design=design,
         sections=sections,
         photos=photos,
@@ -327,6 +330,19 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
         proposals=_proposals(innovation),
     )
     return Page(uri, "innovation.md.j2", view, tuple(sources))
+
+
+def _webp(source: str, small: str) -> Url | None:
+    twin = urls.webp_copy(small)
+    return href(source, twin) if twin else None
+
+
+def _edit(ix: CatalogueIndex, innovation: Innovation) -> Url | None:
+    """The hosting site's editor for the record's ``inovasi.yaml``, when one is configured."""
+    base = ix.region.edit_base
+    if base is None:
+        return None
+    return url(f"{base}innovations/{innovation.opd}/{innovation.slug}/inovasi.yaml")
 
 
 def _changed(ix: CatalogueIndex, innovation: Innovation) -> Text:
@@ -633,7 +649,36 @@ def _summary(ix: CatalogueIndex, projection: Sequence[YearProjection]) -> tuple[
             f"Setiap inovasi tambahan yang dilaporkan menambah {desimal(r.per_inovasi).unescape()} "
             f"poin skor jumlah inovasi, ditambah skornya sendiri dibagi {r.pembagi}."
         )
+    if (step := _next_band_line(r)) is not None:
+        lines.append(step)
     return tuple(text(line) for line in lines)
+
+
+def _next_band_line(r: ProjectionDetail) -> str | None:
+    """How many more innovations lift the IID that is certain (SPD 0) into the next band."""
+    nxt = r.menuju_predikat
+    if nxt is None:
+        return None
+    each = (
+        f"masing-masing berskor {desimal(nxt.skor_per_inovasi).unescape()}, rata-rata "
+        "inovasi berbukti tahun ini"
+        if nxt.skor_per_inovasi
+        else "yang dihitung dari skor jumlah inovasi saja (belum ada inovasi berbukti "
+        "tahun ini sebagai patokan)"
+    )
+    if nxt.jumlah is None:
+        return (
+            f"Tambahan inovasi {each} saja tidak cukup untuk mencapai predikat "
+            f"{nxt.predikat.nama} tanpa bagian SPD; skor tiap inovasi perlu dinaikkan "
+            "dengan bukti dukung."
+        )
+    yandas = (
+        " (yang pertama mengisi urusan wajib yang belum tercakup)" if not r.yandas.terpenuhi else ""
+    )
+    return (
+        f"Bahkan bila bagian SPD bernilai 0, predikat {nxt.predikat.nama} tercapai dengan "
+        f"{nxt.jumlah} inovasi lagi{yandas}, {each}."
+    )
 
 
 def _published(ix: CatalogueIndex) -> tuple[v.PublishedResult, ...]:
@@ -709,6 +754,11 @@ def plan_pages(
 TERMS = "Data dapat digunakan ulang dengan menyebut sumbernya: Katalog Inovasi Daerah {pemda}."
 
 
+def _licence_link(region: Region) -> v.Link | None:
+    lic = region.licence
+    return v.Link(url(lic.url), text(lic.nama)) if lic is not None else None
+
+
 def _open_data(ix: CatalogueIndex) -> Page:
     """Downloads, the date of the data, the terms of reuse and the data dictionary."""
     here = urls.OPEN_DATA
@@ -747,6 +797,7 @@ def _open_data(ix: CatalogueIndex) -> Page:
         ),
         text(f"Data per {tanggal(day).unescape()}." if day else "Tanggal data tidak diketahui."),
         text(TERMS.format(pemda=ix.region.pemda)),
+        _licence_link(ix.region),
         tuple(v.Row(text(k), text(d)) for k, d in vocab.DATA_COLUMNS.items()),
         tuple(
             v.CodeList(

@@ -77,6 +77,26 @@ class InnovationPart:
 
 
 @dataclass(frozen=True)
+class NextBand:
+    """How many more innovations would lift the guaranteed IID into the next band.
+
+    "Guaranteed" is the low end of the range: the IID with an SPD score of 0, the part the
+    catalogue alone decides. New innovations are assumed to score like the year's
+    innovations with evidence (their average claimed score) and to go first to the urusan
+    wajib pelayanan dasar still missing.
+
+    Attributes:
+        jumlah: Innovations to add; ``None`` when no number of them reaches the band.
+        predikat: The next band above the guaranteed one.
+        skor_per_inovasi: The score assumed for each new innovation.
+    """
+
+    jumlah: int | None
+    predikat: Predikat
+    skor_per_inovasi: float
+
+
+@dataclass(frozen=True)
 class ProjectionDetail:
     """The year's rules applied to the year's innovations.
 
@@ -94,6 +114,7 @@ class ProjectionDetail:
         jumlah_diverifikasi: Innovations of the year with a verified score.
         klaim: The part from claimed scores.
         terverifikasi: The part from verified scores (unverified and rejected count 0).
+        menuju_predikat: What it takes to reach the next band, ``None`` at the top band.
     """
 
     pembagi: int
@@ -109,6 +130,7 @@ class ProjectionDetail:
     jumlah_diverifikasi: int
     klaim: InnovationPart
     terverifikasi: InnovationPart
+    menuju_predikat: NextBand | None
 
 
 @dataclass(frozen=True)
@@ -205,9 +227,57 @@ def innovation_part(
     total: int, pembagi: int, counted: float, aturan: AturanIndeks
 ) -> InnovationPart:
     """The innovation part from a sum of scores: average over the divisor plus count score."""
-    average = total / pembagi if pembagi else 0.0
-    value = average + counted
-    return InnovationPart(total, average, counted, value, index_range(value, aturan))
+    value = innovation_part_value(total, pembagi, counted)
+    return InnovationPart(total, value - counted, counted, value, index_range(value, aturan))
+
+
+def _band_above(value: float, bands: Sequence[Predikat]) -> Predikat | None:
+    """The lowest band that starts above the band holding ``value`` (or above ``value``)."""
+    current = predicate_of(value, bands)
+    floor = current.max if current is not None else round2(value)
+    above = [band for band in bands if band.min > floor]
+    return min(above, key=lambda band: band.min, default=None)
+
+
+def next_band(
+    scores: Sequence[int], aturan: AturanIndeks, coverage: YandasCoverage
+) -> NextBand | None:
+    """The fewest added innovations that lift the guaranteed IID into the next band.
+
+    Args:
+        scores: Claimed scores of the year's innovations.
+        aturan: The year's index rules.
+        coverage: The year's yandas coverage; each new innovation may cover one missing
+            urusan.
+
+    Returns:
+        ``None`` when the guaranteed IID is already in the top band. Otherwise the band
+        and the count, searched up to the point where adding more can no longer raise the
+        part (beyond the count cap and the divisor minimum the part only tends to the
+        assumed score); ``jumlah`` is ``None`` when that is not enough.
+    """
+    n, total = len(scores), sum(scores)
+    with_evidence = [score for score in scores if score > 0]
+    assumed = sum(with_evidence) / len(with_evidence) if with_evidence else 0.0
+    rule = aturan.skor_jumlah_inovasi
+    now = innovation_part(total, divisor(aturan, n), count_score(aturan, n, coverage), aturan)
+    target = _band_above(now.rentang.minimum, aturan.predikat)
+    if target is None:
+        return None
+    limit = max(rule.batas_inovasi, aturan.pembagi_minimum) + len(coverage.belum) + 1
+    for k in range(1, limit + 1):
+        covered = coverage.jumlah + min(k, len(coverage.belum))
+        met = coverage.syarat_minimum is None or covered >= coverage.syarat_minimum
+        counted = min(n + k, rule.batas_inovasi) * rule.per_inovasi if met else 0.0
+        part = innovation_part_value(total + assumed * k, divisor(aturan, n + k), counted)
+        if round2(part / aturan.skor_total_maksimum * 100) >= target.min:
+            return NextBand(k, target, assumed)
+    return NextBand(None, target, assumed)
+
+
+def innovation_part_value(total: float, pembagi: int, counted: float) -> float:
+    """``total / pembagi + counted``: the innovation part as a bare number."""
+    return (total / pembagi if pembagi else 0.0) + counted
 
 
 def _detail(
@@ -238,6 +308,7 @@ def _detail(
         jumlah_diverifikasi=sum(1 for score in scores if score.terverifikasi is not None),
         klaim=innovation_part(claimed, pembagi, counted, aturan),
         terverifikasi=innovation_part(verified, pembagi, counted, aturan),
+        menuju_predikat=next_band([score.klaim for score in scores], aturan, coverage),
     )
 
 

@@ -28,6 +28,20 @@ class Region:
     verifikasi.yaml files."""
     maintainers: tuple[str, ...] = ()
     """Accounts that own everything else (``extra.pengelola``)."""
+    licence: Licence | None = None
+    """The open data's licence (``extra.lisensi_data``), ``None`` when not set."""
+    edit_base: str | None = None
+    """Address that, followed by a file's path in the repository, opens it in the hosting
+    site's editor (``extra.sunting``, for example
+    ``https://github.com/<pemilik>/<repo>/edit/main/``); ``None`` shows no edit link."""
+
+
+@dataclass(frozen=True)
+class Licence:
+    """A licence by name and the https address of its text."""
+
+    nama: str
+    url: str
 
 
 def read_region(config: Path) -> Region:
@@ -45,7 +59,28 @@ def read_region(config: Path) -> Region:
         site.rstrip("/") + "/" if isinstance(site, str) and site.strip() else DEFAULT_SITE_URL,
         _accounts(extra.get("pokja") if isinstance(extra, dict) else None),
         _accounts(extra.get("pengelola") if isinstance(extra, dict) else None),
+        _licence(extra.get("lisensi_data") if isinstance(extra, dict) else None),
+        _https(extra.get("sunting") if isinstance(extra, dict) else None, slash=True),
     )
+
+
+def _https(value: object, *, slash: bool = False) -> str | None:
+    if (
+        not isinstance(value, str)
+        or not value.startswith("https://")
+        or any(c.isspace() or c in "\"'<>" for c in value)
+    ):
+        return None
+    return value.rstrip("/") + "/" if slash else value
+
+
+def _licence(value: object) -> Licence | None:
+    if not isinstance(value, dict):
+        return None
+    name, address = value.get("nama"), _https(value.get("url"))
+    if not isinstance(name, str) or not name.strip() or address is None:
+        return None
+    return Licence(" ".join(name.split()), address)
 
 
 def _accounts(value: object) -> tuple[str, ...]:

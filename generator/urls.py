@@ -144,6 +144,13 @@ def small_file(slug: str, name: str) -> str:
     return f"inovasi/{slug}/{SMALL_FOLDER}/{name}"
 
 
+def webp_copy(uri: str) -> str | None:
+    """Site URI of the WebP twin of a small photo copy (``kecil/foto.jpg.webp``); ``None``
+    for a WebP photo (its small copy is WebP already) and for anything not a photo."""
+    suffix = posixpath.splitext(uri.lower())[1]
+    return f"{uri}.webp" if suffix in IMAGE_SUFFIXES and suffix != ".webp" else None
+
+
 def innovation_file(slug: str, name: str) -> str:
     """Site URI of a file published beside an innovation page (photo, PDF, cover)."""
     return f"inovasi/{slug}/{name}"

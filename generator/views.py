@@ -70,6 +70,7 @@ class Card:
     summary: Text
     score: Score
     news: bool
+    cover_webp: Url | None = None
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ class Photo:
     alt: Text
     caption: Text
     small: Url
+    small_webp: Url | None = None
 
 
 @dataclass(frozen=True)
@@ -236,6 +238,7 @@ class InnovationView:
     goals: tuple[Goal, ...]
     how_scored: Url
     changed: Text
+    edit: Url | None
     """"Terakhir diubah ..." from Git history, or empty when unknown."""
     design: tuple[Section, ...]
     sections: tuple[Section, ...]
@@ -433,6 +436,7 @@ class OpenDataView:
     files: tuple[DataFile, ...]
     data_date: Text
     terms: Text
+    licence: Link | None
     columns: tuple[Row, ...]
     codes: tuple[CodeList, ...]
 

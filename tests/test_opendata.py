@@ -171,3 +171,52 @@ def test_another_regency_changes_two_lines(catalogue_copy: Path) -> None:
     assert len(generated) > 10
     for uri in generated:  # the generator's own words (records may name Balangan themselves)
         assert "Kabupaten Balangan" not in str(result.files[uri]), uri
+
+
+def test_licence_and_edit_link_come_from_the_settings(catalogue_copy: Path) -> None:
+    """extra.lisensi_data shows on the open-data page and in the feed; extra.sunting adds a
+    link to each record's inovasi.yaml in the repository's web editor."""
+    config = (Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text("utf-8")
+    config = config.replace(
+        "  # sunting: https://github.com/PEMILIK/REPO/edit/main/",
+        "  sunting: https://github.com/pemkab/katalog/edit/main",
+    )
+    (catalogue_copy / "mkdocs.yml").write_text(config, "utf-8")
+    result = pipeline.build(pipeline.Settings.for_project(catalogue_copy))
+    assert result.ok, [str(f) for f in result.findings]
+    page = str(result.files["data-terbuka/index.md"])
+    assert (
+        'Lisensi: <a href="https://creativecommons.org/licenses/by/4.0/deed.id">CC BY 4.0</a>.'
+        in page
+    )
+    feed = str(result.files["inovasi-baru.xml"])
+    assert (
+        "<rights>CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/deed.id)</rights>" in feed
+    )
+    innovation = next(
+        i
+        for i in pipeline.check(pipeline.Settings.for_project(catalogue_copy)).catalogue.innovations
+    )
+    record = str(result.files[f"inovasi/{innovation.slug}/index.md"])
+    edit = f"https://github.com/pemkab/katalog/edit/main/innovations/{innovation.opd}/{innovation.slug}/inovasi.yaml"
+    assert f'<a class="kt-sunting" href="{edit}">Sunting data ini (inovasi.yaml)</a>' in record
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['"javascript:alert(1)//"', '"https://x.example/\\" onmouseover=\\"a"', "http://x.example/"],
+)
+def test_an_unsafe_edit_address_shows_no_link(catalogue_copy: Path, value: str) -> None:
+    config = (Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text("utf-8")
+    config = config.replace(
+        "  # sunting: https://github.com/PEMILIK/REPO/edit/main/", f"  sunting: {value}"
+    )
+    (catalogue_copy / "mkdocs.yml").write_text(config, "utf-8")
+    result = pipeline.build(pipeline.Settings.for_project(catalogue_copy))
+    assert result.ok, [str(f) for f in result.findings]
+    pages = [
+        str(c)
+        for k, c in result.files.items()
+        if k.startswith("inovasi/") and k.endswith("/index.md")
+    ]
+    assert pages and not any("kt-sunting" in p for p in pages)

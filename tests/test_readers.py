@@ -260,3 +260,14 @@ def test_gallery_photo_opens_full_size_and_closes(desktop: Session) -> None:
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     desktop.assert_clean()
+
+
+def test_a_phone_loads_the_small_webp_copy_of_a_photo(phone: Session) -> None:
+    """The cover is a <picture>: a browser that takes WebP on a 360 px screen loads the
+    640 px WebP twin, not the JPEG/PNG fallback or the full-size file."""
+    phone.goto("inovasi/antrean-daring/")
+    source = phone.page.locator(".kt-sampul picture img").evaluate("i => i.currentSrc")
+    assert source.endswith("/inovasi/antrean-daring/kecil/loket.png.webp"), source
+    size = phone.page.locator(".kt-sampul picture img").evaluate("i => i.naturalWidth")
+    assert size > 0
+    phone.assert_clean()

@@ -662,3 +662,43 @@ indikator:
     # pokja regulasi 1 = 3 x 1 = 3 -> verified 3.
     assert (score.klaim, score.terverifikasi, score.status_verifikasi) == (6, 3, "dikembalikan")
     assert score.wajib_kosong == ("sdm", "kecepatan", "kemanfaatan", "kualitas")
+
+
+# ---- What it takes to reach the next band ---------------------------------------------------
+
+ATURAN_2025 = next(k for k in REF.kerangka if k.id == "iid-2025").indeks
+YANDAS_ALL = tuple(u.kunci for u in sorted(REF.yandas(), key=lambda u: u.nomor))
+
+
+def test_next_band_counts_the_innovations_that_cover_the_missing_yandas_first() -> None:
+    # The shipped catalogue's 2025: two records without evidence or urusan, 0 of 6 yandas.
+    # k = 1..4 leave coverage under 5, so the count score stays 0 and the IID 0 (band
+    # "Tidak Dapat Dinilai"); k = 5 covers 5: MIN(7, 200) x 0.38 = 2.66 -> 2.66 / 2.5
+    # = 1.06, in "Kurang Inovatif" (0.01-40.00).
+    assert ATURAN_2025 is not None
+    coverage = projection.YandasCoverage((), YANDAS_ALL, 5)
+    step = projection.next_band([0, 0], ATURAN_2025, coverage)
+    assert step is not None
+    assert (step.jumlah, step.predikat.kunci, step.skor_per_inovasi) == (5, "kurang-inovatif", 0)
+
+
+def test_next_band_assumes_the_average_score_of_innovations_with_evidence() -> None:
+    # Scores 40, 40, 0 with every yandas covered: new innovations score 80 / 2 = 40.
+    # With m = 3 + k >= 12 innovations the part is (40m - 40) / m + 0.38m:
+    # m = 158: 40 - 0.2532 + 60.04 = 99.79 -> 39.91 %, still "Kurang Inovatif";
+    # m = 159: 40 - 0.2516 + 60.42 = 100.17 -> 40.07 % >= 40.01, "Inovatif". So k = 156.
+    assert ATURAN_2025 is not None
+    coverage = projection.YandasCoverage(YANDAS_ALL, (), 5)
+    step = projection.next_band([40, 40, 0], ATURAN_2025, coverage)
+    assert step is not None
+    assert (step.jumlah, step.predikat.kunci, step.skor_per_inovasi) == (156, "inovatif", 40)
+
+
+def test_next_band_says_when_more_innovations_alone_cannot_reach_it() -> None:
+    # The 2025 fixture above: average with evidence 81 / 6 = 13.5. The part tends to
+    # 13.5 + 76 = 89.5 < 100.03 needed for 40.01 %, so no count of innovations is enough.
+    (year,) = projection.regency_projection(_catalogue_2025("sosial"), REF)
+    assert year.rincian is not None
+    step = year.rincian.menuju_predikat
+    assert step is not None
+    assert (step.jumlah, step.predikat.kunci, step.skor_per_inovasi) == (None, "inovatif", 13.5)

@@ -265,17 +265,46 @@ def _verification(innovation: Innovation) -> Iterator[Finding]:
             )
 
 
+def _own_region(catalogue: Catalogue, pemda: str | None) -> Iterator[Finding]:
+    """A record's ``pemda``, when given, must be the catalogue's own regional government."""
+    if pemda is None:
+        return
+    own = " ".join(pemda.split()).casefold()
+    for innovation in catalogue.innovations:
+        theirs = innovation.data.pemda
+        if theirs is not None and " ".join(theirs.split()).casefold() != own:
+            yield _at(
+                innovation.source,
+                ("pemda",),
+                Severity.ERROR,
+                f"inovasi ini milik {theirs}, sedangkan katalog ini katalog {pemda}; hapus "
+                f"folder inovasi ini, atau bila {theirs} mereplikasi inovasi {pemda}, catat "
+                f"di 'replikasi' inovasi asalnya (pemda: {theirs})",
+                Code.OTHER_REGION,
+            )
+
+
 def run_all(
-    catalogue: Catalogue, agencies: list[str], slugs: list[str], *, publish: bool = False
+    catalogue: Catalogue,
+    agencies: list[str],
+    slugs: list[str],
+    *,
+    publish: bool = False,
+    pemda: str | None = None,
 ) -> tuple[list[Finding], dict[str, bytes]]:
     """Every cross-file rule over the records that passed schema validation.
 
     ``agencies`` and ``slugs`` are every agency and innovation folder found, valid or not.
     With ``publish``, also returns every media file's published bytes (site URI → bytes),
-    made while checking it, so each file is read and decoded once per build.
+    made while checking it, so each file is read and decoded once per build. With
+    ``pemda``, records naming another regional government are refused.
     """
     published: dict[str, bytes] | None = {} if publish else None
-    findings: list[Finding] = [*_unique_slugs(catalogue), *_references(catalogue, agencies, slugs)]
+    findings: list[Finding] = [
+        *_unique_slugs(catalogue),
+        *_references(catalogue, agencies, slugs),
+        *_own_region(catalogue, pemda),
+    ]
     for innovation in catalogue.innovations:
         findings += _files(innovation, published)
         findings += _covers(innovation)

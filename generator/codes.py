@@ -53,6 +53,7 @@ class Code(StrEnum):
     SLUG_TAKEN = "R401"
     PARENT_UNKNOWN = "R402"
     REPLICATION_UNKNOWN = "R403"
+    OTHER_REGION = "R404"
 
     PERSONAL_DATA = "P501"
     PERSONAL_DATA_IN_NAME = "P502"
@@ -225,6 +226,13 @@ EXPLAINED: dict[Code, Explanation] = {
     Code.REPLICATION_UNKNOWN: Explanation(
         "Inovasi yang direplikasi tidak ada",
         "Tulis nama folder inovasi yang ada di katalog, atau hapus baris itu.",
+    ),
+    Code.OTHER_REGION: Explanation(
+        "Inovasi milik pemerintah daerah lain",
+        "Katalog ini hanya memuat inovasi pemerintah daerahnya sendiri. Hapus folder inovasi "
+        "itu; bila inovasi daerah lain itu ditiru (direplikasi) di sini, catat inovasi hasil "
+        "tiruannya sebagai inovasi sendiri, atau bila daerah lain meniru inovasi kita, catat "
+        "daerah itu di 'replikasi' inovasi kita.",
     ),
     Code.PERSONAL_DATA: Explanation(
         "Data pribadi",

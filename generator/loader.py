@@ -110,6 +110,7 @@ def load_catalogue(
     reference: Reference,
     *,
     publish: bool = False,
+    pemda: str | None = None,
 ) -> Loaded:
     """Read, validate and cross-check the whole tree.
 
@@ -148,7 +149,9 @@ def load_catalogue(
             if innovation is not None:
                 innovations.append(innovation)
     catalogue = Catalogue(tuple(agencies), tuple(innovations), reference)
-    cross, media = checks.run_all(catalogue, agency_folders, innovation_folders, publish=publish)
+    cross, media = checks.run_all(
+        catalogue, agency_folders, innovation_folders, publish=publish, pemda=pemda
+    )
     findings = sort_findings(reader.findings + cross)
     if has_errors(findings):
         return Loaded(None, findings, {})

@@ -238,6 +238,11 @@ class _InovasiFields(Record):
     replikasi: list[Replikasi] = Field(default_factory=list)
     kontak: Kontak | None = None
     proposal: list[Proposal] = Field(default_factory=list)
+    pemda: Line | None = Field(
+        None,
+        description="pemerintah daerah pemilik inovasi, misalnya Kabupaten Balangan; harus "
+        "sama dengan pemda katalog (inovasi daerah lain dicatat sebagai replikasi)",
+    )
 
     @field_validator("ringkasan")
     @classmethod

@@ -103,6 +103,7 @@ def _load(
         settings.today,
         settings.reference,
         publish=publish,
+        pemda=settings.region.pemda,
     )
     findings = tuple(sort_findings([*_config_findings(settings), *loaded.findings]))
     if loaded.catalogue is None or has_errors(findings):

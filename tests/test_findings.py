@@ -34,14 +34,14 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "kunci_salah_ketik": [
         "@2:1: error: tahapan: wajib diisi: tahapan inovasi [S201]",
-        "@4:1: error: tahapn: kunci 'tahapn' tidak dikenal; kunci yang sah di sini: nama, singkatan, ringkasan, sumber_data, tahapan, inisiator, inovator, jenis, bentuk, urusan, tematik, tanggal, tahun_laporan, rancang_bangun, tujuan, manfaat, hasil, capaian, tpb, asta_cita, indikator, media, video, tautan, penghargaan, replikasi, kontak, proposal (maksud Anda 'tahapan'?) [S202]",
+        "@4:1: error: tahapn: kunci 'tahapn' tidak dikenal; kunci yang sah di sini: nama, singkatan, ringkasan, sumber_data, tahapan, inisiator, inovator, jenis, bentuk, urusan, tematik, tanggal, tahun_laporan, rancang_bangun, tujuan, manfaat, hasil, capaian, tpb, asta_cita, indikator, media, video, tautan, penghargaan, replikasi, kontak, proposal, pemda (maksud Anda 'tahapan'?) [S202]",
     ],
     "lima_kesalahan": [
         "@4:10: error: tahapan: 'ujicoba' bukan nilai yang sah; pilih salah satu: inisiatif, uji-coba, penerapan (maksud Anda 'uji-coba'?) [S203]",
         "@8:8: error: jenis: 'digitl' bukan nilai yang sah; pilih salah satu: digital, non-digital (maksud Anda 'digital'?) [S203]",
         "@11:10: error: urusan.utama: 'kesehatann' bukan kunci urusan yang sah; lihat daftar 38 urusan di panduan kontributor (maksud Anda 'kesehatan'?) [S203]",
         "@13:13: error: tanggal.uji_coba: tanggal '2024-13-01' tidak ada di kalender; periksa hari dan bulannya [S205]",
-        "@17:1: error: warna: kunci 'warna' tidak dikenal; kunci yang sah di sini: nama, singkatan, ringkasan, sumber_data, tahapan, inisiator, inovator, jenis, bentuk, urusan, tematik, tanggal, tahun_laporan, rancang_bangun, tujuan, manfaat, hasil, capaian, tpb, asta_cita, indikator, media, video, tautan, penghargaan, replikasi, kontak, proposal [S202]",
+        "@17:1: error: warna: kunci 'warna' tidak dikenal; kunci yang sah di sini: nama, singkatan, ringkasan, sumber_data, tahapan, inisiator, inovator, jenis, bentuk, urusan, tematik, tanggal, tahun_laporan, rancang_bangun, tujuan, manfaat, hasil, capaian, tpb, asta_cita, indikator, media, video, tautan, penghargaan, replikasi, kontak, proposal, pemda [S202]",
     ],
     "nama_pendek": [
         "@2:7: error: nama: terlalu pendek (2 karakter); tulis paling sedikit 3 karakter [S207]",
@@ -284,3 +284,34 @@ def test_award_kind_says_taking_part_is_not_winning(catalogue_copy: Path) -> Non
     assert "(10 inovasi terbaik). Finalis atau nominasi</li>" in str(
         result.files["inovasi/gertak-desa/index.md"]
     )
+
+
+def test_a_record_of_another_regency_is_refused(catalogue_copy: Path) -> None:
+    """``pemda`` names the record's regional government; the catalogue keeps only its own."""
+    target = catalogue_copy / TARGET
+    text = target.read_text(encoding="utf-8")
+    target.write_text("pemda: Kabupaten Tabalong\n" + text, encoding="utf-8")
+    loaded = load_catalogue(
+        catalogue_copy / "innovations",
+        catalogue_copy,
+        TODAY,
+        load_reference(),
+        pemda="Kabupaten Balangan",
+    )
+    assert loaded.catalogue is None
+    assert _errors(loaded.findings) == [
+        f"{TARGET}:1:8: error: pemda: inovasi ini milik Kabupaten Tabalong, sedangkan katalog "
+        "ini katalog Kabupaten Balangan; hapus folder inovasi ini, atau bila Kabupaten "
+        "Tabalong mereplikasi inovasi Kabupaten Balangan, catat di 'replikasi' inovasi "
+        "asalnya (pemda: Kabupaten Tabalong) [R404]"
+    ]
+    # The catalogue's own name passes, whatever its case and spacing.
+    target.write_text("pemda: kabupaten  BALANGAN\n" + text, encoding="utf-8")
+    again = load_catalogue(
+        catalogue_copy / "innovations",
+        catalogue_copy,
+        TODAY,
+        load_reference(),
+        pemda="Kabupaten Balangan",
+    )
+    assert again.catalogue is not None, _errors(again.findings)

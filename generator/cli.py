@@ -157,13 +157,13 @@ def _print(findings: Sequence[Finding], fmt: str = "text") -> None:
     print(summary_line(ordered), file=sys.stderr)
 
 
-def _settings(args: argparse.Namespace, root: Path) -> pipeline.Settings:
-    return pipeline.Settings.for_project(root, args.katalog)
+def _settings(args: argparse.Namespace, root: Path, *, dates: bool = True) -> pipeline.Settings:
+    return pipeline.Settings.for_project(root, args.katalog, dates=dates)
 
 
 def cmd_check(args: argparse.Namespace, root: Path) -> int:
     """``sepeda check``."""
-    result = pipeline.check(_settings(args, root))
+    result = pipeline.check(_settings(args, root, dates=False))
     findings = list(result.findings)
     if result.catalogue is not None:
         findings += _advice_findings(result.catalogue, result, complete=args.saran_lengkap)

@@ -54,9 +54,18 @@ class Settings:
 
     @classmethod
     def for_project(
-        cls, root: Path, katalog: str = "innovations", *, today: date | None = None
+        cls,
+        root: Path,
+        katalog: str = "innovations",
+        *,
+        today: date | None = None,
+        dates: bool = True,
     ) -> Settings:
-        """Settings for a project folder (``mkdocs.yml`` beside ``innovations/``)."""
+        """Settings for a project folder (``mkdocs.yml`` beside ``innovations/``).
+
+        ``dates=False`` skips reading the Git history: a check never prints a date, so
+        ``sepeda check`` and ``sepeda review`` do not pay for ``git log``.
+        """
         root = root.resolve()
         config = root / "mkdocs.yml"
         return cls(
@@ -65,7 +74,7 @@ class Settings:
             today=today or today_in_balangan(),
             reference=load_reference(),
             config_file=config if config.is_file() else None,
-            history=read_history(root, root / katalog),
+            history=read_history(root, root / katalog) if dates else History(),
             region=read_region(config) if config.is_file() else Region(),
         )
 

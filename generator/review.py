@@ -130,10 +130,10 @@ def review(root: Path, base: str, katalog: str = "innovations") -> Review:
     status = _git(root, "diff", "--name-status", "-M", merge_base, "--").splitlines()
     status += [f"A\t{p}" for p in _git(root, "ls-files", "--others", "--exclude-standard").split()]
     result = Review(base)
-    now = pipeline.check(pipeline.Settings.for_project(root, katalog))
+    now = pipeline.check(pipeline.Settings.for_project(root, katalog, dates=False))
     with tempfile.TemporaryDirectory(prefix="sepeda-review-") as tmp:
         _base_tree(root, merge_base, Path(tmp))
-        then = pipeline.check(pipeline.Settings.for_project(Path(tmp), katalog))
+        then = pipeline.check(pipeline.Settings.for_project(Path(tmp), katalog, dates=False))
     before, after = _records(then.catalogue), _records(now.catalogue)
     changed_paths: set[str] = set()
     prefix = katalog.strip("/") + "/"

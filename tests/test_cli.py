@@ -306,3 +306,18 @@ def test_account_names_are_checked(catalogue_copy: Path) -> None:
         "innovations/dinkes/opd.yaml:6:5: error: admin[0]: 'admin dinkes' bukan nama akun "
         "GitHub; tulis dengan @ di depan, misalnya @admin-dinkes [S208]"
     ) in result.stdout.splitlines()
+
+
+def test_check_does_not_read_the_git_history(
+    catalogue_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A check prints no date, so it must not pay for ``git log`` (large histories)."""
+    from generator import cli, pipeline
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("sepeda check read the Git history")
+
+    monkeypatch.setattr(pipeline, "read_history", refuse)
+    monkeypatch.chdir(catalogue_copy)
+    assert cli.main(["check"]) == 0
+    assert capsys.readouterr().err.startswith("0 galat")

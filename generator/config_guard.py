@@ -16,6 +16,7 @@ from typing import Any
 from generator.catalogue import display_path
 from generator.codes import Code
 from generator.diagnostics import Finding, Severity, field_path
+from generator.region import https_address, licence_from
 from generator.yamlfile import Document, Loc, YamlProblem, read_yaml
 
 PLUGINS = frozenset({"katalog"})
@@ -110,5 +111,27 @@ def _problems(doc: Document, shown: str) -> list[Finding]:
             _at(doc, shown, ("markdown_extensions", index),
                 f"ekstensi Markdown '{name}' tidak diizinkan: {reason}; yang diizinkan: "
                 f"{', '.join(sorted(EXTENSIONS))}")
+        )  # fmt: skip
+    return found + _region_problems(doc, shown)
+
+
+def _region_problems(doc: Document, shown: str) -> list[Finding]:
+    """``extra.sunting`` and ``extra.lisensi_data``, when present, must be usable: the
+    pages would otherwise silently lose the edit link or the licence."""
+    extra = doc.data.get("extra")
+    if not isinstance(extra, dict):
+        return []
+    found = []
+    if "sunting" in extra and https_address(extra["sunting"]) is None:
+        found.append(
+            _at(doc, shown, ("extra", "sunting"),
+                "alamat penyunting harus satu alamat https:// tanpa spasi atau tanda kutip, "
+                "misalnya https://github.com/PEMILIK/REPO/edit/main/")
+        )  # fmt: skip
+    if "lisensi_data" in extra and licence_from(extra["lisensi_data"]) is None:
+        found.append(
+            _at(doc, shown, ("extra", "lisensi_data"),
+                "lisensi data harus berisi 'nama' dan 'url' (https://), misalnya nama: CC BY "
+                "4.0 dan url: https://creativecommons.org/licenses/by/4.0/deed.id")
         )  # fmt: skip
     return found

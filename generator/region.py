@@ -59,12 +59,14 @@ def read_region(config: Path) -> Region:
         site.rstrip("/") + "/" if isinstance(site, str) and site.strip() else DEFAULT_SITE_URL,
         _accounts(extra.get("pokja") if isinstance(extra, dict) else None),
         _accounts(extra.get("pengelola") if isinstance(extra, dict) else None),
-        _licence(extra.get("lisensi_data") if isinstance(extra, dict) else None),
-        _https(extra.get("sunting") if isinstance(extra, dict) else None, slash=True),
+        licence_from(extra.get("lisensi_data") if isinstance(extra, dict) else None),
+        https_address(extra.get("sunting") if isinstance(extra, dict) else None, slash=True),
     )
 
 
-def _https(value: object, *, slash: bool = False) -> str | None:
+def https_address(value: object, *, slash: bool = False) -> str | None:
+    """``value`` when it is a plain ``https://`` address (no spaces, quotes or angle
+    brackets), with one trailing ``/`` when ``slash``; otherwise ``None``."""
     if (
         not isinstance(value, str)
         or not value.startswith("https://")
@@ -74,10 +76,11 @@ def _https(value: object, *, slash: bool = False) -> str | None:
     return value.rstrip("/") + "/" if slash else value
 
 
-def _licence(value: object) -> Licence | None:
+def licence_from(value: object) -> Licence | None:
+    """A ``{nama, url}`` mapping as a licence; ``None`` when either part is unusable."""
     if not isinstance(value, dict):
         return None
-    name, address = value.get("nama"), _https(value.get("url"))
+    name, address = value.get("nama"), https_address(value.get("url"))
     if not isinstance(name, str) or not name.strip() or address is None:
         return None
     return Licence(" ".join(name.split()), address)

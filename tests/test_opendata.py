@@ -206,17 +206,27 @@ def test_licence_and_edit_link_come_from_the_settings(catalogue_copy: Path) -> N
     "value",
     ['"javascript:alert(1)//"', '"https://x.example/\\" onmouseover=\\"a"', "http://x.example/"],
 )
-def test_an_unsafe_edit_address_shows_no_link(catalogue_copy: Path, value: str) -> None:
+def test_an_unsafe_edit_address_is_refused(catalogue_copy: Path, value: str) -> None:
+    """The guard names the line; nothing is built, so no page can carry the value."""
     config = (Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text("utf-8")
-    config = config.replace(
-        "  # sunting: https://github.com/PEMILIK/REPO/edit/main/", f"  sunting: {value}"
-    )
+    placeholder = "  # sunting: https://github.com/PEMILIK/REPO/edit/main/"
+    line = config[: config.index(placeholder)].count("\n") + 1
+    config = config.replace(placeholder, f"  sunting: {value}")
     (catalogue_copy / "mkdocs.yml").write_text(config, "utf-8")
     result = pipeline.build(pipeline.Settings.for_project(catalogue_copy))
-    assert result.ok, [str(f) for f in result.findings]
-    pages = [
-        str(c)
-        for k, c in result.files.items()
-        if k.startswith("inovasi/") and k.endswith("/index.md")
+    assert not result.ok and not result.files
+    assert [str(f) for f in result.findings if f.severity.value == "error"] == [
+        f"mkdocs.yml:{line}:12: error: extra.sunting: alamat penyunting harus satu alamat "
+        "https:// tanpa spasi atau tanda kutip, misalnya "
+        "https://github.com/PEMILIK/REPO/edit/main/ [K802]"
     ]
-    assert pages and not any("kt-sunting" in p for p in pages)
+
+
+def test_a_licence_without_its_address_is_refused(catalogue_copy: Path) -> None:
+    config = (Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text("utf-8")
+    config = config.replace("    url: https://creativecommons.org/licenses/by/4.0/deed.id\n", "")
+    (catalogue_copy / "mkdocs.yml").write_text(config, "utf-8")
+    result = pipeline.check(pipeline.Settings.for_project(catalogue_copy))
+    errors = [f for f in result.findings if f.severity.value == "error"]
+    assert [(f.field, f.code) for f in errors] == [("extra.lisensi_data", "K802")]
+    assert "harus berisi 'nama' dan 'url'" in errors[0].message

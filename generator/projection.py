@@ -8,6 +8,7 @@ Pure: innovations and reference data in, frozen results out.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -252,9 +253,10 @@ def next_band(
 
     Returns:
         ``None`` when the guaranteed IID is already in the top band. Otherwise the band
-        and the count, searched up to the point where adding more can no longer raise the
-        part (beyond the count cap and the divisor minimum the part only tends to the
-        assumed score); ``jumlah`` is ``None`` when that is not enough.
+        and the count; ``jumlah`` is ``None`` when no count is enough. Each count is
+        tried until the count cap, the divisor minimum and the yandas rule stop changing;
+        from there the part is ``s + cap + (total - s x n) / m`` for ``m`` innovations in
+        all, so the remaining count is solved, not searched.
     """
     n, total = len(scores), sum(scores)
     with_evidence = [score for score in scores if score > 0]
@@ -264,15 +266,28 @@ def next_band(
     target = _band_above(now.rentang.minimum, aturan.predikat)
     if target is None:
         return None
-    limit = max(rule.batas_inovasi, aturan.pembagi_minimum) + len(coverage.belum) + 1
-    for k in range(1, limit + 1):
+
+    def reaches(k: int) -> bool:
         covered = coverage.jumlah + min(k, len(coverage.belum))
         met = coverage.syarat_minimum is None or covered >= coverage.syarat_minimum
         counted = min(n + k, rule.batas_inovasi) * rule.per_inovasi if met else 0.0
         part = innovation_part_value(total + assumed * k, divisor(aturan, n + k), counted)
-        if round2(part / aturan.skor_total_maksimum * 100) >= target.min:
-            return NextBand(k, target, assumed)
-    return NextBand(None, target, assumed)
+        return round2(part / aturan.skor_total_maksimum * 100) >= target.min
+
+    steady = max(rule.batas_inovasi, aturan.pembagi_minimum) - n
+    searched = max(steady, 0) + len(coverage.belum) + 1
+    found = next((k for k in range(1, searched + 1) if reaches(k)), None)
+    if found is not None:
+        return NextBand(found, target, assumed)
+    ceiling = assumed + rule.batas_inovasi * rule.per_inovasi  # the part as m grows
+    # The band is read at 2 decimals: half a hundredth below its bound already rounds in.
+    needed = (target.min - 0.005) * aturan.skor_total_maksimum / 100
+    deficit = total - assumed * n  # <= 0: the records without evidence pull the part down
+    if deficit >= 0 or ceiling <= needed:
+        return NextBand(None, target, assumed)
+    estimate = math.ceil(deficit / (needed - ceiling)) - n
+    nearby = range(max(estimate - 2, searched + 1), max(estimate + 3, searched + 2))
+    return NextBand(next((k for k in nearby if reaches(k)), None), target, assumed)
 
 
 def innovation_part_value(total: float, pembagi: int, counted: float) -> float:

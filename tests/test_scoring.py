@@ -702,3 +702,18 @@ def test_next_band_says_when_more_innovations_alone_cannot_reach_it() -> None:
     step = year.rincian.menuju_predikat
     assert step is not None
     assert (step.jumlah, step.predikat.kunci, step.skor_per_inovasi) == (None, "inovatif", 13.5)
+
+
+def test_next_band_beyond_the_count_cap_is_solved_not_given_up() -> None:
+    # 300 innovations in 2025, all yandas covered: 100 score 30, 200 have no evidence (0).
+    # Now: 3000 / 300 + 76 = 86 -> 34.40 %, "Kurang Inovatif". New ones score 30; past the
+    # cap, with m innovations in all, the part is 30 + 76 + (3000 - 30 x 300) / m
+    # = 106 - 6000 / m. "Inovatif" starts at 40.01 %, which 40.005 % already rounds to:
+    # m = 1002: 106 - 5.98802 = 100.01198 -> 40.0048 % -> 40.00, not yet;
+    # m = 1003: 106 - 5.98205 = 100.01795 -> 40.0072 % -> 40.01. So k = 1003 - 300 = 703,
+    # far beyond the count cap (the search alone would have given up).
+    assert ATURAN_2025 is not None
+    coverage = projection.YandasCoverage(YANDAS_ALL, (), 5)
+    step = projection.next_band([30] * 100 + [0] * 200, ATURAN_2025, coverage)
+    assert step is not None
+    assert (step.jumlah, step.predikat.kunci) == (703, "inovatif")

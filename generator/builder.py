@@ -5,10 +5,10 @@ site of ours (marked by :data:`MARKER`, which every build writes). It refuses th
 root, any folder that holds the project or its parts (``innovations/``, ``.git``,
 ``docs/``, ``mkdocs.yml``), any folder inside them, and anything else that is not ours; it
 never deletes what it did not create. Builds of the same target take turns (an exclusive
-lock beside the target; a second build waits). The site is built into a temporary folder
-beside the target, scanned (the plugin's output scan), made readable (directories 0755,
-files 0644), and swapped in; temporary folders left by a killed build are removed by the
-next build of that target and are ignored by Git.
+lock file beside the target, removed when the build ends; a second build waits). The site
+is built into a temporary folder beside the target, scanned (the plugin's output scan),
+made readable (directories 0755, files 0644), and swapped in; temporary folders left by a
+killed build are removed by the next build of that target and are ignored by Git.
 """
 
 from __future__ import annotations
@@ -123,18 +123,39 @@ class SiteBuilder:
 
     @contextmanager
     def _lock(self) -> Iterator[None]:
+        """One build of this target at a time; the lock file is removed when done.
+
+        The holder unlinks the file before it unlocks, so a build that was waiting on
+        the old file finds it gone (or replaced) and locks the current one instead.
+        """
         self.parent.mkdir(parents=True, exist_ok=True)
         lock_path = self.parent / f"{self.prefix}lock"
-        with open(lock_path, "a") as handle:
+        waited = False
+        while True:
+            handle = open(lock_path, "a")  # noqa: SIM115 (closed below, after unlocking)
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                print("Menunggu pembangunan lain ke folder yang sama selesai...", file=sys.stderr)
+                if not waited:
+                    print(
+                        "Menunggu pembangunan lain ke folder yang sama selesai...",
+                        file=sys.stderr,
+                    )
+                    waited = True
                 fcntl.flock(handle, fcntl.LOCK_EX)
             try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+                current = os.stat(lock_path).st_ino
+            except FileNotFoundError:
+                current = None
+            if current == os.fstat(handle.fileno()).st_ino:
+                break
+            handle.close()  # the previous holder removed this file: lock the new one
+        try:
+            yield
+        finally:
+            lock_path.unlink(missing_ok=True)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.close()
 
     def _remove_leftovers(self) -> None:
         """Temporary folders of earlier, interrupted builds of this target (ours by name)."""

@@ -410,6 +410,7 @@ def test_build_refuses_a_foreign_folder_and_replaces_only_its_own(tmp_path: Path
     assert second.returncode == 0, second.stdout + second.stderr
     site = root / "site"
     assert (site / MARKER).is_file()
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []
     modes = {stat.S_IMODE(p.stat().st_mode) for p in site.rglob("*") if p.is_dir()}
     modes |= {stat.S_IMODE(site.stat().st_mode)}
     assert modes == {0o755}
@@ -435,6 +436,7 @@ def test_two_builds_at_once_both_succeed_and_leave_a_complete_site(tmp_path: Pat
     assert (root / "site" / "inovasi" / "uji-0" / "index.html").is_file()
     assert not leftover.exists()
     assert not list(root.glob(".site.sepeda-tmp-*"))
+    assert not (root / ".site.sepeda-lock").exists()  # the lock is removed by its builder
 
 
 # ---- mkdocs.yml that would run code -----------------------------------------------------

@@ -153,6 +153,12 @@ def small_cover(ix: CatalogueIndex, innovation: Innovation) -> str:
     return urls.small_file(innovation.slug, name)
 
 
+def webp_href(source: str, small: str) -> Url | None:
+    """Link from ``source`` to the WebP twin of the small photo copy ``small``, if it has one."""
+    twin = urls.webp_copy(small)
+    return href(source, twin) if twin else None
+
+
 def latest_date(innovation: Innovation) -> tuple[date, str]:
     """Sort key for "newest": the latest date or year the record mentions."""
     data = innovation.data
@@ -215,12 +221,11 @@ def card(ix: CatalogueIndex, innovation: Innovation, source: str) -> v.Card:
         parts = ix.card_parts[innovation.slug] = _card_parts(ix, innovation)
     agency_uri = urls.agency_uri(innovation.opd)
     cover = small_cover(ix, innovation)
-    twin = urls.webp_copy(cover)
     return replace(
         parts,
         link=href(source, urls.innovation_uri(innovation.slug)),
         cover=href(source, cover),
-        cover_webp=href(source, twin) if twin else None,
+        cover_webp=webp_href(source, cover),
         agency=v.Link(href(source, agency_uri), parts.agency.label),
     )
 

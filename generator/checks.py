@@ -269,10 +269,13 @@ def _own_region(catalogue: Catalogue, pemda: str | None) -> Iterator[Finding]:
     """A record's ``pemda``, when given, must be the catalogue's own regional government."""
     if pemda is None:
         return
-    own = " ".join(pemda.split()).casefold()
+
+    def folded(name: str) -> str:
+        return " ".join(name.split()).casefold()
+
     for innovation in catalogue.innovations:
         theirs = innovation.data.pemda
-        if theirs is not None and " ".join(theirs.split()).casefold() != own:
+        if theirs is not None and folded(theirs) != folded(pemda):
             yield _at(
                 innovation.source,
                 ("pemda",),

@@ -10,6 +10,7 @@ reports the same findings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -121,17 +122,23 @@ def _region_problems(doc: Document, shown: str) -> list[Finding]:
     extra = doc.data.get("extra")
     if not isinstance(extra, dict):
         return []
-    found = []
-    if "sunting" in extra and https_address(extra["sunting"]) is None:
-        found.append(
-            _at(doc, shown, ("extra", "sunting"),
-                "alamat penyunting harus satu alamat https:// tanpa spasi atau tanda kutip, "
-                "misalnya https://github.com/PEMILIK/REPO/edit/main/")
-        )  # fmt: skip
-    if "lisensi_data" in extra and licence_from(extra["lisensi_data"]) is None:
-        found.append(
-            _at(doc, shown, ("extra", "lisensi_data"),
-                "lisensi data harus berisi 'nama' dan 'url' (https://), misalnya nama: CC BY "
-                "4.0 dan url: https://creativecommons.org/licenses/by/4.0/deed.id")
-        )  # fmt: skip
-    return found
+    return [
+        _at(doc, shown, ("extra", key), message)
+        for key, (usable, message) in REGION_SETTINGS.items()
+        if key in extra and usable(extra[key]) is None
+    ]
+
+
+REGION_SETTINGS: dict[str, tuple[Callable[[object], object | None], str]] = {
+    "sunting": (
+        https_address,
+        "alamat penyunting harus satu alamat https:// tanpa spasi atau tanda kutip, "
+        "misalnya https://github.com/PEMILIK/REPO/edit/main/",
+    ),
+    "lisensi_data": (
+        licence_from,
+        "lisensi data harus berisi 'nama' dan 'url' (https://), misalnya nama: CC BY "
+        "4.0 dan url: https://creativecommons.org/licenses/by/4.0/deed.id",
+    ),
+}
+"""Settings of ``extra`` read by :mod:`generator.region`: its reader, and what to write."""

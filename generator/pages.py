@@ -25,12 +25,14 @@ from generator.cards import (
     meta,
     score_view,
     small_cover,
+    webp_href,
 )
 from generator.catalogue import Agency, Catalogue, Innovation
 from generator.escape import Html, Text, Url, plain_text, prose, text, url
 from generator.facets import FACETS
 from generator.formats import angka, desimal, tanggal
 from generator.history import History
+from generator.models import Media
 from generator.projection import ProjectionDetail, YearProjection
 from generator.region import Region
 from generator.scoring import AgencyTotals, InnovationScore
@@ -244,17 +246,18 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
     def filehref(name: str) -> Url:
         return href(uri, urls.innovation_file(innovation.slug, name))
 
-    photos = tuple(
-        v.Photo(
+    def photo(m: Media) -> v.Photo:
+        small = urls.small_file(innovation.slug, m.berkas)
+        return v.Photo(
             filehref(m.berkas),
             text(m.alt or m.keterangan),
             text(m.keterangan + (f" (lisensi: {m.lisensi})" if m.lisensi else "")),
-            href(uri, urls.small_file(innovation.slug, m.berkas)),
-            _webp(uri, urls.small_file(innovation.slug, m.berkas)),
+            href(uri, small),
+            webp_href(uri, small),
         )
-        for m in data.media
-        if urls.is_image(m.berkas)
-    )
+
+    photos = tuple(photo(m) for m in data.media if urls.is_image(m.berkas))
+    cover = small_cover(ix, innovation)
     documents = tuple(
         v.Link(filehref(m.berkas), text(m.keterangan)) for m in data.media if urls.is_pdf(m.berkas)
     )
@@ -292,8 +295,8 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
             filehref(ix.cover[innovation.slug]),
             text(f"Sampul {data.nama}"),
             text(""),
-            href(uri, small_cover(ix, innovation)),
-            _webp(uri, small_cover(ix, innovation)),
+            href(uri, cover),
+            webp_href(uri, cover),
         ),
         summary=prose(data.ringkasan),
         agency=agency_link(uri, ix.catalogue.agency(innovation.opd)),
@@ -330,11 +333,6 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
         proposals=_proposals(innovation),
     )
     return Page(uri, "innovation.md.j2", view, tuple(sources))
-
-
-def _webp(source: str, small: str) -> Url | None:
-    twin = urls.webp_copy(small)
-    return href(source, twin) if twin else None
 
 
 def _edit(ix: CatalogueIndex, innovation: Innovation) -> Url | None:

@@ -40,7 +40,12 @@ class YandasCoverage:
     @property
     def terpenuhi(self) -> bool:
         """Whether the count score's coverage rule is met (always, without a rule)."""
-        return self.syarat_minimum is None or self.jumlah >= self.syarat_minimum
+        return self.met_with(0)
+
+    def met_with(self, added: int) -> bool:
+        """Whether the rule is met once ``added`` new innovations cover missing urusan."""
+        covered = self.jumlah + min(added, len(self.belum))
+        return self.syarat_minimum is None or covered >= self.syarat_minimum
 
 
 @dataclass(frozen=True)
@@ -182,18 +187,30 @@ def yandas_coverage(
     )
 
 
-def count_score(aturan: AturanIndeks, n: int, coverage: YandasCoverage) -> float:
-    """``min(n, batas_inovasi) x per_inovasi``; 0 when the yandas rule is not met."""
+def count_score(aturan: AturanIndeks, n: int, coverage: YandasCoverage, added: int = 0) -> float:
+    """``min(n, batas_inovasi) x per_inovasi``; 0 when the yandas rule is not met.
+
+    ``added`` of the ``n`` innovations are new ones that may each cover a missing urusan.
+    """
     rule = aturan.skor_jumlah_inovasi
-    if not coverage.terpenuhi:
+    if not coverage.met_with(added):
         return 0.0
     return min(n, rule.batas_inovasi) * rule.per_inovasi
 
 
+def _max_count_score(aturan: AturanIndeks) -> float:
+    rule = aturan.skor_jumlah_inovasi
+    return rule.batas_inovasi * rule.per_inovasi
+
+
+def _percent(part: float, aturan: AturanIndeks) -> float:
+    """An innovation part (plus any SPD score) on the IID's 0-100 scale."""
+    return part / aturan.skor_total_maksimum * 100
+
+
 def max_innovation_part(kerangka: Kerangka, aturan: AturanIndeks) -> float:
     """``skor_maksimum + batas_inovasi x per_inovasi`` (111 + 76 = 187 in IID 2025)."""
-    rule = aturan.skor_jumlah_inovasi
-    return kerangka.skor_maksimum + rule.batas_inovasi * rule.per_inovasi
+    return kerangka.skor_maksimum + _max_count_score(aturan)
 
 
 def bands_touching(low: float, high: float, bands: Iterable[Predikat]) -> tuple[Predikat, ...]:
@@ -219,8 +236,8 @@ def index_range(part: float, aturan: AturanIndeks) -> IndexRange:
         ``part / total_max x 100`` .. ``(part + spd_max) / total_max x 100`` and the
         predicate bands that range touches, matched at 2 decimals (the bands' precision).
     """
-    low = part / aturan.skor_total_maksimum * 100
-    high = (part + aturan.skor_spd_maksimum) / aturan.skor_total_maksimum * 100
+    low = _percent(part, aturan)
+    high = _percent(part + aturan.skor_spd_maksimum, aturan)
     return IndexRange(low, high, bands_touching(round2(low), round2(high), aturan.predikat))
 
 
@@ -228,8 +245,13 @@ def innovation_part(
     total: int, pembagi: int, counted: float, aturan: AturanIndeks
 ) -> InnovationPart:
     """The innovation part from a sum of scores: average over the divisor plus count score."""
-    value = innovation_part_value(total, pembagi, counted)
-    return InnovationPart(total, value - counted, counted, value, index_range(value, aturan))
+    average = _average(total, pembagi)
+    value = average + counted
+    return InnovationPart(total, average, counted, value, index_range(value, aturan))
+
+
+def _average(total: float, pembagi: int) -> float:
+    return total / pembagi if pembagi else 0.0
 
 
 def _band_above(value: float, bands: Sequence[Predikat]) -> Predikat | None:
@@ -260,26 +282,23 @@ def next_band(
     """
     n, total = len(scores), sum(scores)
     with_evidence = [score for score in scores if score > 0]
-    assumed = sum(with_evidence) / len(with_evidence) if with_evidence else 0.0
-    rule = aturan.skor_jumlah_inovasi
+    assumed = _average(sum(with_evidence), len(with_evidence))
     now = innovation_part(total, divisor(aturan, n), count_score(aturan, n, coverage), aturan)
     target = _band_above(now.rentang.minimum, aturan.predikat)
     if target is None:
         return None
 
     def reaches(k: int) -> bool:
-        covered = coverage.jumlah + min(k, len(coverage.belum))
-        met = coverage.syarat_minimum is None or covered >= coverage.syarat_minimum
-        counted = min(n + k, rule.batas_inovasi) * rule.per_inovasi if met else 0.0
-        part = innovation_part_value(total + assumed * k, divisor(aturan, n + k), counted)
-        return round2(part / aturan.skor_total_maksimum * 100) >= target.min
+        average = _average(total + assumed * k, divisor(aturan, n + k))
+        part = average + count_score(aturan, n + k, coverage, added=k)
+        return round2(_percent(part, aturan)) >= target.min
 
-    steady = max(rule.batas_inovasi, aturan.pembagi_minimum) - n
+    steady = max(aturan.skor_jumlah_inovasi.batas_inovasi, aturan.pembagi_minimum) - n
     searched = max(steady, 0) + len(coverage.belum) + 1
     found = next((k for k in range(1, searched + 1) if reaches(k)), None)
     if found is not None:
         return NextBand(found, target, assumed)
-    ceiling = assumed + rule.batas_inovasi * rule.per_inovasi  # the part as m grows
+    ceiling = assumed + _max_count_score(aturan)  # the part as m grows
     # The band is read at 2 decimals: half a hundredth below its bound already rounds in.
     needed = (target.min - 0.005) * aturan.skor_total_maksimum / 100
     deficit = total - assumed * n  # <= 0: the records without evidence pull the part down
@@ -288,11 +307,6 @@ def next_band(
     estimate = math.ceil(deficit / (needed - ceiling)) - n
     nearby = range(max(estimate - 2, searched + 1), max(estimate + 3, searched + 2))
     return NextBand(next((k for k in nearby if reaches(k)), None), target, assumed)
-
-
-def innovation_part_value(total: float, pembagi: int, counted: float) -> float:
-    """``total / pembagi + counted``: the innovation part as a bare number."""
-    return (total / pembagi if pembagi else 0.0) + counted
 
 
 def _detail(

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import FIXTURES
 from generator.diagnostics import Finding, Severity
-from generator.loader import load_catalogue
+from generator.loader import Loaded, load_catalogue
 from generator.reference import load_reference
 
 TARGET = "innovations/upt-puskesmas-uren/bekal-obat/inovasi.yaml"
@@ -290,14 +290,15 @@ def test_a_record_of_another_regency_is_refused(catalogue_copy: Path) -> None:
     """``pemda`` names the record's regional government; the catalogue keeps only its own."""
     target = catalogue_copy / TARGET
     text = target.read_text(encoding="utf-8")
-    target.write_text("pemda: Kabupaten Tabalong\n" + text, encoding="utf-8")
-    loaded = load_catalogue(
-        catalogue_copy / "innovations",
-        catalogue_copy,
-        TODAY,
-        load_reference(),
-        pemda="Kabupaten Balangan",
-    )
+
+    def load_with(pemda_line: str) -> Loaded:
+        target.write_text(pemda_line + "\n" + text, encoding="utf-8")
+        root = catalogue_copy
+        return load_catalogue(
+            root / "innovations", root, TODAY, load_reference(), pemda="Kabupaten Balangan"
+        )
+
+    loaded = load_with("pemda: Kabupaten Tabalong")
     assert loaded.catalogue is None
     assert _errors(loaded.findings) == [
         f"{TARGET}:1:8: error: pemda: inovasi ini milik Kabupaten Tabalong, sedangkan katalog "
@@ -306,12 +307,5 @@ def test_a_record_of_another_regency_is_refused(catalogue_copy: Path) -> None:
         "asalnya (pemda: Kabupaten Tabalong) [R404]"
     ]
     # The catalogue's own name passes, whatever its case and spacing.
-    target.write_text("pemda: kabupaten  BALANGAN\n" + text, encoding="utf-8")
-    again = load_catalogue(
-        catalogue_copy / "innovations",
-        catalogue_copy,
-        TODAY,
-        load_reference(),
-        pemda="Kabupaten Balangan",
-    )
+    again = load_with("pemda: kabupaten  BALANGAN")
     assert again.catalogue is not None, _errors(again.findings)

@@ -149,14 +149,25 @@ def test_committed_schemas_are_current() -> None:
         )
 
 
+SHIPPED_CONFIG = Path(__file__).resolve().parents[1] / "mkdocs.yml"
+EDIT_PLACEHOLDER = "  # sunting: https://github.com/PEMILIK/REPO/edit/main/"
+
+
+def _config_with(root: Path, *replacements: tuple[str, str]) -> None:
+    """The shipped ``mkdocs.yml`` with ``(old, new)`` replacements, written into ``root``."""
+    config = SHIPPED_CONFIG.read_text("utf-8")
+    for old, new in replacements:
+        config = config.replace(old, new)
+    (root / "mkdocs.yml").write_text(config, "utf-8")
+
+
 def test_another_regency_changes_two_lines(catalogue_copy: Path) -> None:
     """extra.pemda and site_url of mkdocs.yml: every page, export and feed follows."""
-    config = (Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text("utf-8")
-    config = config.replace("pemda: Kabupaten Balangan", "pemda: Kota Banjarbaru")
-    config = config.replace(
-        "site_url: https://inovasi.balangankab.go.id/", "site_url: https://inovasi.example.go.id"
+    _config_with(
+        catalogue_copy,
+        ("pemda: Kabupaten Balangan", "pemda: Kota Banjarbaru"),
+        ("site_url: https://inovasi.balangankab.go.id/", "site_url: https://inovasi.example.go.id"),
     )
-    (catalogue_copy / "mkdocs.yml").write_text(config, "utf-8")
     result = pipeline.build(pipeline.Settings.for_project(catalogue_copy))
     assert result.ok, [str(f) for f in result.findings]
     home = str(result.files["index.md"])
@@ -176,12 +187,9 @@ def test_another_regency_changes_two_lines(catalogue_copy: Path) -> None:
 def test_licence_and_edit_link_come_from_the_settings(catalogue_copy: Path) -> None:
     """extra.lisensi_data shows on the open-data page and in the feed; extra.sunting adds a
     link to each record's inovasi.yaml in the repository's web editor."""
-    config = (Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text("utf-8")
-    config = config.replace(
-        "  # sunting: https://github.com/PEMILIK/REPO/edit/main/",
-        "  sunting: https://github.com/pemkab/katalog/edit/main",
+    _config_with(
+        catalogue_copy, (EDIT_PLACEHOLDER, "  sunting: https://github.com/pemkab/katalog/edit/main")
     )
-    (catalogue_copy / "mkdocs.yml").write_text(config, "utf-8")
     result = pipeline.build(pipeline.Settings.for_project(catalogue_copy))
     assert result.ok, [str(f) for f in result.findings]
     page = str(result.files["data-terbuka/index.md"])
@@ -193,10 +201,8 @@ def test_licence_and_edit_link_come_from_the_settings(catalogue_copy: Path) -> N
     assert (
         "<rights>CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/deed.id)</rights>" in feed
     )
-    innovation = next(
-        i
-        for i in pipeline.check(pipeline.Settings.for_project(catalogue_copy)).catalogue.innovations
-    )
+    assert result.catalogue is not None
+    innovation = result.catalogue.innovations[0]
     record = str(result.files[f"inovasi/{innovation.slug}/index.md"])
     edit = f"https://github.com/pemkab/katalog/edit/main/innovations/{innovation.opd}/{innovation.slug}/inovasi.yaml"
     assert f'<a class="kt-sunting" href="{edit}">Sunting data ini (inovasi.yaml)</a>' in record
@@ -208,11 +214,9 @@ def test_licence_and_edit_link_come_from_the_settings(catalogue_copy: Path) -> N
 )
 def test_an_unsafe_edit_address_is_refused(catalogue_copy: Path, value: str) -> None:
     """The guard names the line; nothing is built, so no page can carry the value."""
-    config = (Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text("utf-8")
-    placeholder = "  # sunting: https://github.com/PEMILIK/REPO/edit/main/"
-    line = config[: config.index(placeholder)].count("\n") + 1
-    config = config.replace(placeholder, f"  sunting: {value}")
-    (catalogue_copy / "mkdocs.yml").write_text(config, "utf-8")
+    shipped = SHIPPED_CONFIG.read_text("utf-8")
+    line = shipped[: shipped.index(EDIT_PLACEHOLDER)].count("\n") + 1
+    _config_with(catalogue_copy, (EDIT_PLACEHOLDER, f"  sunting: {value}"))
     result = pipeline.build(pipeline.Settings.for_project(catalogue_copy))
     assert not result.ok and not result.files
     assert [str(f) for f in result.findings if f.severity.value == "error"] == [
@@ -223,9 +227,9 @@ def test_an_unsafe_edit_address_is_refused(catalogue_copy: Path, value: str) -> 
 
 
 def test_a_licence_without_its_address_is_refused(catalogue_copy: Path) -> None:
-    config = (Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text("utf-8")
-    config = config.replace("    url: https://creativecommons.org/licenses/by/4.0/deed.id\n", "")
-    (catalogue_copy / "mkdocs.yml").write_text(config, "utf-8")
+    _config_with(
+        catalogue_copy, ("    url: https://creativecommons.org/licenses/by/4.0/deed.id\n", "")
+    )
     result = pipeline.check(pipeline.Settings.for_project(catalogue_copy))
     errors = [f for f in result.findings if f.severity.value == "error"]
     assert [(f.field, f.code) for f in errors] == [("extra.lisensi_data", "K802")]

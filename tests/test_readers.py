@@ -90,6 +90,8 @@ def test_search_uses_indonesian_stemming(desktop: Session) -> None:
     assert card.locator(".kt-kartu__opd").inner_text() == "UPT Puskesmas Uren"
     assert card.locator(".kt-badge").inner_text() == "Uji Coba"
     assert "berinovasi" in card.locator(".kt-kartu__ringkasan").inner_text()
+    # the filter files (the largest part of a search on a big catalogue) wait for the panel
+    assert not [u for u in desktop.requests if "/pagefind/filter/" in u]
     desktop.assert_clean()
 
 
@@ -98,7 +100,8 @@ def test_search_narrowed_by_urusan_shows_counts(desktop: Session) -> None:
 
     everything = _search(desktop, "kesehatan")
     assert "dinkes" in everything  # the agency page matches too
-    desktop.page.locator("#kt-cari summary").click()  # "Saring hasil"
+    assert not [u for u in desktop.requests if "/pagefind/filter/" in u]
+    desktop.page.locator("#kt-cari summary").click()  # "Saring hasil": now counted
     select = desktop.page.locator("#kt-cari select[name=urusan]")
     expect(select.locator("option", has_text="Kesehatan (2)")).to_have_count(1)
     select.select_option(label="Kesehatan (2)")

@@ -111,10 +111,15 @@
     load()
       .then(function (pf) {
         // An unset filter as {any: []} restricts nothing but makes Pagefind count its values.
+        // Counting loads every filter file, so a search counts only while its filter panel is
+        // open (on a large catalogue the filter files outweigh the rest of the search).
         var filters = listMode ? { halaman: "Inovasi" } : {};
-        Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
-          if (select.name !== "urut") filters[select.name] = { any: [] };
-        });
+        var panel = form.querySelector("details");
+        if (listMode || (panel && panel.open)) {
+          Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
+            if (select.name !== "urut") filters[select.name] = { any: [] };
+          });
+        }
         Object.assign(filters, state.filters);
         var options = { filters: filters };
         if (state.sort) options.sort = state.sort;
@@ -179,6 +184,8 @@
     form.addEventListener("input", function () { update(300); });
     form.addEventListener("change", function () { update(0); });
     form.addEventListener("reset", function () { setTimeout(function () { update(0); }, 0); });
+    var panel = form.querySelector("details");
+    if (panel) panel.addEventListener("toggle", function () { if (panel.open) update(0); });
     return update;
   }
 

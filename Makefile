@@ -35,7 +35,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PIP_NO_INPUT := 1
 
-.PHONY: help venv runtime site serve test chromium check lint format types unit golden bench clean \
+.PHONY: help venv runtime vendor site serve test chromium check lint format types unit golden bench clean \
   distclean lock test-latest
 
 help: ## show this list of targets
@@ -72,7 +72,16 @@ venv: $(DEV_STAMP) ## create/update .venv with the project and the dev tools
 
 runtime: $(BASE_STAMP) ## create/update .venv with the project only (what a fast check needs)
 
-site: $(BASE_STAMP) ## build the site from the shipped catalogue into site/
+# The admin form's browser code (Decap CMS): the npm tarball at the version and sha512 pinned
+# in generator/vendor.py, unpacked into .venv/share/sepeda/ (never loaded from a CDN).
+DECAP_STAMP := $(VENV)/.installed-decap
+$(DECAP_STAMP): generator/vendor.py | $(BASE_STAMP)
+	$(BIN)/python -m generator.vendor
+	@touch $@
+
+vendor: $(DECAP_STAMP) ## install the admin form's Decap CMS bundle (pinned, integrity-checked)
+
+site: $(BASE_STAMP) $(DECAP_STAMP) ## build the site from the shipped catalogue into site/
 	$(BIN)/sepeda build --out site
 
 serve: $(BASE_STAMP) ## live preview on http://127.0.0.1:8000 (rebuilds on edits)
@@ -84,7 +93,7 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-test: $(DEV_STAMP) $(NODE_STAMP) chromium ## set up everything (dev tools, npm test tools, chromium), then run `make check`
+test: $(DEV_STAMP) $(DECAP_STAMP) $(NODE_STAMP) chromium ## set up everything (dev tools, npm test tools, chromium), then run `make check`
 	@$(MAKE) check
 
 chromium: ## make sure Debian's chromium is installed (apt-get when root)

@@ -17,7 +17,7 @@ from typing import Any
 from generator.catalogue import display_path
 from generator.codes import Code
 from generator.diagnostics import Finding, Severity, field_path
-from generator.region import https_address, licence_from
+from generator.region import form_from, https_address, licence_from
 from generator.yamlfile import Document, Loc, YamlProblem, read_yaml
 
 PLUGINS = frozenset({"katalog"})
@@ -139,6 +139,13 @@ REGION_SETTINGS: dict[str, tuple[Callable[[object], object | None], str]] = {
         licence_from,
         "lisensi data harus berisi 'nama' dan 'url' (https://), misalnya nama: CC BY "
         "4.0 dan url: https://creativecommons.org/licenses/by/4.0/deed.id",
+    ),
+    "formulir": (
+        form_from,
+        "formulir admin harus berisi backend (github atau gitlab) dan repo (PEMILIK/REPO); "
+        "boleh ditambah branch, base_url (https://, penghubung OAuth untuk GitHub), app_id "
+        "(GitLab) dan lokal (true, false atau nomor port); lihat bagian 'Formulir admin' di "
+        "panduan",
     ),
 }
 """Settings of ``extra`` read by :mod:`generator.region`: its reader, and what to write."""

@@ -68,6 +68,7 @@ def _length(min_len: int, max_len: int) -> Callable[[str], str]:
             )
         return value
 
+    check.limits = (min_len, max_len)  # type: ignore[attr-defined]  # read by cms.py
     return check
 
 
@@ -107,6 +108,7 @@ def _choice(options: dict[str, str]) -> Callable[[Any], str]:
             )
         return text
 
+    check.choices = options  # type: ignore[attr-defined]  # read by the admin form (cms.py)
     return check
 
 
@@ -219,6 +221,7 @@ def _int_range(low: int, high: int, what: str) -> Callable[[Any], int]:
             )
         return int(text)
 
+    check.range = (low, high)  # type: ignore[attr-defined]  # read by cms.py
     return check
 
 

@@ -17,9 +17,10 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from types import MappingProxyType
 
-from generator import config_guard, export, pages, render
+from generator import cms, config_guard, export, pages, render, vendor
 from generator.catalogue import Catalogue
-from generator.diagnostics import Finding, has_errors, sort_findings
+from generator.codes import Code
+from generator.diagnostics import Finding, Severity, has_errors, sort_findings
 from generator.history import History, read_history
 from generator.loader import Loaded, load_catalogue
 from generator.projection import YearProjection, regency_projection
@@ -121,6 +122,19 @@ def _load(
     return findings, loaded, scores
 
 
+def _form_not_installed(settings: Settings) -> Finding:
+    return Finding(
+        "mkdocs.yml",
+        0,
+        0,
+        Severity.ERROR,
+        "extra.formulir",
+        f"formulir admin memerlukan Decap CMS {vendor.DECAP.version}, yang belum terpasang; "
+        "jalankan 'make site' (atau 'python -m generator.vendor'), atau hapus extra.formulir",
+        Code.CONFIG_REFUSED,
+    )
+
+
 def check(settings: Settings) -> Result:
     """Validate the catalogue and the site configuration; score when there is no error."""
     findings, loaded, scores = _load(settings, publish=False)
@@ -146,6 +160,13 @@ def build(settings: Settings) -> Result:
         export.export_files(catalogue, scores, projection, settings.history, settings.region)
     )
     files.update(loaded.media)
+    if settings.region.form is not None:
+        bundle = vendor.bundle_files()
+        if not bundle:
+            return Result((*findings, _form_not_installed(settings)))
+        folder = settings.innovations_dir.relative_to(settings.root).as_posix()
+        agencies = [(f"{folder}/{a.slug}", a.data.nama) for a in catalogue.agencies]
+        files.update(cms.admin_files(settings.reference, agencies, settings.region, bundle))
     return Result(
         findings,
         catalogue,

@@ -8,6 +8,7 @@ apply (the configuration guard reports what is wrong with the file).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,8 @@ class Region:
     """Address that, followed by a file's path in the repository, opens it in the hosting
     site's editor (``extra.sunting``, for example
     ``https://github.com/<pemilik>/<repo>/edit/main/``); ``None`` shows no edit link."""
+    form: FormBackend | None = None
+    """Where the admin form (``admin/``) saves (``extra.formulir``); ``None``: no form."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,74 @@ class Licence:
 
     nama: str
     url: str
+
+
+@dataclass(frozen=True)
+class FormBackend:
+    """The Git host the admin form writes to (``extra.formulir`` of ``mkdocs.yml``).
+
+    ``github`` needs an OAuth helper at ``base_url`` (GitHub offers no login for a page
+    alone); ``gitlab`` logs in with PKCE and needs only the application id ``app_id``.
+    ``lokal: true`` (or a port number) lets the form use ``npx decap-server`` on the
+    admin's own computer (port 8081 unless given).
+    """
+
+    backend: str
+    repo: str
+    branch: str = "main"
+    base_url: str | None = None
+    app_id: str | None = None
+    local_port: int | None = None
+
+    def decap(self) -> dict[str, object]:
+        """The ``backend`` block of the Decap configuration."""
+        block: dict[str, object] = {"name": self.backend, "repo": self.repo, "branch": self.branch}
+        if self.base_url:
+            block["base_url"] = self.base_url
+        if self.app_id:
+            block |= {"app_id": self.app_id, "auth_type": "pkce"}
+        return block
+
+
+_REPO_RE = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+$")
+_BRANCH_RE = re.compile(r"^[A-Za-z0-9_./-]{1,100}$")
+
+
+def form_from(value: object) -> FormBackend | None:
+    """``extra.formulir`` as a :class:`FormBackend`; ``None`` when any part is unusable."""
+    if not isinstance(value, dict) or set(value) - {
+        "backend",
+        "repo",
+        "branch",
+        "base_url",
+        "app_id",
+        "lokal",
+    }:
+        return None
+    backend, repo, branch = value.get("backend"), value.get("repo"), value.get("branch", "main")
+    base_url, app_id, local = value.get("base_url"), value.get("app_id"), value.get("lokal", False)
+    if (
+        backend not in ("github", "gitlab")
+        or not isinstance(repo, str)
+        or not _REPO_RE.match(repo)
+        or not isinstance(branch, str)
+        or not _BRANCH_RE.match(branch)
+        or (base_url is not None and https_address(base_url) is None)
+        or (app_id is not None and not (isinstance(app_id, str) and app_id.isalnum()))
+        or _port(local) is None
+    ):
+        return None
+    return FormBackend(backend, repo, branch, base_url, app_id, _port(local) or None)
+
+
+def _port(value: object) -> int | None:
+    """``lokal``: 0 for off, the decap-server port when on, ``None`` when unusable."""
+    if value in (False, "false"):
+        return 0
+    if value in (True, "true"):
+        return 8081
+    text = str(value)
+    return int(text) if text.isdigit() and 1024 <= int(text) <= 65535 else None
 
 
 def read_region(config: Path) -> Region:
@@ -61,6 +132,7 @@ def read_region(config: Path) -> Region:
         _accounts(extra.get("pengelola") if isinstance(extra, dict) else None),
         licence_from(extra.get("lisensi_data") if isinstance(extra, dict) else None),
         https_address(extra.get("sunting") if isinstance(extra, dict) else None, slash=True),
+        form_from(extra.get("formulir") if isinstance(extra, dict) else None),
     )
 
 

@@ -78,6 +78,11 @@ def render(template: str, view: Any) -> str:
     return front_matter(meta) + collapsed + "\n"
 
 
+def render_html(template: str, **context: Any) -> str:
+    """Render a whole HTML page that is not a MkDocs page (the admin form), autoescaped."""
+    return environment().get_template(template).render(**context)
+
+
 def render_text(template: str, **context: Any) -> str:
     """Render a non-page template (the ``sepeda new`` YAML skeleton) without finalize rules."""
     env = jinja2.Environment(

@@ -1,0 +1,250 @@
+"""The admin form (Decap CMS at ``admin/``): its configuration from the models, and one
+innovation created in headless Chromium against a local backend (``decap-server`` from the
+npm lock, in Git mode on a scratch repository), checked with ``sepeda check``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from test_browser import TIMEOUT_MS, _unavailable, browser, serving
+
+from conftest import ROOT, run_sepeda
+from generator import cms, vendor
+from generator.reference import load_reference
+from generator.region import FormBackend, Region, form_from
+
+__all__ = ["browser"]  # the shared Chromium fixture
+
+DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+GIT = ["git", "-c", "user.name=Uji", "-c", "user.email=uji@example.invalid"]
+
+
+def _fields(entries: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {e["name"]: e for e in entries}
+
+
+def _config() -> dict[str, Any]:
+    agencies = [("innovations/dinkes", "Dinas Kesehatan")]
+    return cms.config(load_reference(), agencies, {"name": "github", "repo": "a/b"})
+
+
+def test_form_fields_come_from_the_models() -> None:
+    settings = _config()
+    (collection,) = settings["collections"]
+    assert collection["folder"] == "innovations/dinkes"
+    assert collection["path"] == "{{slug}}/inovasi"
+    assert settings["publish_mode"] == "editorial_workflow"
+    form = _fields(collection["fields"])
+    assert form["nama"]["required"] is True
+    assert form["nama"]["pattern"] == ["^.{3,150}$", "satu baris, 3 sampai 150 karakter"]
+    assert form["ringkasan"]["widget"] == "text"
+    assert form["tahapan"]["options"] == [
+        {"label": "Inisiatif", "value": "inisiatif"},
+        {"label": "Uji Coba", "value": "uji-coba"},
+        {"label": "Penerapan", "value": "penerapan"},
+    ]
+    assert form["tematik"]["required"] is False
+    assert len(_fields(form["urusan"]["fields"])["utama"]["options"]) == 38
+    assert form["tahun_laporan"]["min"] == 1
+    assert len(form["tpb"]["options"]) == 17 and form["tpb"]["multiple"] is True
+    indicators = form["indikator"]["fields"]
+    assert len(indicators) == len(load_reference().newest.indikator)
+    assert _fields(indicators[0]["fields"])["tingkat"]["max"] == 3
+    media = _fields(form["media"]["fields"])
+    assert media["berkas"]["widget"] == "image"
+    assert _fields(media["persetujuan"].get("fields", [])) == {}
+    assert media["persetujuan"]["widget"] == "boolean"
+    assert not {"sumber_data", "proposal", "pemda"} & set(form)
+
+
+def test_form_settings_are_checked() -> None:
+    assert form_from({"backend": "gitlab", "repo": "pemkab/katalog", "app_id": "abc123"}) == (
+        FormBackend("gitlab", "pemkab/katalog", "main", None, "abc123", None)
+    )
+    assert form_from({"backend": "github", "repo": "a/b", "lokal": "true"}) == FormBackend(
+        "github", "a/b", local_port=8081
+    )
+    for bad in (
+        {"backend": "bitbucket", "repo": "a/b"},
+        {"backend": "github", "repo": "a b"},
+        {"backend": "github", "repo": "a/b", "base_url": "http://oauth.example"},
+        {"backend": "github", "repo": "a/b", "lokal": "ya"},
+        {"backend": "github", "repo": "a/b", "kunci": "x"},
+        "github",
+    ):
+        assert form_from(bad) is None, bad
+
+
+def test_unusable_form_setting_is_refused_at_its_line(site_project: Path) -> None:
+    config = site_project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("extra:\n", "extra:\n  formulir:\n    backend: bitbucket\n", 1),
+        encoding="utf-8",
+    )
+    result = run_sepeda(site_project, "check")
+    assert result.returncode == 1
+    line = text.splitlines().index("extra:") + 3  # the line under formulir:
+    assert (
+        f"mkdocs.yml:{line}:5: error: extra.formulir: formulir admin harus berisi backend "
+        "(github atau gitlab) dan repo (PEMILIK/REPO)"
+    ) in result.stdout
+
+
+def test_admin_page_allows_only_its_own_files_and_the_git_host() -> None:
+    region = Region(form=FormBackend("github", "a/b"))
+    files = cms.admin_files(load_reference(), [("innovations/dinkes", "Dinkes")], region, {})
+    page = str(files["admin/index.html"])
+    assert "connect-src &#39;self&#39; blob: https://api.github.com;" in page
+    assert "localhost" not in page and "local_backend" not in str(files["admin/config.yml"])
+    assert '<script src="decap-cms.js"></script>' in page
+    assert str(files["admin/bahasa.js"]).startswith('window.CMS.registerLocale("id", {')
+    assert cms.admin_files(load_reference(), [], Region(), {}) == {}
+
+
+# ---- the form in Chromium ---------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def form_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Any]]:
+    """The fixture catalogue as a Git repository with the form on, built and served, and
+    decap-server writing to that repository."""
+    if not vendor.bundle_files():
+        _unavailable("Decap CMS is not installed (python -m generator.vendor)")
+    if not DECAP_SERVER.is_file() or shutil.which("node") is None:
+        _unavailable("decap-server is not installed (npm ci)")
+    root = tmp_path_factory.mktemp("cms") / "repo"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "catalogue", root)
+    for part in ("docs", "overrides"):
+        shutil.copytree(ROOT / part, root / part)
+    port = _free_port()
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    form = f"extra:\n  formulir:\n    backend: github\n    repo: uji/katalog\n    lokal: {port}\n"
+    (root / "mkdocs.yml").write_text(text.replace("extra:\n", form, 1), encoding="utf-8")
+    (root / ".gitignore").write_text("site/\n", encoding="utf-8")
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "awal"]):
+        subprocess.run([*GIT, *command], cwd=root, check=True)
+    built = run_sepeda(root, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    env = {**os.environ, "GIT_REPO_DIRECTORY": str(root), "PORT": str(port), "MODE": "git"}
+    server = subprocess.Popen(
+        ["node", str(DECAP_SERVER)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        for _ in range(100):
+            with socket.socket() as sock:
+                if sock.connect_ex(("localhost", port)) == 0:
+                    break
+            time.sleep(0.1)
+        with serving(root / "site") as site:
+            yield root, site
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_form_creates_an_innovation_with_a_photo_that_passes_the_check(
+    browser: Any, form_project: tuple[Path, Any], tmp_path: Path
+) -> None:
+    from PIL import Image
+    from playwright.sync_api import expect
+
+    root, site = form_project
+    photo = tmp_path / "posyandu-keliling.jpg"
+    Image.new("RGB", (800, 450), (30, 120, 90)).save(photo, quality=85)
+    context = browser.new_context(locale="id-ID", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if "Content Security" in m.text else 0)
+    page.set_default_timeout(TIMEOUT_MS)
+
+    def control(label: str, nth: int = 0) -> Any:
+        pattern = re.compile("^" + re.escape(label) + r"( \(opsional\))?$")
+        target = page.locator("label", has_text=pattern).nth(nth).get_attribute("for")
+        return page.locator(f"[id='{target}']")
+
+    def choose(label: str, option: str, nth: int = 0) -> None:
+        field = control(label, nth)
+        field.click()
+        field.fill(option)
+        page.keyboard.press("Enter")
+
+    page.goto(site.url("admin/"))
+    page.get_by_role("button", name="Masuk").click()
+    page.goto(site.url("admin/#/collections/dinkes/new"))
+    control("Nama").fill("Posyandu Keliling Digital")
+    control("Ringkasan").fill(
+        "Kader posyandu mencatat penimbangan balita dengan aplikasi sehingga data gizi "
+        "terkirim ke puskesmas pada hari yang sama."
+    )
+    choose("Tahapan", "Inisiatif")
+    choose("Jenis", "OPD")
+    control("Nama", 1).fill("Dinas Kesehatan")
+    choose("Jenis", "Digital", 1)
+    choose("Bentuk inovasi", "Pelayanan Publik")
+    choose("Urusan utama", "2. Kesehatan")
+    control("Tanggal mulai").fill("2025-03-01")
+    page.get_by_role("button", name="Tambah tahun pelaporan").click()
+    control("Tahun pelaporan", 1).fill("2025")
+    page.get_by_role("button", name="Tambah foto dan dokumen").click()
+    page.get_by_role("button", name="Pilih gambar").click()
+    page.locator("input[type=file]").set_input_files(str(photo))
+    page.get_by_role("button", name="Pakai yang dipilih").click()
+    control("Keterangan", -1).fill("Kader posyandu menimbang balita")
+    page.get_by_role("button", name="Simpan", exact=True).click()
+    expect(page.get_by_text("Perubahan tersimpan")).to_be_visible()
+    context.close()
+    assert problems == []
+
+    branch = "cms/dinkes/posyandu-keliling-digital/inovasi"
+    folder = "innovations/dinkes/posyandu-keliling-digital"
+    for _ in range(50):  # decap-server commits right after it answers
+        shown = subprocess.run([*GIT, "show", f"{branch}:{folder}/inovasi.yaml"], cwd=root,
+                               capture_output=True, text=True, check=False)  # fmt: skip
+        if shown.returncode == 0:
+            break
+        time.sleep(0.1)
+    assert yaml.safe_load(shown.stdout) == {
+        "nama": "Posyandu Keliling Digital",
+        "ringkasan": "Kader posyandu mencatat penimbangan balita dengan aplikasi sehingga data "
+        "gizi terkirim ke puskesmas pada hari yang sama.",
+        "tahapan": "inisiatif",
+        "inisiator": {"jenis": "opd", "nama": "Dinas Kesehatan"},
+        "jenis": "digital",
+        "bentuk": "pelayanan-publik",
+        "urusan": {"utama": "kesehatan"},
+        "tanggal": {"mulai": date(2025, 3, 1)},
+        "tahun_laporan": [2025],
+        "media": [
+            {"berkas": "posyandu-keliling.jpg", "keterangan": "Kader posyandu menimbang balita"}
+        ],
+    }
+    subprocess.run([*GIT, "checkout", "-q", branch], cwd=root, check=True)
+    try:
+        assert (root / folder / "posyandu-keliling.jpg").is_file()
+        checked = run_sepeda(root, "check", folder)
+        assert checked.returncode == 0, checked.stdout
+        assert checked.stderr.startswith("0 galat")
+    finally:
+        subprocess.run([*GIT, "checkout", "-q", "main"], cwd=root, check=True)

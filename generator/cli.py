@@ -369,7 +369,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         print(
             f"Kesalahan internal ({type(exc).__name__}: {exc}). Ini bukan kesalahan isi "
-            "katalog; laporkan ke pengelola repositori (jalankan dengan --debug untuk rinciannya).",
+            f"katalog; laporkan ke pengelola repositori (rinciannya: sepeda --debug "
+            f"{args.command}).",
             file=sys.stderr,
         )
         return FAILURE

@@ -65,6 +65,10 @@ LEFT_TO_YAML = ("sumber_data", "proposal", "pemda")
 """Fields the form leaves out: the form is the agency's own record (``sumber_data: opd``)."""
 
 ADMIN_DIR = "admin"
+NEW_ONLY = (
+    "Tambah inovasi baru di sini. Untuk mengubah inovasi yang sudah terbit, buka halamannya "
+    "di situs katalog lalu klik 'Sunting data ini', atau lihat Panduan Kontributor."
+)
 
 
 def _label(key: str) -> str:
@@ -233,6 +237,7 @@ def config(
             "name": folder.rsplit("/", 1)[-1],
             "label": name,
             "label_singular": "inovasi",
+            "description": NEW_ONLY,
             "folder": folder,
             "path": "{{slug}}/inovasi",
             "extension": "yaml",
@@ -243,7 +248,10 @@ def config(
             "summary": "{{nama}}",
             "media_folder": "",
             "public_folder": "",
-            "filter": {"field": "nama", "pattern": "."},
+            # Decap lists every YAML file of the folder (opd.yaml and verifikasi.yaml too) and
+            # filters only by equality, so the list is kept empty: no valid file has an empty
+            # nama. The form adds innovations; a published one is edited from its page.
+            "filter": {"field": "nama", "value": ""},
             "fields": form,
         }
         for folder, name in agencies
@@ -253,6 +261,7 @@ def config(
         "locale": "id",
         "publish_mode": "editorial_workflow",
         "omit_empty_optional_fields": True,
+        "editor": {"preview": False},  # the form gets the whole width (phones)
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "media_folder": agencies[0][0].rsplit("/", 1)[0] if agencies else "innovations",
         "collections": collections,
@@ -302,6 +311,7 @@ def admin_files(
     script = f'window.CMS.registerLocale("id", {phrases});\n'
     files: dict[str, str | bytes] = {
         f"{ADMIN_DIR}/index.html": page,
+        f"{ADMIN_DIR}/formulir.css": render.render_text("formulir.css"),
         f"{ADMIN_DIR}/config.yml": header + body,
         f"{ADMIN_DIR}/bahasa.js": script,
     }

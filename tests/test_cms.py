@@ -45,6 +45,7 @@ def test_form_fields_come_from_the_models() -> None:
     (collection,) = settings["collections"]
     assert collection["folder"] == "innovations/dinkes"
     assert collection["path"] == "{{slug}}/inovasi"
+    assert collection["filter"] == {"field": "nama", "value": ""}  # lists no opd.yaml
     assert settings["publish_mode"] == "editorial_workflow"
     form = _fields(collection["fields"])
     assert form["nama"]["required"] is True
@@ -192,7 +193,11 @@ def test_form_creates_an_innovation_with_a_photo_that_passes_the_check(
 
     page.goto(site.url("admin/"))
     page.get_by_role("button", name="Masuk").click()
-    page.goto(site.url("admin/#/collections/dinkes/new"))
+    page.goto(site.url("admin/#/collections/dinkes"))
+    # opd.yaml and verifikasi.yaml are never offered as innovations to edit
+    expect(page.get_by_text("Daftar ini hanya untuk menambah inovasi baru")).to_be_visible()
+    expect(page.get_by_text("Antrean Daring")).to_have_count(0)
+    page.get_by_text("+ inovasi baru").click()
     control("Nama").fill("Posyandu Keliling Digital")
     control("Ringkasan").fill(
         "Kader posyandu mencatat penimbangan balita dengan aplikasi sehingga data gizi "
@@ -248,3 +253,19 @@ def test_form_creates_an_innovation_with_a_photo_that_passes_the_check(
         assert checked.stderr.startswith("0 galat")
     finally:
         subprocess.run([*GIT, "checkout", "-q", "main"], cwd=root, check=True)
+
+
+def test_form_fits_a_phone(browser: Any, form_project: tuple[Path, Any]) -> None:
+    from playwright.sync_api import expect
+
+    _, site = form_project
+    context = browser.new_context(locale="id-ID", viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(site.url("admin/"))
+    page.get_by_role("button", name="Masuk").click()
+    page.goto(site.url("admin/#/collections/dinkes/new"))
+    expect(page.get_by_text("Ringkasan", exact=True)).to_be_visible()
+    # Decap fixes its editor at 800 px; formulir.css lets it shrink to the screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()

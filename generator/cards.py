@@ -163,7 +163,7 @@ def latest_date(innovation: Innovation) -> tuple[date, str]:
     """Sort key for "newest": the latest date or year the record mentions."""
     data = innovation.data
     days = [d for _, d in data.tanggal.steps() if d is not None] if data.tanggal else []
-    years = [*data.tahun_laporan, *(p.tahun for p in data.penghargaan)]
+    years = [*data.tahun_laporan, *(p.tahun for p in data.penghargaan if p.tahun is not None)]
     candidates = days + [date(y, 1, 1) for y in years]
     return (max(candidates) if candidates else date(1900, 1, 1), innovation.slug)
 

@@ -163,6 +163,15 @@ def _settings(args: argparse.Namespace, root: Path, *, dates: bool = True) -> pi
 
 def cmd_check(args: argparse.Namespace, root: Path) -> int:
     """``sepeda check``."""
+    missing = [p for p in args.paths if not (Path.cwd() / p).exists()]
+    if missing:
+        for path in missing:
+            print(
+                f"'{path}' tidak ditemukan; tulis lokasi berkas atau folder inovasi yang ada, "
+                f"misalnya {args.katalog.strip('/')}/dinkes/antrean-daring",
+                file=sys.stderr,
+            )
+        return FAILURE
     result = pipeline.check(_settings(args, root, dates=False))
     findings = list(result.findings)
     if result.catalogue is not None:

@@ -169,7 +169,9 @@ class Tautan(Record):
 
 class Penghargaan(Record):
     nama: Line = Field(description="nama penghargaan atau lomba")
-    tahun: Year
+    tahun: Year | None = Field(
+        None, description="tahun penghargaan; hapus baris ini bila sumbernya tidak menyebut tahun"
+    )
     peringkat: Line | None = None
     jenis: JenisPenghargaan | None = Field(
         None, description="juara, finalis, peserta atau apresiasi (ikut serta bukan menang)"

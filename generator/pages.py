@@ -317,12 +317,12 @@ def _innovation_page(ix: CatalogueIndex, innovation: Innovation) -> Page:
         links=tuple(v.Link(url(t.url), text(t.judul)) for t in data.tautan),
         awards=tuple(
             v.Award(
-                p.tahun,
+                text(p.tahun if p.tahun is not None else "Tahun tidak diketahui"),
                 text(p.nama),
                 text(p.peringkat or ""),
                 text(vocab.JENIS_PENGHARGAAN[p.jenis] if p.jenis else ""),
             )
-            for p in sorted(data.penghargaan, key=lambda p: p.tahun, reverse=True)
+            for p in sorted(data.penghargaan, key=lambda p: p.tahun or 0, reverse=True)
         ),
         replicas=replicas,
         replicated_by=tuple(

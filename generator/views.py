@@ -177,7 +177,8 @@ class Photo:
 class Award:
     """An award or competition result."""
 
-    year: int
+    year: Text
+    """The year, or "Tahun tidak diketahui"."""
     name: Text
     rank: Text
     kind: Text

@@ -215,6 +215,16 @@ def test_check_one_folder_from_inside_it(catalogue_copy: Path) -> None:
     assert other.returncode == 1 and "tautn" in other.stdout
 
 
+def test_check_of_a_path_that_does_not_exist_says_so(catalogue_copy: Path) -> None:
+    result = run_sepeda(catalogue_copy, "check", "innovations/dinkes/antrean-darin")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "'innovations/dinkes/antrean-darin' tidak ditemukan; tulis lokasi berkas atau folder "
+        "inovasi yang ada, misalnya innovations/dinkes/antrean-daring\n"
+    )
+
+
 def test_misnamed_profile_is_named(catalogue_copy: Path) -> None:
     folder = catalogue_copy / "innovations/dinkes/antrean-daring"
     (folder / "inovasi.yaml").rename(folder / "inovasi.yml")

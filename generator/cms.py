@@ -27,39 +27,25 @@ from generator.reference import Reference
 from generator.region import FormBackend, Region
 
 LABELS = {
-    "nama": "Nama",
-    "singkatan": "Singkatan",
-    "ringkasan": "Ringkasan",
-    "tahapan": "Tahapan",
-    "inisiator": "Inisiator",
-    "inovator": "Inovator",
-    "jenis": "Jenis",
     "bentuk": "Bentuk inovasi",
     "urusan": "Urusan pemerintahan",
     "utama": "Urusan utama",
     "beririsan": "Urusan beririsan",
-    "tematik": "Tematik",
-    "tanggal": "Tanggal",
     "mulai": "Tanggal mulai",
     "uji_coba": "Tanggal uji coba",
     "penerapan": "Tanggal penerapan",
     "tahun_laporan": "Tahun pelaporan",
-    "rancang_bangun": "Rancang bangun",
-    "tujuan": "Tujuan",
-    "manfaat": "Manfaat",
-    "hasil": "Hasil",
-    "capaian": "Capaian",
     "tpb": "Tujuan Pembangunan Berkelanjutan (TPB)",
     "asta_cita": "Asta Cita",
     "indikator": "Indikator IID dan bukti dukung",
     "media": "Foto dan dokumen",
     "video": "Video (tautan https)",
-    "tautan": "Tautan",
-    "penghargaan": "Penghargaan",
     "replikasi": "Replikasi oleh daerah lain",
-    "kontak": "Kontak",
 }
 """Labels of keys whose Indonesian name is not simply the key with spaces."""
+
+UPLOADS = {(models.Media, "berkas"): "image", (models.Bukti, "berkas"): "file"}
+"""File names the form fills by uploading into the innovation's folder, and the widget."""
 
 LEFT_TO_YAML = ("sumber_data", "proposal", "pemda")
 """Fields the form leaves out: the form is the agency's own record (``sumber_data: opd``)."""
@@ -167,7 +153,7 @@ class FormBuilder:
         ]
         return {"widget": "object", "collapsed": True, "fields": blocks}
 
-    def field(self, name: str, info: FieldInfo) -> dict[str, Any]:
+    def field(self, model: type[BaseModel], name: str, info: FieldInfo) -> dict[str, Any]:
         base, validators, optional = _unwrap(info.annotation)
         # pydantic keeps the validators of a required Annotated field in ``metadata``
         validators += [m.func for m in info.metadata if hasattr(m, "func")]
@@ -202,14 +188,14 @@ class FormBuilder:
         entry["required"] = required and not optional
         if info.description and entry.get("widget") != "object":
             entry["hint"] = info.description
-        if name == "berkas" and entry.get("widget") == "string":
+        if (model, name) in UPLOADS:
             entry.pop("pattern", None)
-            entry |= {"widget": "file", "choose_url": False}
+            entry |= {"widget": UPLOADS[model, name], "choose_url": False}
         return entry
 
     def model_fields(self, model: type[BaseModel]) -> list[dict[str, Any]]:
         return [
-            self.field(name, info)
+            self.field(model, name, info)
             for name, info in model.model_fields.items()
             if name not in LEFT_TO_YAML
         ]
@@ -223,22 +209,21 @@ class _NoAliases(yaml.SafeDumper):
 
 
 def config(
-    reference: Reference, agencies: Sequence[tuple[str, str]], backend: dict[str, Any]
+    reference: Reference,
+    katalog: str,
+    agencies: Sequence[tuple[str, str]],
+    backend: dict[str, Any],
 ) -> dict[str, Any]:
-    """The Decap configuration: one collection per agency ``(folder, name)``."""
+    """The Decap configuration: one collection per agency ``(slug, name)`` of the catalogue
+    folder ``katalog`` (project-relative, for example ``innovations``)."""
     form = FormBuilder(reference).model_fields(models.Inovasi)
-    for entry in form:
-        if entry["name"] == "media":
-            for sub in entry["fields"]:
-                if sub["name"] == "berkas":
-                    sub["widget"] = "image"
     collections = [
         {
-            "name": folder.rsplit("/", 1)[-1],
+            "name": slug,
             "label": name,
             "label_singular": "inovasi",
             "description": NEW_ONLY,
-            "folder": folder,
+            "folder": f"{katalog}/{slug}",
             "path": "{{slug}}/inovasi",
             "extension": "yaml",
             "format": "yaml",
@@ -254,7 +239,7 @@ def config(
             "filter": {"field": "nama", "value": ""},
             "fields": form,
         }
-        for folder, name in agencies
+        for slug, name in agencies
     ]
     return {
         "backend": backend,
@@ -263,7 +248,7 @@ def config(
         "omit_empty_optional_fields": True,
         "editor": {"preview": False},  # the form gets the whole width (phones)
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "media_folder": agencies[0][0].rsplit("/", 1)[0] if agencies else "innovations",
+        "media_folder": katalog,
         "collections": collections,
     }
 
@@ -289,6 +274,7 @@ def csp(form: FormBackend) -> str:
 
 def admin_files(
     reference: Reference,
+    katalog: str,
     agencies: Sequence[tuple[str, str]],
     region: Region,
     bundle: dict[str, bytes],
@@ -298,7 +284,7 @@ def admin_files(
     form = region.form
     if form is None:
         return {}
-    settings = config(reference, agencies, form.decap())
+    settings = config(reference, katalog, agencies, form.decap())
     if form.local_port:
         local = {"url": f"http://localhost:{form.local_port}/api/v1"}
         settings = {"local_backend": local, **settings}

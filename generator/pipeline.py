@@ -122,7 +122,7 @@ def _load(
     return findings, loaded, scores
 
 
-def _form_not_installed(settings: Settings) -> Finding:
+def _form_not_installed() -> Finding:
     return Finding(
         "mkdocs.yml",
         0,
@@ -148,6 +148,9 @@ def build(settings: Settings) -> Result:
     findings, loaded, scores = _load(settings, publish=True)
     if loaded is None or loaded.catalogue is None:
         return Result(findings)
+    bundle = vendor.bundle_files() if settings.region.form is not None else {}
+    if settings.region.form is not None and not bundle:
+        return Result((*findings, _form_not_installed()))
     catalogue = loaded.catalogue
     projection = regency_projection(catalogue.innovations, settings.reference)
     files: dict[str, str | bytes] = {}
@@ -160,13 +163,12 @@ def build(settings: Settings) -> Result:
         export.export_files(catalogue, scores, projection, settings.history, settings.region)
     )
     files.update(loaded.media)
-    if settings.region.form is not None:
-        bundle = vendor.bundle_files()
-        if not bundle:
-            return Result((*findings, _form_not_installed(settings)))
-        folder = settings.innovations_dir.relative_to(settings.root).as_posix()
-        agencies = [(f"{folder}/{a.slug}", a.data.nama) for a in catalogue.agencies]
-        files.update(cms.admin_files(settings.reference, agencies, settings.region, bundle))
+    if bundle:
+        katalog = settings.innovations_dir.relative_to(settings.root).as_posix()
+        agencies = [(a.slug, a.data.nama) for a in catalogue.agencies]
+        files.update(
+            cms.admin_files(settings.reference, katalog, agencies, settings.region, bundle)
+        )
     return Result(
         findings,
         catalogue,

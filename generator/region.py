@@ -78,19 +78,16 @@ _REPO_RE = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+$")
 _BRANCH_RE = re.compile(r"^[A-Za-z0-9_./-]{1,100}$")
 
 
+FORM_KEYS = frozenset({"backend", "repo", "branch", "base_url", "app_id", "lokal"})
+
+
 def form_from(value: object) -> FormBackend | None:
     """``extra.formulir`` as a :class:`FormBackend`; ``None`` when any part is unusable."""
-    if not isinstance(value, dict) or set(value) - {
-        "backend",
-        "repo",
-        "branch",
-        "base_url",
-        "app_id",
-        "lokal",
-    }:
+    if not isinstance(value, dict) or set(value) - FORM_KEYS:
         return None
     backend, repo, branch = value.get("backend"), value.get("repo"), value.get("branch", "main")
-    base_url, app_id, local = value.get("base_url"), value.get("app_id"), value.get("lokal", False)
+    base_url, app_id = value.get("base_url"), value.get("app_id")
+    port = _port(value.get("lokal", False))
     if (
         backend not in ("github", "gitlab")
         or not isinstance(repo, str)
@@ -99,10 +96,10 @@ def form_from(value: object) -> FormBackend | None:
         or not _BRANCH_RE.match(branch)
         or (base_url is not None and https_address(base_url) is None)
         or (app_id is not None and not (isinstance(app_id, str) and app_id.isalnum()))
-        or _port(local) is None
+        or port is None
     ):
         return None
-    return FormBackend(backend, repo, branch, base_url, app_id, _port(local) or None)
+    return FormBackend(backend, repo, branch, base_url, app_id, port or None)
 
 
 def _port(value: object) -> int | None:

@@ -37,8 +37,8 @@ def _fields(entries: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 
 def _config() -> dict[str, Any]:
-    agencies = [("innovations/dinkes", "Dinas Kesehatan")]
-    return cms.config(load_reference(), agencies, {"name": "github", "repo": "a/b"})
+    agencies = [("dinkes", "Dinas Kesehatan")]
+    return cms.config(load_reference(), "innovations", agencies, {"name": "github", "repo": "a/b"})
 
 
 def test_form_fields_come_from_the_models() -> None:
@@ -107,13 +107,13 @@ def test_unusable_form_setting_is_refused_at_its_line(site_project: Path) -> Non
 
 def test_admin_page_allows_only_its_own_files_and_the_git_host() -> None:
     region = Region(form=FormBackend("github", "a/b"))
-    files = cms.admin_files(load_reference(), [("innovations/dinkes", "Dinkes")], region, {})
+    files = cms.admin_files(load_reference(), "innovations", [("dinkes", "Dinkes")], region, {})
     page = str(files["admin/index.html"])
     assert "connect-src &#39;self&#39; blob: https://api.github.com;" in page
     assert "localhost" not in page and "local_backend" not in str(files["admin/config.yml"])
     assert '<script src="decap-cms.js"></script>' in page
     assert str(files["admin/bahasa.js"]).startswith('window.CMS.registerLocale("id", {')
-    assert cms.admin_files(load_reference(), [], Region(), {}) == {}
+    assert cms.admin_files(load_reference(), "innovations", [], Region(), {}) == {}
 
 
 # ---- the form in Chromium ---------------------------------------------------------------

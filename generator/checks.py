@@ -10,9 +10,10 @@ proposal word limits, verification of unclaimed indicators).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 
-from generator import media, pii, urls, vocab
+from generator import media, media_batch, pii, urls, vocab
 from generator.catalogue import INOVASI_FILE, VERIFIKASI_FILE, Catalogue, Innovation, Source
 from generator.codes import Code
 from generator.diagnostics import Finding, Severity, field_path
@@ -113,13 +114,31 @@ def _referenced_files(innovation: Innovation) -> Iterator[tuple[Loc, str]]:
                 yield ("indikator", key, "bukti", index, "berkas"), bukti.berkas
 
 
-def _files(innovation: Innovation, published: dict[str, bytes] | None) -> Iterator[Finding]:
-    """Referenced files: present, safe; nothing unreferenced. Fills ``published`` if given."""
-    folder = innovation.folder
-    present = {p.name: p for p in folder.iterdir() if not p.name.startswith(".")}
+def _present(innovation: Innovation) -> dict[str, Path]:
+    return {p.name: p for p in innovation.folder.iterdir() if not p.name.startswith(".")}
+
+
+def _media_jobs(innovation: Innovation, present: Mapping[str, Path]) -> Iterator[Path]:
+    """The referenced files that exist under an acceptable name, each once."""
+    seen: set[str] = set()
+    for _loc, name in _referenced_files(innovation):
+        if name not in seen and name in present and not media.check_name(name):
+            seen.add(name)
+            yield present[name]
+
+
+def _files(
+    innovation: Innovation,
+    present: Mapping[str, Path],
+    outcomes: Mapping[Path, media_batch.Outcome],
+    published: dict[str, bytes] | None,
+) -> Iterator[Finding]:
+    """Referenced files: present, safe; nothing unreferenced. Fills ``published`` if given.
+
+    ``outcomes`` holds the inspection of every file :func:`_media_jobs` named."""
     referenced: set[str] = set()
-    inspected: dict[str, list[media.MediaProblem]] = {}
     for loc, name in _referenced_files(innovation):
+        first = name not in referenced
         referenced.add(name)
         problems = media.check_name(name)
         if not problems:
@@ -136,18 +155,9 @@ def _files(innovation: Innovation, published: dict[str, bytes] | None) -> Iterat
                     Code.FILE_MISSING,
                 )
                 continue
-            if name not in inspected:  # a file referenced twice is read once
-                problems, content = media.inspect(path, folder, publish=published is not None)
-                inspected[name] = problems
-                if content is not None and published is not None:
-                    published[urls.innovation_file(innovation.slug, name)] = content.data
-                    small = urls.small_file(innovation.slug, name)
-                    if content.small is not None:
-                        published[small] = content.small
-                    twin = urls.webp_copy(small)
-                    if content.small_webp is not None and twin is not None:
-                        published[twin] = content.small_webp
-            problems = inspected[name]
+            problems, content = outcomes[path]
+            if first and content is not None and published is not None:
+                _publish(innovation.slug, name, content, published)
         # A name that itself holds personal data is never echoed (CI logs are public).
         shown = "berkas ini" if pii.scan_text(name) else name
         for problem in problems:
@@ -169,6 +179,16 @@ def _files(innovation: Innovation, published: dict[str, bytes] | None) -> Iterat
             "terbit tanpa sengaja)",
             Code.FILE_UNREFERENCED,
         )
+
+
+def _publish(slug: str, name: str, content: media.Published, published: dict[str, bytes]) -> None:
+    published[urls.innovation_file(slug, name)] = content.data
+    small = urls.small_file(slug, name)
+    if content.small is not None:
+        published[small] = content.small
+    twin = urls.webp_copy(small)
+    if content.small_webp is not None and twin is not None:
+        published[twin] = content.small_webp
 
 
 def _covers(innovation: Innovation) -> Iterator[Finding]:
@@ -294,13 +314,15 @@ def run_all(
     *,
     publish: bool = False,
     pemda: str | None = None,
+    memo: media_batch.MediaMemo | None = None,
 ) -> tuple[list[Finding], dict[str, bytes]]:
     """Every cross-file rule over the records that passed schema validation.
 
     ``agencies`` and ``slugs`` are every agency and innovation folder found, valid or not.
     With ``publish``, also returns every media file's published bytes (site URI → bytes),
     made while checking it, so each file is read and decoded once per build. With
-    ``pemda``, records naming another regional government are refused.
+    ``pemda``, records naming another regional government are refused. Media files are
+    inspected together (:func:`generator.media_batch.inspect_all`), on every core.
     """
     published: dict[str, bytes] | None = {} if publish else None
     findings: list[Finding] = [
@@ -308,8 +330,21 @@ def run_all(
         *_references(catalogue, agencies, slugs),
         *_own_region(catalogue, pemda),
     ]
+    present = {i.folder: _present(i) for i in catalogue.innovations}
+    jobs = [
+        (path, i.folder)
+        for i in catalogue.innovations
+        for path in _media_jobs(i, present[i.folder])
+    ]
+    outcomes = dict(
+        zip(
+            (path for path, _ in jobs),
+            media_batch.inspect_all(jobs, publish=publish, memo=memo),
+            strict=True,
+        )
+    )
     for innovation in catalogue.innovations:
-        findings += _files(innovation, published)
+        findings += _files(innovation, present[innovation.folder], outcomes, published)
         findings += _covers(innovation)
         findings += _advice(innovation)
         findings += _verification(innovation)

@@ -261,8 +261,18 @@ def cmd_serve(args: argparse.Namespace, root: Path) -> int:
         _print(refused)
         return ERRORS
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    # Dirty rebuilds: only the pages whose generated content changed are rendered again
+    # (generator.plugin); MkDocs' warning about them does not apply to this site's menu.
+    logging.getLogger("mkdocs.commands.build").addFilter(
+        lambda record: "'dirty' build" not in record.getMessage()
+    )
     try:
-        serve(config_file=str(root / "mkdocs.yml"), dev_addr=args.dev_addr, livereload=True)
+        serve(
+            config_file=str(root / "mkdocs.yml"),
+            dev_addr=args.dev_addr,
+            livereload=True,
+            build_type="dirty",
+        )
     except Abort:
         return ERRORS
     return OK

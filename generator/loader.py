@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from generator import checks
+from generator import checks, media_batch
 from generator.catalogue import (
     INOVASI_FILE,
     OPD_FILE,
@@ -52,6 +52,24 @@ def _finding(
     return Finding(path, line, column, Severity.ERROR, field, message, code)
 
 
+_Read = tuple[BaseModel | None, Source | None, tuple[Finding, ...]]
+
+
+@dataclass
+class Memo:
+    """What a long-running process (``sepeda serve``) remembers between builds.
+
+    A file whose path, size and modification time are unchanged is not parsed and validated
+    again, and a media file whose bytes are unchanged is not decoded again; everything else
+    is computed as in a fresh process, so the result is the same. Valid for one project
+    and one ``today``: :func:`load_catalogue` forgets it when ``today`` changes.
+    """
+
+    today: date | None = None
+    documents: dict[tuple[str, int, int], _Read] = field(default_factory=dict)
+    media: media_batch.MediaMemo = field(default_factory=media_batch.MediaMemo)
+
+
 @dataclass
 class _Reader:
     """Reads and validates files, collecting findings as it goes."""
@@ -59,23 +77,35 @@ class _Reader:
     root: Path
     context: dict[str, Any]
     findings: list[Finding] = field(default_factory=list)
+    memo: Memo | None = None
 
     def read(self, path: Path, model: Callable[[Any], type[M]]) -> tuple[M | None, Source | None]:
         """Parse ``path`` once, then validate it against ``model(raw data)``."""
+        if self.memo is None:
+            record, source, findings = self._read(path, model)
+        else:
+            info = path.stat()
+            key = (str(path), info.st_size, info.st_mtime_ns)
+            known = self.memo.documents.get(key)
+            if known is None:
+                known = self.memo.documents[key] = self._read(path, model)
+            record, source, findings = known
+        self.findings.extend(findings)
+        return record, source  # type: ignore[return-value]  # model(raw) decided its type
+
+    def _read(self, path: Path, model: Callable[[Any], type[M]]) -> _Read:
         shown = display_path(path, self.root)
         try:
             doc, text = read_yaml(path)
         except YamlProblem as first:
-            self.findings += [
+            refused = (
                 _finding(shown, p.message, p.code, p.field, p.line or 1, p.column or 1)
                 for p in first.problems
-            ]
-            return None, None
+            )
+            return None, None, tuple(refused)
         source = Source(shown, doc, text)
-        self.findings.extend(checks.personal_data(source))
         record, problems = validate_document(model(doc.data), doc, shown, self.context)
-        self.findings.extend(problems)
-        return record, source
+        return record, source, (*checks.personal_data(source), *problems)
 
 
 def _folders(path: Path) -> Iterator[Path]:
@@ -111,14 +141,18 @@ def load_catalogue(
     *,
     publish: bool = False,
     pemda: str | None = None,
+    memo: Memo | None = None,
 ) -> Loaded:
     """Read, validate and cross-check the whole tree.
 
     Returns the catalogue (``None`` when any error was found), every finding (sorted) and,
     with ``publish``, the published bytes of every media file (checked and re-encoded in one
-    pass).
+    pass). ``memo`` (``sepeda serve``) skips the work whose inputs did not change.
     """
-    reader = _Reader(root=root, context={"today": today, "reference": reference})
+    if memo is not None and memo.today != today:
+        memo.today, memo.documents = today, {}
+    context = {"today": today, "reference": reference}
+    reader = _Reader(root=root, context=context, memo=memo)
     if not innovations_dir.is_dir():
         shown = display_path(innovations_dir, root)
         missing = _finding(
@@ -150,7 +184,12 @@ def load_catalogue(
                 innovations.append(innovation)
     catalogue = Catalogue(tuple(agencies), tuple(innovations), reference)
     cross, media = checks.run_all(
-        catalogue, agency_folders, innovation_folders, publish=publish, pemda=pemda
+        catalogue,
+        agency_folders,
+        innovation_folders,
+        publish=publish,
+        pemda=pemda,
+        memo=memo.media if memo is not None else None,
     )
     findings = sort_findings(reader.findings + cross)
     if has_errors(findings):

@@ -49,8 +49,12 @@ __all__ = [
     "MediaProblem",
     "check_file",
     "check_name",
+    "inspect",
+    "inspect_bytes",
     "publish_image",
     "publish_pdf",
+    "read_media",
+    "suffix_of",
 ]
 
 IMAGE_SUFFIXES: frozenset[str] = urls.IMAGE_SUFFIXES
@@ -216,7 +220,7 @@ def check_name(name: str) -> list[MediaProblem]:
     problems: list[MediaProblem] = []
     if not FILENAME_RE.fullmatch(name) or ".." in name:
         problems.append(_problem(MSG_NAME))
-    elif _suffix(name) not in ALLOWED_SUFFIXES:
+    elif suffix_of(name) not in ALLOWED_SUFFIXES:
         problems.append(_problem(MSG_SUFFIX))
     elif name.split(".")[0] in _RESERVED_STEMS:
         problems.append(_problem(MSG_RESERVED))
@@ -227,7 +231,8 @@ def check_name(name: str) -> list[MediaProblem]:
     return problems
 
 
-def _suffix(name: str) -> str:
+def suffix_of(name: str) -> str:
+    """The lower-case suffix of a file name with its dot (``''`` when it has none)."""
     dot = name.rfind(".")
     return name[dot:].lower() if dot > 0 else ""
 
@@ -275,13 +280,29 @@ def inspect(
     without metadata) is made from the pixels that were checked. Returns the problems and,
     when there are none and ``publish`` is set, the bytes to publish.
     """
-    suffix = _suffix(path.name)
-    if suffix not in ALLOWED_SUFFIXES:
-        return [_problem(MSG_SUFFIX)], None
+    read = read_media(path, folder)
+    if isinstance(read, MediaProblem):
+        return [read], None
+    return inspect_bytes(read, suffix_of(path.name), publish=publish)
+
+
+def read_media(path: Path, folder: Path) -> bytes | MediaProblem:
+    """The bytes of a media file after the suffix, location, type and size rules, or the
+    problem that refuses it (what :func:`inspect` does before it decodes anything)."""
+    if suffix_of(path.name) not in ALLOWED_SUFFIXES:
+        return _problem(MSG_SUFFIX)
     try:
-        data = _read_safely(path, folder)
+        return _read_safely(path, folder)
     except _Refused as refused:
-        return [refused.problem], None
+        return refused.problem
+
+
+def inspect_bytes(
+    data: bytes, suffix: str, *, publish: bool
+) -> tuple[list[MediaProblem], Published | None]:
+    """:func:`inspect` of bytes already read by :func:`read_media` (``suffix`` lower case,
+    with its dot). A pure function of its arguments: safe to run in another process and to
+    remember by the bytes' digest."""
     if suffix == ".pdf":
         problems = _check_pdf(data)
         if problems or not publish:
@@ -406,7 +427,7 @@ def publish_image(path: Path) -> bytes:
     the pixels are copied into a fresh image (converted to sRGB when the source carries an
     ICC profile) and encoded in the format of the suffix. Same input, same bytes.
     """
-    suffix = _suffix(path.name)
+    suffix = suffix_of(path.name)
     if suffix not in IMAGE_SUFFIXES:
         raise MediaError(_problem(MSG_SUFFIX))
     fmt = _FORMATS[suffix][0]

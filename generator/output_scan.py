@@ -4,8 +4,14 @@ Runs on every build (from the plugin's ``on_post_page``/``on_post_template``), n
 tests. A page fails when it carries an event-handler attribute, a script that is not one of
 the theme's files (or its JSON configuration), a ``<style>`` element, a dangerous URL scheme
 (``javascript:``, ``vbscript:``, ``data:``, ``file:``), ``<base>``, ``<iframe>``,
-``<object>``, ``<embed>``, a meta refresh, or a resource or form that points at another
-host. Findings name the page and the catalogue files it was made from.
+``<object>``, ``<embed>``, ``<template>`` (whose content a parser does not walk), a meta
+refresh, or a resource or form that points at another host. Findings name the page and the
+catalogue files it was made from.
+
+Pages are parsed with Lexbor (``selectolax``), an HTML5 parser that builds the same tree a
+browser does (misnested tags, attributes in any case, SVG and MathML content), ten times
+faster than ``html.parser``, which was the largest cost of our own in a 20,000-innovation
+build (bench/RESULTS.md).
 """
 
 from __future__ import annotations
@@ -13,13 +19,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
 
 from generator.codes import Code
 from generator.diagnostics import Finding, Severity
 
-FORBIDDEN_TAGS = frozenset({"base", "iframe", "frame", "frameset", "object", "embed", "applet"})
+FORBIDDEN_TAGS = frozenset(
+    {"base", "iframe", "frame", "frameset", "object", "embed", "applet", "template"}
+)
 DANGEROUS_SCHEMES = frozenset({"javascript", "vbscript", "data", "file"})
 URL_ATTRIBUTES = frozenset(
     {"href", "src", "action", "formaction", "poster", "data", "xlink:href", "background",
@@ -37,19 +46,26 @@ class _Problem:
     message: str
 
 
-class _PageParser(HTMLParser):
+class _PageChecker:
     """Collects the problems of one page."""
 
     def __init__(self, own_hosts: frozenset[str]) -> None:
-        super().__init__(convert_charrefs=True)
         self.own_hosts = own_hosts
         self.problems: list[_Problem] = []
 
     def _add(self, tag: str, attribute: str, message: str) -> None:
         self.problems.append(_Problem(tag, attribute, message))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name.lower(): (value or "") for name, value in attrs}
+    def check(self, html: str) -> None:
+        """Every element of the parsed page (the names are lower case, as a browser has them)."""
+        root = LexborHTMLParser(html).root
+        for node in root.traverse(include_text=False) if root is not None else ():
+            tag = node.tag or ""
+            if tag.startswith("_"):  # Lexbor's name for a comment or text node
+                continue
+            self.element(tag, {k.lower(): (v or "") for k, v in node.attributes.items()})
+
+    def element(self, tag: str, values: Mapping[str, str]) -> None:
         if tag in FORBIDDEN_TAGS:
             self._add(tag, "", f"elemen <{tag}> tidak boleh ada")
         for name in values:
@@ -108,9 +124,8 @@ class Scanner:
 
     def scan(self, html: str, src_uri: str) -> list[Finding]:
         """Findings for one page (empty when it is safe to publish)."""
-        parser = _PageParser(self.own_hosts)
-        parser.feed(html)
-        parser.close()
+        parser = _PageChecker(self.own_hosts)
+        parser.check(html)
         files = self.sources.get(src_uri, ())
         path = files[0] if files else f"(halaman {src_uri})"
         origin = f" (halaman {src_uri}, dibuat dari {', '.join(files)})" if files else ""

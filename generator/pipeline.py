@@ -3,8 +3,9 @@
 ``check`` reads and validates the catalogue (and ``mkdocs.yml``); ``build`` does the same
 and then scores it, plans and renders every page, draws the covers, writes the exports and
 takes the media published while they were checked. Each catalogue file is read once and
-each image decoded once per call; nothing is cached between calls, so the same settings
-always give the same result, in any process. The MkDocs plugin and the CLI are the only
+each image decoded once per call. Nothing is cached between calls unless the caller passes
+a :class:`Memo` (``sepeda serve`` does), which only skips work whose inputs are unchanged,
+so the same settings always give the same result, in any process. The MkDocs plugin and the CLI are the only
 callers.
 """
 
@@ -22,7 +23,7 @@ from generator.catalogue import Catalogue
 from generator.codes import Code
 from generator.diagnostics import Finding, Severity, has_errors, sort_findings
 from generator.history import History, read_history
-from generator.loader import Loaded, load_catalogue
+from generator.loader import Loaded, Memo, load_catalogue
 from generator.projection import YearProjection, regency_projection
 from generator.reference import Reference, load_reference
 from generator.region import Region, read_region
@@ -104,7 +105,7 @@ def _config_findings(settings: Settings) -> list[Finding]:
 
 
 def _load(
-    settings: Settings, *, publish: bool
+    settings: Settings, *, publish: bool, memo: Memo | None = None
 ) -> tuple[tuple[Finding, ...], Loaded | None, dict[str, InnovationScore]]:
     """Configuration and catalogue findings; the loaded catalogue and its scores if clean."""
     loaded = load_catalogue(
@@ -114,6 +115,7 @@ def _load(
         settings.reference,
         publish=publish,
         pemda=settings.region.pemda,
+        memo=memo,
     )
     findings = tuple(sort_findings([*_config_findings(settings), *loaded.findings]))
     if loaded.catalogue is None or has_errors(findings):
@@ -143,9 +145,9 @@ def check(settings: Settings) -> Result:
     return Result(findings, loaded.catalogue, MappingProxyType(scores))
 
 
-def build(settings: Settings) -> Result:
+def build(settings: Settings, memo: Memo | None = None) -> Result:
     """Check, then produce every file the site publishes (site URI → text or bytes)."""
-    findings, loaded, scores = _load(settings, publish=True)
+    findings, loaded, scores = _load(settings, publish=True, memo=memo)
     if loaded is None or loaded.catalogue is None:
         return Result(findings)
     bundle = vendor.bundle_files() if settings.region.form is not None else {}

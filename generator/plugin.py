@@ -6,6 +6,11 @@ out of the navigation. Any error finding aborts the build with every finding lis
 broken catalogue never produces a half-built site. Every page MkDocs writes is scanned for
 active content first (:mod:`generator.output_scan`); one unsafe page fails the build.
 
+Under ``sepeda serve`` (``mkdocs serve --dirty``) the plugin lives for the whole session: it
+keeps a :class:`generator.loader.Memo`, so a rebuild parses and decodes only what changed,
+and it writes the generated files into a staging folder of its own, rewriting only those
+whose content changed, so that MkDocs renders again only the pages that changed.
+
 ``mkdocs.yml``::
 
     plugins:
@@ -18,8 +23,11 @@ active content first (:mod:`generator.output_scan`); one unsafe page fails the b
 
 from __future__ import annotations
 
+import hashlib
+import shutil
+import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from mkdocs.config import base
@@ -30,6 +38,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import output_scan, pipeline, urls
 from generator.diagnostics import Finding, Severity, format_text, summary_line
+from generator.loader import Memo
 
 log = get_plugin_logger(__name__)
 
@@ -48,6 +57,23 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.result: pipeline.Result | None = None
         self.scanner: output_scan.Scanner | None = None
         self.scan_findings: list[Finding] = []
+        self.memo: Memo | None = None
+        self.staging: Path | None = None
+        self.staged: dict[str, bytes] = {}
+        """Digest of every file in :attr:`staging`, by site URI."""
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Keep state across the rebuilds of one ``serve`` (the plugin then lives that long)."""
+        if command == "serve":
+            self.memo = Memo()
+            if dirty:
+                self.staging = Path(tempfile.mkdtemp(prefix="sepeda-pratinjau-"))
+
+    def on_shutdown(self) -> None:
+        """Remove the staging folder this plugin created (nothing else)."""
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging = None
 
     def on_config(self, config: Any) -> Any:
         """Run the pipeline once per build; abort with the findings on any error."""
@@ -56,7 +82,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.scan_findings = []
         root = Path(config.config_file_path).parent
         settings = pipeline.Settings.for_project(root, self.config.innovations_dir)
-        result = pipeline.build(settings)
+        result = pipeline.build(settings, self.memo)
         self.result = result
         for finding in result.findings:
             if finding.severity is not Severity.INFO:
@@ -86,8 +112,30 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
                 if uri in urls.NAV_URIS or not uri.endswith(".md")
                 else InclusionLevel.NOT_IN_NAV
             )
-            files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+            if self.staging is None:
+                file = File.generated(config, uri, content=content, inclusion=inclusion)
+            else:
+                file = self._staged(self.staging, config, uri, content, inclusion)
+            files.append(file)
         return files
+
+    def _staged(
+        self, staging: Path, config: Any, uri: str, content: str | bytes, inclusion: InclusionLevel
+    ) -> File:
+        """``uri`` as a file in the staging folder, rewritten only when its content changed
+        (``--dirty`` renders again only files newer than their output)."""
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        digest = hashlib.sha256(data).digest()
+        if self.staged.get(uri) != digest:
+            path = staging / uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            self.staged[uri] = digest
+        file = File(
+            uri, str(staging), config.site_dir, config.use_directory_urls, inclusion=inclusion
+        )
+        file.generated_by = "katalog"
+        return file
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         """Refuse to write a page that carries active content or loads another host."""

@@ -47,6 +47,11 @@ def environment() -> jinja2.Environment:
     )
 
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's emitter where PyYAML was built with it: ten times faster; the same values (it
+writes a few characters, such as emoji, as escapes)."""
+
+
 def front_matter(meta: Meta) -> str:
     """YAML front matter written by a YAML dumper, never by interpolation.
 
@@ -60,7 +65,9 @@ def front_matter(meta: Meta) -> str:
         values["template"] = meta.template
     if meta.image:
         values["image"] = meta.image
-    dumped = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=1000)
+    dumped = yaml.dump(
+        values, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000
+    )
     return f"---\n{dumped}---\n"
 
 

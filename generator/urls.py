@@ -167,8 +167,22 @@ def public_url(source_uri: str) -> str:
 
 def link(from_source: str, to: str) -> str:
     """A relative link from the page ``from_source`` to a page source URI or a file URI."""
-    here = public_url(from_source).rstrip("/") or "."
+    here = public_url(from_source).rstrip("/")
     if to.endswith(".md"):
-        rel = posixpath.relpath(public_url(to).rstrip("/") or ".", here)
+        rel = _relative(public_url(to).rstrip("/"), here)
         return "./" if rel == "." else rel + "/"
-    return posixpath.relpath(to, here)
+    return _relative(to, here)
+
+
+def _relative(target: str, start: str) -> str:
+    """``posixpath.relpath(target, start)`` for two site paths (``""`` is the site root),
+    without the file-system calls: a page links to a hundred others."""
+    to = [p for p in target.split("/") if p]
+    here = [p for p in start.split("/") if p]
+    common = 0
+    for a, b in zip(to, here, strict=False):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(here) - common) + to[common:]
+    return "/".join(parts) or "."

@@ -271,6 +271,14 @@ def test_csp_alone_stops_an_injected_handler(tmp_path: Path, browser: Any, serve
         ("<embed>", "<embed>"),
         ('<meta http-equiv="refresh" content="0;url=https://evil.example/">', "<meta>.http-equiv"),
         ("<style>body{}</style>", "<style>"),
+        # what a browser parses, not what the text looks like
+        ('<IMG SRC="x" OnError="alert(1)">', "<img>.onerror"),
+        ("<svg><script>alert(1)</script></svg>", "<script>"),
+        ('<svg><a xlink:href="javascript:alert(1)">x</a></svg>', "<a>.xlink:href"),
+        ('<math><mi><a href="javascript:alert(1)">x</a></mi></math>', "<a>.href"),
+        ('<noscript><img src="x" onerror="alert(1)"></noscript>', "<img>.onerror"),
+        ('<template><img src="x" onerror="alert(1)"></template>', "<template>"),
+        ('<p><b><i>x</b><img src="x" onerror="alert(1)"></i></p>', "<img>.onerror"),
     ],
 )
 def test_output_scan_refuses_active_content(html: str, field: str) -> None:

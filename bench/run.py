@@ -6,6 +6,9 @@ writes a synthetic catalogue (:mod:`bench.catalogue`) and measures, as whole pro
 - ``sepeda check`` against a bare parse of the same YAML files with PyYAML's C loader;
 - ``sepeda build`` against a plain ``mkdocs build`` of the same generated pages (dumped as
   files, same theme and menu, no ``katalog`` plugin), and Pagefind's indexing on its own;
+- ``sepeda serve``: the time to its first page, and the time until an edit of one
+  ``inovasi.yaml`` (its ``nama``) shows on that innovation's page, twice (the second edit
+  shows the steady state); the server's peak memory;
 - peak memory (``ru_maxrss`` per process), site size, file count, the largest page;
 - bytes a reader transfers (Chromium, every response body; gzip-6 estimated per response)
   for the home page, an innovation page, a list page and one search.
@@ -23,11 +26,16 @@ import math
 import os
 import platform
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,6 +105,60 @@ def _median(argv: list[str], cwd: Path, runs: int, before: tuple[Path, ...] = ()
     return Run(statistics.median(r.seconds for r in results), max(r.rss_mib for r in results))
 
 
+def _poll(url: str, ready: Callable[[str], bool], timeout: float = 3600) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - localhost
+                if ready(response.read().decode("utf-8")):
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.1)
+    raise SystemExit(f"{url}: not ready after {timeout} s")
+
+
+def _shows(marker: str) -> Callable[[str], bool]:
+    return lambda body: marker in body
+
+
+def _serve(project: Path) -> dict[str, float]:
+    """``sepeda serve``: first page, then two edits of one innovation's name until shown."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    profile = sorted((project / "innovations").glob("*/*/inovasi.yaml"))[0]
+    url = f"http://127.0.0.1:{port}/inovasi/{profile.parent.name}/"
+    figures: dict[str, float] = {}
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        server = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
+            [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=_env(),
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
+        )
+        try:
+            _poll(url, lambda body: True)
+            figures["serve_first"] = time.perf_counter() - start
+            original = profile.read_text(encoding="utf-8")
+            for n, word in enumerate(("Diperbarui", "Lagi"), start=1):
+                text = profile.read_text(encoding="utf-8")
+                head, rest = text.split("\n", 1)
+                edited = time.perf_counter()
+                profile.write_text(f"{head} {word}\n{rest}", encoding="utf-8")
+                _poll(url, _shows(f" {word}<"))  # the end of the page's heading
+                figures[f"serve_edit{n}"] = time.perf_counter() - edited
+            profile.write_text(original, encoding="utf-8")
+        finally:
+            server.send_signal(signal.SIGINT)
+            _, _, usage = os.wait4(server.pid, 0)
+        figures["serve_rss"] = usage.ru_maxrss / 1024
+    return figures
+
+
 def _plain_project(project: Path, plain: Path) -> None:
     """The same generated pages as files, the same theme and menu, no katalog plugin."""
     shutil.copytree(project / "docs", plain / "docs")
@@ -146,6 +208,7 @@ def measure(size: int, runs: int, keep: Path | None) -> Result:
             runs,
             before=(site / "pagefind",),
         )
+        f.update(_serve(project))
         plain = Path(tmp) / "polos"
         plain.mkdir()
         _plain_project(project, plain)
@@ -228,6 +291,18 @@ def report(results: list[Result]) -> str:
             f"| {t['inovasi'].gzip / KB:.0f} KB | {t['daftar'].gzip / KB:.0f} KB "
             f"| {t['cari'].index_gzip / KB:.0f} KB of index, {t['cari'].gzip / KB:.0f} KB in all "
             f"({t['cari'].requests} requests) |"
+        )
+    lines += [
+        "",
+        "| innovations | serve: first page | edit shown (budget 3 s at 2,000, 10 s at "
+        "20,000) | second edit shown | serve peak RSS |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        f = r.figures
+        lines.append(
+            f"| {r.size:,} | {f['serve_first']:.1f} s | {f['serve_edit1']:.1f} s "
+            f"| {f['serve_edit2']:.1f} s | {f['serve_rss']:.0f} MiB |"
         )
     for key, label in (("check", "check"), ("build", "build")):
         exponent = _exponent(results, key)

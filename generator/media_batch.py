@@ -70,15 +70,17 @@ def inspect_all(
     try:
         for start in range(0, len(jobs), BATCH):
             pending = list(_read(jobs, start, publish, memo, results))
-            if pool is None and workers > 1 and len(pending) >= min_parallel:
+            unique = list({p.key: p for p in reversed(pending)}.values())[::-1]
+            if pool is None and workers > 1 and len(unique) >= min_parallel:
                 context = multiprocessing.get_context("forkserver")  # safe beside threads
                 pool = ProcessPoolExecutor(workers, mp_context=context)
-            work = [(p.data, p.suffix, publish) for p in pending]
+            work = [(p.data, p.suffix, publish) for p in unique]
             outcomes = pool.map(_inspect, work) if pool is not None else map(_inspect, work)
-            for item, outcome in zip(pending, outcomes, strict=True):
-                results[item.index] = outcome
-                if memo is not None:
-                    memo.outcomes[item.key] = outcome
+            decoded = dict(zip((p.key for p in unique), outcomes, strict=True))
+            for item in pending:  # the same bytes twice in a batch are decoded once
+                results[item.index] = decoded[item.key]
+            if memo is not None:
+                memo.outcomes.update(decoded)
     finally:
         if pool is not None:
             pool.shutdown()

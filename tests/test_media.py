@@ -14,7 +14,7 @@ import pytest
 from PIL import Image, ImageCms, PngImagePlugin
 from pypdf import PdfReader, PdfWriter
 
-from generator import media
+from generator import media, media_batch
 from generator.codes import Code
 from generator.media import MediaError, MediaProblem, check_file, check_name
 
@@ -647,3 +647,45 @@ def test_fixed_messages() -> None:
         "PDF dikunci dengan kata sandi atau enkripsi sehingga isinya tidak bisa diperiksa; "
         "unggah PDF tanpa kata sandi"
     )
+
+
+# --- many files at once (media_batch) --------------------------------------------------
+
+
+def _batch_folder(folder: Path) -> list[tuple[Path, Path]]:
+    """Photos, a PDF, a refused file and a corrupt photo, some with the same bytes."""
+    jpeg = jpeg_with_metadata((900, 600))
+    files = {
+        "a.jpg": jpeg,
+        "b.png": png_with_text(),
+        "c.jpg": jpeg,  # the same bytes as a.jpg
+        "d.pdf": make_pdf(["Laporan kegiatan"]),
+        "e.jpg": jpeg[: len(jpeg) // 2],  # truncated
+        "f.gif": b"GIF89a",
+        "g.jpg": jpeg_with_metadata((640, 1200), orientation=1),
+    }
+    return [(write(folder, name, data), folder) for name, data in files.items()]
+
+
+@pytest.mark.parametrize("publish", [False, True])
+def test_batch_in_worker_processes_equals_one_at_a_time(tmp_path: Path, publish: bool) -> None:
+    jobs = _batch_folder(tmp_path)
+    expected = [media.inspect(path, folder, publish=publish) for path, folder in jobs]
+    pooled = media_batch.inspect_all(jobs, publish=publish, workers=2, min_parallel=1)
+    assert pooled == expected
+    assert [bool(problems) for problems, _ in pooled] == [False] * 4 + [True, True, False]
+    assert all((content is not None) == publish for problems, content in pooled if not problems)
+
+
+def test_batch_memo_answers_for_the_same_bytes_only(tmp_path: Path) -> None:
+    jobs = _batch_folder(tmp_path)
+    memo = media_batch.MediaMemo()
+    first = media_batch.inspect_all(jobs, publish=True, memo=memo, workers=1)
+    assert len(memo.outcomes) == 5  # a.jpg and c.jpg share bytes; f.gif is refused unread
+    again = media_batch.inspect_all(jobs, publish=True, memo=memo, workers=1)
+    assert all(x is y for x, y in zip(first, again, strict=True) if x[1] is not None)
+    write(tmp_path, "a.jpg", jpeg_with_metadata((300, 200)))  # the same name, new bytes
+    changed = media_batch.inspect_all(jobs, publish=True, memo=memo, workers=1)
+    assert changed[0] == media.inspect(jobs[0][0], tmp_path, publish=True)
+    assert changed[0] != first[0]
+    assert len(memo.outcomes) == 6

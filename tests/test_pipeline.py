@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from conftest import CATALOGUE, ROOT, run_sepeda
-from generator import pipeline
+from generator import loader, pipeline
 
 
 def _project(folder: Path) -> Path:
@@ -66,7 +67,9 @@ def hook(event, args):
     if event == "open" and isinstance(args[0], str) and args[0].startswith(root):
         opened.append(args[0])
 sys.addaudithook(hook)
-from generator import pipeline
+from PIL import Image
+
+from generator import loader, pipeline
 result = pipeline.build(pipeline.Settings.for_project(Path({str(root)!r})))
 assert result.ok, result.findings
 import collections
@@ -88,6 +91,38 @@ def test_results_are_not_cached_between_calls(tmp_path: Path) -> None:
     second = pipeline.build(settings)
     assert first is not second and first.files is not second.files
     assert dict(first.files) == dict(second.files)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_memo_gives_what_a_fresh_build_gives_after_each_edit(tmp_path: Path) -> None:
+    root = _project(tmp_path / "proyek")
+    folder = root / "innovations" / "dinkes" / "antrean-daring"
+    memo = loader.Memo()
+    first = pipeline.build(pipeline.Settings.for_project(root), memo)
+    assert first.ok and memo.documents and memo.media.outcomes
+
+    _edit(folder / "inovasi.yaml", "nama: Antrean Daring Puskesmas", "nama: Antrean Daring Baru")
+    image = Image.new("RGB", (64, 48), (0, 90, 200))
+    image.save(folder / "loket.png")  # the same name, new pixels
+    edited = pipeline.build(pipeline.Settings.for_project(root), memo)
+    fresh = pipeline.build(pipeline.Settings.for_project(root))
+    assert edited.findings == fresh.findings
+    assert dict(edited.files) == dict(fresh.files) != dict(first.files)
+    page = str(edited.files["inovasi/antrean-daring/index.md"])
+    assert "Antrean Daring Baru" in page and "Antrean Daring Puskesmas" not in page
+    assert edited.files["inovasi/antrean-daring/loket.png"] != first.files[
+        "inovasi/antrean-daring/loket.png"
+    ]
+
+    _edit(folder / "inovasi.yaml", "nama: Antrean Daring Baru", "nama: [tidak, valid")
+    broken = pipeline.build(pipeline.Settings.for_project(root), memo)
+    assert not broken.ok
+    assert broken.findings == pipeline.build(pipeline.Settings.for_project(root)).findings
 
 
 def test_imports_flow_one_way() -> None:

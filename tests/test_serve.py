@@ -1,0 +1,83 @@
+"""``sepeda serve``: an edit shows up, only the pages it changed are rendered again, and
+the server leaves nothing behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import TODAY
+
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_for(url: str, ready: Callable[[str], bool], timeout: float = 120) -> str:
+    deadline = time.monotonic() + timeout
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - localhost
+                body = response.read().decode("utf-8")
+            if ready(body):
+                return body
+        except (urllib.error.URLError, ConnectionError):
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{url} not ready after {timeout} s; last body: {body[:300]!r}")
+
+
+def test_an_edit_is_served_and_only_changed_pages_are_rendered(
+    site_project: Path, tmp_path: Path
+) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    port = _free_port()
+    env = {**os.environ, "SEPEDA_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(scratch)}
+    server = subprocess.Popen(  # noqa: S603 - fixed argv
+        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=site_project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for(base + "inovasi/antrean-daring/", lambda b: "Antrean Daring Puskesmas" in b)
+        (site,) = scratch.glob("mkdocs_*")
+        (staging,) = scratch.glob("sepeda-pratinjau-*")
+        edited = site / "inovasi" / "antrean-daring" / "index.html"
+        untouched = site / "inovasi" / "gertak-desa" / "index.html"
+        before = edited.stat().st_mtime_ns, untouched.stat().st_mtime_ns
+
+        profile = site_project / "innovations" / "dinkes" / "antrean-daring" / "inovasi.yaml"
+        text = profile.read_text(encoding="utf-8")
+        profile.write_text(text.replace("nama: Antrean Daring Puskesmas", "nama: Antrean Baru"))
+        _wait_for(base + "inovasi/antrean-daring/", lambda b: "Antrean Baru" in b)
+        _wait_for(base + "opd/dinkes/", lambda b: "Antrean Baru" in b)
+
+        assert edited.stat().st_mtime_ns > before[0]
+        assert untouched.stat().st_mtime_ns == before[1]
+        assert staging.is_dir()
+    finally:
+        server.send_signal(signal.SIGINT)
+        output, _ = server.communicate(timeout=60)
+    assert "Traceback" not in output, output
+    assert "dirty" not in output, output  # MkDocs' warning about dirty builds is filtered
+    assert list(scratch.iterdir()) == []  # the site and the staging folder are removed

@@ -5,8 +5,8 @@ and then scores it, plans and renders every page, draws the covers, writes the e
 takes the media published while they were checked. Each catalogue file is read once and
 each image decoded once per call. Nothing is cached between calls unless the caller passes
 a :class:`Memo` (``sepeda serve`` does), which only skips work whose inputs are unchanged,
-so the same settings always give the same result, in any process. The MkDocs plugin and the CLI are the only
-callers.
+so the same settings always give the same result, in any process. The MkDocs plugin and
+the CLI are the only callers.
 """
 
 from __future__ import annotations

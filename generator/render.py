@@ -65,9 +65,7 @@ def front_matter(meta: Meta) -> str:
         values["template"] = meta.template
     if meta.image:
         values["image"] = meta.image
-    dumped = yaml.dump(
-        values, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000
-    )
+    dumped = yaml.dump(values, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{dumped}---\n"
 
 

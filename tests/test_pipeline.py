@@ -115,9 +115,10 @@ def test_a_memo_gives_what_a_fresh_build_gives_after_each_edit(tmp_path: Path) -
     assert dict(edited.files) == dict(fresh.files) != dict(first.files)
     page = str(edited.files["inovasi/antrean-daring/index.md"])
     assert "Antrean Daring Baru" in page and "Antrean Daring Puskesmas" not in page
-    assert edited.files["inovasi/antrean-daring/loket.png"] != first.files[
-        "inovasi/antrean-daring/loket.png"
-    ]
+    assert (
+        edited.files["inovasi/antrean-daring/loket.png"]
+        != first.files["inovasi/antrean-daring/loket.png"]
+    )
 
     _edit(folder / "inovasi.yaml", "nama: Antrean Daring Baru", "nama: [tidak, valid")
     broken = pipeline.build(pipeline.Settings.for_project(root), memo)

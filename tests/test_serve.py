@@ -49,7 +49,7 @@ def test_an_edit_is_served_and_only_changed_pages_are_rendered(
     scratch.mkdir()
     port = _free_port()
     env = {**os.environ, "SEPEDA_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(scratch)}
-    server = subprocess.Popen(  # noqa: S603 - fixed argv
+    server = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=site_project,
         env=env,

@@ -26,7 +26,6 @@ import math
 import os
 import platform
 import shutil
-import signal
 import socket
 import statistics
 import subprocess
@@ -153,7 +152,7 @@ def _serve(project: Path) -> dict[str, float]:
                 figures[f"serve_edit{n}"] = time.perf_counter() - edited
             profile.write_text(original, encoding="utf-8")
         finally:
-            server.send_signal(signal.SIGINT)
+            server.terminate()  # sepeda serve stops as on Ctrl+C and removes its folders
             _, _, usage = os.wait4(server.pid, 0)
         figures["serve_rss"] = usage.ru_maxrss / 1024
     return figures

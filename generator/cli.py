@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Sequence
@@ -251,6 +252,10 @@ def cmd_build(args: argparse.Namespace, root: Path) -> int:
     return ERRORS if outcome.status == "errors" else FAILURE
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def cmd_serve(args: argparse.Namespace, root: Path) -> int:
     """``sepeda serve``: the MkDocs live server, rebuilding when ``innovations/`` changes."""
     from mkdocs.commands.serve import serve
@@ -266,6 +271,10 @@ def cmd_serve(args: argparse.Namespace, root: Path) -> int:
     logging.getLogger("mkdocs.commands.build").addFilter(
         lambda record: "'dirty' build" not in record.getMessage()
     )
+    # Closing the terminal or `kill` stops the server like Ctrl+C does, so that MkDocs and the
+    # plugin remove their temporary folders.
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, _interrupt)
     try:
         serve(
             config_file=str(root / "mkdocs.yml"),

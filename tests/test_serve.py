@@ -4,7 +4,6 @@ the server leaves nothing behind."""
 from __future__ import annotations
 
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -76,7 +75,7 @@ def test_an_edit_is_served_and_only_changed_pages_are_rendered(
         assert untouched.stat().st_mtime_ns == before[1]
         assert staging.is_dir()
     finally:
-        server.send_signal(signal.SIGINT)
+        server.terminate()  # as `kill` or a closed terminal: stops like Ctrl+C
         output, _ = server.communicate(timeout=60)
     assert "Traceback" not in output, output
     assert "dirty" not in output, output  # MkDocs' warning about dirty builds is filtered

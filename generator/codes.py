@@ -72,6 +72,7 @@ class Code(StrEnum):
     CONFIG_REFUSED = "K802"
     OUTPUT_UNSAFE = "K803"
     BUILD_TARGET = "K804"
+    THEME_MISSING = "K805"
 
 
 FAMILIES: dict[str, str] = {
@@ -283,6 +284,11 @@ EXPLAINED: dict[Code, Explanation] = {
         "mkdocs.yml ditolak",
         "Konfigurasi situs tidak boleh memuat skrip, hook atau plugin di luar daftar yang "
         "diizinkan; kembalikan bagian yang disebut.",
+    ),
+    Code.THEME_MISSING: Explanation(
+        "Folder tema overrides/ tidak ditemukan",
+        "Folder overrides/ berisi templat situs dan kebijakan keamanan halamannya; situs tidak "
+        "dibangun tanpanya. Pulihkan folder itu dari repositori (git checkout -- overrides).",
     ),
     Code.OUTPUT_UNSAFE: Explanation(
         "Halaman keluaran tidak aman",

@@ -11,6 +11,7 @@ reports the same findings.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,23 @@ def check_config(path: Path, root: Path) -> list[Finding]:
                 Code.CONFIG_REFUSED,
             )
         ]
-    return list(_problems(doc, shown))
+    return [*_problems(doc, shown), *_theme_missing(doc, shown, path.parent)]
+
+
+def _theme_missing(doc: Document, shown: str, folder: Path) -> list[Finding]:
+    """The theme folder is part of the site's safety (its CSP): a build without it fails."""
+    if (folder / CUSTOM_DIR / "main.html").is_file():
+        return []
+    theme = doc.data.get("theme") if isinstance(doc.data, dict) else None
+    loc: Loc = ("theme", "custom_dir") if isinstance(theme, dict) and "custom_dir" in theme else ()
+    finding = _at(
+        doc,
+        shown,
+        loc or ("theme",),
+        f"folder tema '{CUSTOM_DIR}/' (atau {CUSTOM_DIR}/main.html) tidak ada di samping "
+        f"mkdocs.yml; pulihkan dari repositori: git checkout -- {CUSTOM_DIR}",
+    )
+    return [replace(finding, code=Code.THEME_MISSING)]
 
 
 def _at(doc: Document, shown: str, loc: Loc, message: str, *, key: bool = False) -> Finding:

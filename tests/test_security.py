@@ -494,6 +494,26 @@ def test_plugins_and_extensions_outside_the_allowlist_are_refused(tmp_path: Path
     )
 
 
+def test_a_missing_theme_folder_is_a_finding_not_an_internal_error(tmp_path: Path) -> None:
+    root = _project(tmp_path, ["Aman"])
+    shutil.rmtree(root / "overrides")
+    line = next(
+        n
+        for n, text in enumerate((root / "mkdocs.yml").read_text("utf-8").splitlines(), 1)
+        if text.startswith("  custom_dir:")
+    )
+    for command in ("check", "build"):
+        result = run_sepeda(root, command)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert (
+            f"mkdocs.yml:{line}:15: error: theme.custom_dir: folder tema 'overrides/' (atau "
+            "overrides/main.html) tidak ada di samping mkdocs.yml; pulihkan dari repositori: "
+            "git checkout -- overrides [K805]"
+        ) in result.stdout
+        assert "Kesalahan internal" not in result.stdout + result.stderr
+    assert not (root / "site").exists()
+
+
 # ---- the shipped catalogue ----------------------------------------------------------------
 
 

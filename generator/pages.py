@@ -8,7 +8,7 @@ lists and browse pages are :mod:`generator.browse`, statistics and scorecards
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from generator import browse, codes, graphics, stats, urls, vocab
@@ -729,24 +729,26 @@ def plan_pages(
     projection: Sequence[YearProjection],
     history: History | None = None,
     region: Region | None = None,
-) -> list[Page]:
-    """Every generated page of the site, in a stable order."""
+) -> Iterator[Page]:
+    """Every generated page of the site, in a stable order.
+
+    Planned one at a time as the caller asks (an innovation's page is planned when it is
+    rendered), so the views of a large catalogue are never all held at once.
+    """
     ix = CatalogueIndex.build(catalogue, scores, history or History(), region or Region())
-    pages = [
-        _home(ix),
-        _open_data(ix),
-        _index(ix, projection),
-        _codes(),
-        browse.agencies_page(ix),
-        *browse.innovation_lists(ix),
-        *browse.browse_pages(ix),
-        *stats.pages(ix),
-        search_page(ix),
-    ]
+    yield _home(ix)
+    yield _open_data(ix)
+    yield _index(ix, projection)
+    yield _codes()
+    yield browse.agencies_page(ix)
+    yield from browse.innovation_lists(ix)
+    yield from browse.browse_pages(ix)
+    yield from stats.pages(ix)
+    yield search_page(ix)
     for agency in catalogue.agencies:
-        pages += _agency_pages(ix, agency)
-    pages += [_innovation_page(ix, i) for i in catalogue.innovations]
-    return pages
+        yield from _agency_pages(ix, agency)
+    for innovation in catalogue.innovations:
+        yield _innovation_page(ix, innovation)
 
 
 TERMS = "Data dapat digunakan ulang dengan menyebut sumbernya: Katalog Inovasi Daerah {pemda}."

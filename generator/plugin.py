@@ -6,10 +6,12 @@ out of the navigation. Any error finding aborts the build with every finding lis
 broken catalogue never produces a half-built site. Every page MkDocs writes is scanned for
 active content first (:mod:`generator.output_scan`); one unsafe page fails the build.
 
-Under ``sepeda serve`` (``mkdocs serve --dirty``) the plugin lives for the whole session: it
-keeps a :class:`generator.loader.Memo`, so a rebuild parses and decodes only what changed,
-and it writes the generated files into a staging folder of its own, rewriting only those
-whose content changed, so that MkDocs renders again only the pages that changed.
+The generated files are written into a staging folder of the plugin's own (beside the site
+folder, removed when the build ends) and MkDocs reads them from there, so that the site is
+not held in memory twice. Under ``sepeda serve`` (``mkdocs serve --dirty``) the plugin lives
+for the whole session: it keeps a :class:`generator.loader.Memo`, so a rebuild parses and
+decodes only what changed, and it rewrites only the staged files whose content changed, so
+that MkDocs renders again only the pages that changed.
 
 ``mkdocs.yml``::
 
@@ -57,23 +59,38 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.result: pipeline.Result | None = None
         self.scanner: output_scan.Scanner | None = None
         self.scan_findings: list[Finding] = []
+        self.serving = False
         self.memo: Memo | None = None
         self.staging: Path | None = None
+        """Folder of the generated files while MkDocs reads them (created by this plugin)."""
         self.staged: dict[str, bytes] = {}
-        """Digest of every file in :attr:`staging`, by site URI."""
+        """Under ``serve``: digest of every file in :attr:`staging`, by site URI."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Keep state across the rebuilds of one ``serve`` (the plugin then lives that long)."""
-        if command == "serve":
+        self.serving = command == "serve"
+        if self.serving:
             self.memo = Memo()
-            if dirty:
-                self.staging = Path(tempfile.mkdtemp(prefix="sepeda-pratinjau-"))
+
+    def on_post_build(self, *, config: Any) -> None:
+        """A build has read every staged file: remove them (``serve`` keeps them)."""
+        if not self.serving:
+            self._unstage()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """The same on a failed build."""
+        if not self.serving:
+            self._unstage()
 
     def on_shutdown(self) -> None:
         """Remove the staging folder this plugin created (nothing else)."""
+        self._unstage()
+
+    def _unstage(self) -> None:
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
             self.staging = None
+            self.staged = {}
 
     def on_config(self, config: Any) -> Any:
         """Run the pipeline once per build; abort with the findings on any error."""
@@ -99,9 +116,18 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
-        """Add every generated page, graphic, export and media file."""
+        """Add every generated page, graphic, export and media file.
+
+        They are written into a staging folder beside the site folder and handed to MkDocs as
+        files, and the pipeline's copies are dropped: MkDocs reads each page when it renders
+        it, so the generated site is never held in memory twice.
+        """
         if self.result is None:  # pragma: no cover - on_config always runs first
             raise PluginError("katalog: on_config did not run")
+        if self.staging is None:
+            prefix = "sepeda-pratinjau-" if self.serving else ".sepeda-berkas-"
+            parent = Path(config.site_dir).resolve().parent
+            self.staging = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
         for uri, content in self.result.files.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(
@@ -112,21 +138,19 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
                 if uri in urls.NAV_URIS or not uri.endswith(".md")
                 else InclusionLevel.NOT_IN_NAV
             )
-            if self.staging is None:
-                file = File.generated(config, uri, content=content, inclusion=inclusion)
-            else:
-                file = self._staged(self.staging, config, uri, content, inclusion)
-            files.append(file)
+            files.append(self._staged(self.staging, config, uri, content, inclusion))
+        self.result = None
         return files
 
     def _staged(
         self, staging: Path, config: Any, uri: str, content: str | bytes, inclusion: InclusionLevel
     ) -> File:
-        """``uri`` as a file in the staging folder, rewritten only when its content changed
-        (``--dirty`` renders again only files newer than their output)."""
+        """``uri`` as a file in the staging folder. Under ``serve`` it is rewritten only when
+        its content changed, so that ``--dirty`` renders again only the pages that changed
+        (MkDocs compares the file's time with its output's)."""
         data = content.encode("utf-8") if isinstance(content, str) else content
-        digest = hashlib.sha256(data).digest()
-        if self.staged.get(uri) != digest:
+        digest = hashlib.sha256(data).digest() if self.serving else b""
+        if not self.serving or self.staged.get(uri) != digest:
             path = staging / uri
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)

@@ -318,6 +318,7 @@ def test_a_failing_scan_keeps_the_previous_site(tmp_path: Path) -> None:
         "(halaman jahat.md):0:0: error: <img>.onerror: atribut penangan peristiwa" in result.stdout
     )
     assert (root / "site" / "lama.html").read_text("utf-8") == "situs lama"
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == []
 
 
 # ---- the escaping layer -----------------------------------------------------------------
@@ -444,6 +445,7 @@ def test_two_builds_at_once_both_succeed_and_leave_a_complete_site(tmp_path: Pat
     assert (root / "site" / "inovasi" / "uji-0" / "index.html").is_file()
     assert not leftover.exists()
     assert not list(root.glob(".site.sepeda-tmp-*"))
+    assert not list(root.glob(".sepeda-berkas-*"))  # the plugin's staging folder is removed
     assert not (root / ".site.sepeda-lock").exists()  # the lock is removed by its builder
 
 

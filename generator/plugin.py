@@ -139,6 +139,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
                 else InclusionLevel.NOT_IN_NAV
             )
             files.append(self._staged(self.staging, config, uri, content, inclusion))
+        for gone in set(self.staged) - set(self.result.files):  # removed since the last rebuild
+            (self.staging / gone).unlink(missing_ok=True)
+            del self.staged[gone]
         self.result = None
         return files
 

@@ -30,7 +30,8 @@ ROWS = (
     ("Jinja rendering (`render.render`)", "render (generator/render.py"),
     ("open data (`export_files`)", "export_files (generator/export.py"),
 )
-WORKER = "generator/media.py"
+WORKER = "_process_worker (concurrent/futures/process.py"
+"""The loop of a pool worker process: a sample below it is a worker's, not the build's."""
 
 
 def tally(raw: Path) -> tuple[collections.Counter[str], int, int]:
@@ -42,7 +43,7 @@ def tally(raw: Path) -> tuple[collections.Counter[str], int, int]:
         if not count_text.isdigit():
             continue
         count = int(count_text)
-        if WORKER in stack and "media_batch.py" not in stack:
+        if WORKER in stack:
             workers += count
             continue
         main += count

@@ -60,6 +60,8 @@ _ALWAYS_RE = re.compile(f"[{re.escape(''.join(_ALWAYS))}]")
 
 def _entity(match: re.Match[str]) -> str:
     return _ALWAYS[match[0]]
+
+
 _WHITESPACE = re.compile(r"\s+")
 
 

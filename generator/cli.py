@@ -226,7 +226,7 @@ def _guard(root: Path) -> list[Finding]:
                 Code.CONFIG_MISSING,
             )
         ]
-    return config_guard.check_config(config, root)
+    return config_guard.check_config(config, root) or config_guard.theme_missing(config, root)
 
 
 def cmd_build(args: argparse.Namespace, root: Path) -> int:

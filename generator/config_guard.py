@@ -65,13 +65,19 @@ def check_config(path: Path, root: Path) -> list[Finding]:
                 Code.CONFIG_REFUSED,
             )
         ]
-    return [*_problems(doc, shown), *_theme_missing(doc, shown, path.parent)]
+    return list(_problems(doc, shown))
 
 
-def _theme_missing(doc: Document, shown: str, folder: Path) -> list[Finding]:
-    """The theme folder is part of the site's safety (its CSP): a build without it fails."""
-    if (folder / CUSTOM_DIR / "main.html").is_file():
+def theme_missing(path: Path, root: Path) -> list[Finding]:
+    """Before MkDocs runs (build, serve): the theme folder beside ``mkdocs.yml`` must exist.
+
+    It is part of the site's safety (its CSP); without it MkDocs stops with an error of its
+    own. Call after :func:`check_config` found nothing.
+    """
+    if (path.parent / CUSTOM_DIR / "main.html").is_file():
         return []
+    shown = display_path(path, root)
+    doc, _ = read_yaml(path)
     theme = doc.data.get("theme") if isinstance(doc.data, dict) else None
     loc: Loc = ("theme", "custom_dir") if isinstance(theme, dict) and "custom_dir" in theme else ()
     finding = _at(

@@ -504,7 +504,7 @@ def test_a_missing_theme_folder_is_a_finding_not_an_internal_error(tmp_path: Pat
         for n, text in enumerate((root / "mkdocs.yml").read_text("utf-8").splitlines(), 1)
         if text.startswith("  custom_dir:")
     )
-    for command in ("check", "build"):
+    for command in ("build", "serve"):
         result = run_sepeda(root, command)
         assert result.returncode == 1, result.stdout + result.stderr
         assert (

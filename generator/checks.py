@@ -119,12 +119,10 @@ def _present(innovation: Innovation) -> dict[str, Path]:
 
 
 def _media_jobs(innovation: Innovation, present: Mapping[str, Path]) -> Iterator[Path]:
-    """The referenced files that exist under an acceptable name, each once."""
-    seen: set[str] = set()
-    for _loc, name in _referenced_files(innovation):
-        if name not in seen and name in present and not media.check_name(name):
-            seen.add(name)
-            yield present[name]
+    """The referenced files that exist in the folder, each once (a name :func:`_files`
+    refuses is inspected too, and its outcome not used: names are checked once, there)."""
+    names = dict.fromkeys(name for _loc, name in _referenced_files(innovation))
+    yield from (present[name] for name in names if name in present)
 
 
 def _files(

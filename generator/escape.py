@@ -39,10 +39,6 @@ class Text(Markup):
     """Text escaped for HTML text, quoted attributes, inline Markdown and page metadata."""
 
 
-PROSE_MEMO = 1 << 15
-"""Texts :func:`prose` remembers (a 2,000-innovation catalogue has about 19,000)."""
-
-
 class Html(Markup):
     """A sanitized HTML fragment (no script, no event handler, no foreign resource)."""
 
@@ -98,6 +94,10 @@ def _converter() -> markdown.Markdown:
 def _demote_headings(source: str) -> str:
     """Admin headings become small headings (h4+), below the page's own structure."""
     return re.sub(r"^(#{1,3})(?=\s)", "####", source, flags=re.MULTILINE)
+
+
+PROSE_MEMO = 1 << 15
+"""Texts :func:`prose` remembers (a 2,000-innovation catalogue has about 19,000)."""
 
 
 @lru_cache(maxsize=PROSE_MEMO)

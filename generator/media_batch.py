@@ -70,7 +70,7 @@ def inspect_all(
     try:
         for start in range(0, len(jobs), BATCH):
             pending = list(_read(jobs, start, publish, memo, results))
-            unique = list({p.key: p for p in reversed(pending)}.values())[::-1]
+            unique = list({p.key: p for p in pending}.values())  # any of the same bytes does
             if pool is None and workers > 1 and len(unique) >= min_parallel:
                 context = multiprocessing.get_context("forkserver")  # safe beside threads
                 pool = ProcessPoolExecutor(workers, mp_context=context)

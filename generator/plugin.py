@@ -152,11 +152,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         its content changed, so that ``--dirty`` renders again only the pages that changed
         (MkDocs compares the file's time with its output's)."""
         data = content.encode("utf-8") if isinstance(content, str) else content
-        digest = hashlib.sha256(data).digest() if self.serving else b""
-        if not self.serving or self.staged.get(uri) != digest:
+        digest = hashlib.sha256(data).digest() if self.serving else None
+        if digest is None or self.staged.get(uri) != digest:
             path = staging / uri
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
+        if digest is not None:
             self.staged[uri] = digest
         file = File(
             uri, str(staging), config.site_dir, config.use_directory_urls, inclusion=inclusion

@@ -226,7 +226,7 @@ def measure(size: int, runs: int, keep: Path | None) -> Result:
         files = [p for p in site.rglob("*") if p.is_file()]
         html = [p for p in files if p.suffix == ".html"]
         largest = max(html, key=lambda p: p.stat().st_size)
-        bundle = [p for p in files if "pagefind" in p.relative_to(site).parts[:1]]
+        bundle = [p for p in files if p.relative_to(site).parts[0].startswith("pagefind")]
         f.update(
             site_mb=sum(p.stat().st_size for p in files) / 1e6,
             files=len(files),
@@ -244,6 +244,7 @@ def measure(size: int, runs: int, keep: Path | None) -> Result:
                 "inovasi": innovation.relative_to(site).parent.as_posix() + "/",
                 "daftar": "jelajah/urusan/kesehatan/",
                 "cari": "cari/?q=pelayanan",
+                "cari-semua": "cari/?q=pelayanan",
             },
         )
         if keep is not None:
@@ -277,8 +278,8 @@ def report(results: list[Result]) -> str:
         "",
         "| innovations | site | files | Pagefind files | largest page | home (gzip, budget "
         "150 KB) | innovation page (budget 200 KB) | list page "
-        "| one search (budget 300 KB of index) |",
-        "|---:|---:|---:|---:|---|---:|---:|---:|---:|",
+        "| one search (budget 300 KB of index) | the search widened to every part |",
+        "|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         f, t = r.figures, r.transfers
@@ -289,7 +290,7 @@ def report(results: list[Result]) -> str:
             f"| {largest} ({f['largest_kb']:.0f} KB) | {t['home'].gzip / KB:.0f} KB "
             f"| {t['inovasi'].gzip / KB:.0f} KB | {t['daftar'].gzip / KB:.0f} KB "
             f"| {t['cari'].index_gzip / KB:.0f} KB of index, {t['cari'].gzip / KB:.0f} KB in all "
-            f"({t['cari'].requests} requests) |"
+            f"({t['cari'].requests} requests) | {t['cari-semua'].index_gzip / KB:.0f} KB of index |"
         )
     lines += [
         "",

@@ -3,7 +3,8 @@
 Serves a built site on 127.0.0.1 and records every response body with Debian's Chromium
 (Playwright); gzip level 6 is applied to each body to estimate what a server that
 compresses would send. A page named ``cari`` counts one search: the page, then Pagefind's
-script, WebAssembly, index chunks and the result fragments it loads.
+script, WebAssembly, index chunks and the result fragments it loads (of the first part, on
+a catalogue searched in parts); ``cari-semua`` then widens it to every part.
 
 ``python -m bench.transfer SITE [PATH ...]`` prints the figures; the tests call
 :func:`transfers` on the shipped catalogue and hold them to the budgets.
@@ -81,7 +82,7 @@ def _measure(browser: object, base: str, pages: dict[str, str]) -> dict[str, Tra
             total.raw += len(body)
             packed = len(gzip.compress(body, 6, mtime=0))
             total.gzip += packed
-            if "/pagefind/" in response.url:  # type: ignore[attr-defined]
+            if "/pagefind/" in response.url or "/pagefind-cari/" in response.url:  # type: ignore[attr-defined]
                 total.index_gzip += packed
             total.requests += 1
             total.urls.append(response.url)  # type: ignore[attr-defined]
@@ -90,6 +91,11 @@ def _measure(browser: object, base: str, pages: dict[str, str]) -> dict[str, Tra
         page.goto(base + path, wait_until="networkidle")
         if name.startswith("cari"):
             page.wait_for_selector("#kt-hasil .kt-kartu", timeout=60_000)
+            page.wait_for_load_state("networkidle")
+        while name.startswith("cari-semua") and page.locator(".kt-hasil__perluas").count():
+            button = page.locator(".kt-hasil__perluas").element_handle()
+            button.click()  # "Cari juga di ... berikutnya"; the results replace the button
+            button.wait_for_element_state("hidden", timeout=120_000)
             page.wait_for_load_state("networkidle")
         found[name] = total
         context.close()

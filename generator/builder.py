@@ -120,6 +120,8 @@ class SiteBuilder:
         self.out = self.out.resolve()
         self.parent = self.out.parent
         self.prefix = f".{self.out.name}.sepeda-"
+        self.shard_pages = search_index.SHARD_PAGES
+        """Largest search part (``search_shard_pages`` of the katalog plugin, read by the build)."""
 
     @contextmanager
     def _lock(self) -> Iterator[None]:
@@ -173,7 +175,7 @@ class SiteBuilder:
                 outcome = self._mkdocs(tmp)
                 if outcome.status == "ok":
                     try:
-                        search_index.index_site(tmp)
+                        search_index.index_site(tmp, self.shard_pages)
                     except search_index.SearchIndexError as exc:
                         return Outcome("failure", outcome.findings, str(exc))
                     (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
@@ -211,6 +213,8 @@ class SiteBuilder:
                 config_file=str(self.root / "mkdocs.yml"), site_dir=str(site_dir), strict=True
             )
             plugin = config.plugins.get("katalog")
+            if plugin is not None:
+                self.shard_pages = plugin.config.search_shard_pages
             try:
                 build(config)
             except (Abort, MkDocsException) as exc:

@@ -10,6 +10,8 @@ reports the same findings.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -38,6 +40,8 @@ REFUSED_KEYS = {
     "nav": "menu situs hanya diatur di satu tempat, NAV di generator/urls.py",
 }
 CUSTOM_DIR = "overrides"
+SHARD_KEY = "search_shard_pages"
+"""Option of the katalog plugin: the largest part of the search index (pages)."""
 
 
 def _name(entry: Any) -> str | None:
@@ -125,6 +129,14 @@ def _problems(doc: Document, shown: str) -> list[Finding]:
                 _at(doc, shown, ("plugins", index),
                     f"plugin '{name}' tidak ada dalam daftar yang diizinkan "
                     f"({', '.join(sorted(PLUGINS))}); plugin menjalankan kode saat pembangunan")
+            )  # fmt: skip
+        options = entry.get("katalog") if isinstance(entry, dict) else None
+        shard = options.get(SHARD_KEY, "1") if isinstance(options, dict) else "1"
+        if not re.fullmatch(r"[1-9][0-9]*", str(shard)):  # the strict reader keeps text
+            found.append(
+                _at(doc, shown, ("plugins", index, "katalog", SHARD_KEY),
+                    f"{SHARD_KEY} harus bilangan bulat 1 atau lebih: jumlah halaman terbesar "
+                    "satu bagian indeks pencarian, misalnya 4000 (bawaan)")
             )  # fmt: skip
     for index, entry in enumerate(data.get("markdown_extensions") or []):
         name = _name(entry)

@@ -38,7 +38,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator import output_scan, pipeline, urls
+from generator import output_scan, pipeline, search_index, urls
 from generator.diagnostics import Finding, Severity, format_text, summary_line
 from generator.loader import Memo
 
@@ -50,6 +50,8 @@ class KatalogConfig(base.Config):  # type: ignore[no-untyped-call]
 
     innovations_dir = c.Type(str, default="innovations")
     """Folder of the catalogue, relative to ``mkdocs.yml``."""
+    search_shard_pages = c.Type(int, default=search_index.SHARD_PAGES)
+    """Largest part of the search index; a larger catalogue is searched part by part."""
 
 
 class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]

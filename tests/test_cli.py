@@ -146,6 +146,22 @@ def test_menu_has_one_home(site_project: Path) -> None:
     assert result.stdout.rstrip().endswith("[K802]")
 
 
+@pytest.mark.parametrize("value", ["0", "banyak", "true", "1.5", "-3"])
+def test_search_part_size_must_be_a_positive_whole_number(site_project: Path, value: str) -> None:
+    config = (site_project / "mkdocs.yml").read_text("utf-8")
+    plugin = "      innovations_dir: innovations\n"
+    config = config.replace(plugin, f"{plugin}      search_shard_pages: {value}\n")
+    (site_project / "mkdocs.yml").write_text(config, "utf-8")
+    line = config[: config.index("search_shard_pages")].count("\n") + 1
+    result = run_sepeda(site_project, "check")
+    assert result.returncode == 1
+    assert (
+        f"mkdocs.yml:{line}:27: error: plugins[0].katalog.search_shard_pages: "
+        "search_shard_pages harus bilangan bulat 1 atau lebih: jumlah halaman terbesar satu "
+        "bagian indeks pencarian, misalnya 4000 (bawaan) [K802]"
+    ) in result.stdout
+
+
 @pytest.mark.slow
 def test_plain_mkdocs_build_gives_the_same_site(site_project: Path) -> None:
     result = run_module(site_project, "mkdocs", "build", "--strict", "-d", "mk")

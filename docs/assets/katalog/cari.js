@@ -10,16 +10,93 @@
   var PAGE = 12;
   var pagefind = null;
 
-  function load() {
-    if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
-        return pf.options({ baseUrl: base.pathname }).then(function () {
-          pf.init();
-          return pf;
-        });
+  // "Semua inovasi" sorts and filters the whole index (pagefind/); the search page loads
+  // the parts listed in pagefind-cari/bagian.json: one for a small catalogue, the newest
+  // innovations first for a large one, the next part added each time the reader asks.
+  var parts = null;
+  var loaded = 0;
+
+  function start(path) {
+    return import(new URL(path + "pagefind.js", base).href).then(function (pf) {
+      return pf.options({ baseUrl: base.pathname }).then(function () {
+        pf.init();
+        return pf;
       });
+    });
+  }
+
+  function load(listMode) {
+    if (!pagefind) {
+      if (listMode) pagefind = start("pagefind/");
+      else {
+        pagefind = fetch(new URL("pagefind-cari/bagian.json", base).href)
+          .then(function (response) {
+            if (!response.ok) throw new Error("bagian.json " + response.status);
+            return response.json();
+          })
+          .then(function (manifest) {
+            parts = manifest.bagian;
+            loaded = 1;
+            return start(parts[0].path);
+          });
+      }
     }
     return pagefind;
+  }
+
+  function widen() {
+    return load(false).then(function (pf) {
+      var part = parts[loaded];
+      return pf.mergeIndex(new URL(part.path, base).href, { baseUrl: base.pathname }).then(
+        function () { loaded += 1; }
+      );
+    });
+  }
+
+  function number(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  }
+
+  function years(list) {
+    var from = null, to = null;
+    list.forEach(function (part) {
+      if (part.dari !== null && (from === null || part.dari < from)) from = part.dari;
+      if (part.sampai !== null && (to === null || part.sampai > to)) to = part.sampai;
+    });
+    if (from === null) return "";
+    return " (bertanggal " + (from === to ? from : from + "–" + to) + ")";
+  }
+
+  function total(list) {
+    return list.reduce(function (sum, part) { return sum + part.inovasi; }, 0);
+  }
+
+  // Where a search of a large catalogue has looked so far, and the button to look further.
+  function scope(update) {
+    if (!parts || loaded >= parts.length) return null;
+    var box = el("p", "kt-hasil__cakupan");
+    var done = parts.slice(0, loaded);
+    box.appendChild(document.createTextNode(
+      "Pencarian ini mencakup " + number(total(done)) + " inovasi terbaru" + years(done) +
+      " dari " + number(total(parts)) + " inovasi, serta halaman perangkat daerah. "
+    ));
+    var next = parts[loaded];
+    var button = el("button", "md-button kt-hasil__perluas",
+      "Cari juga di " + number(next.inovasi) + " inovasi berikutnya" + years([next]));
+    button.type = "button";
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      button.textContent = "Memuat…";
+      widen().then(
+        function () { update(0); },
+        function () {
+          button.disabled = false;
+          button.textContent = "Gagal memuat. Coba lagi";
+        }
+      );
+    });
+    box.appendChild(button);
+    return box;
   }
 
   function el(tag, className, text) {
@@ -94,7 +171,7 @@
   }
 
   var run = 0;
-  function render(form, state, listMode) {
+  function render(form, state, listMode, update) {
     var mine = ++run;
     var statik = document.querySelector(".kt-daftar-statis");
     var active = state.query || Object.keys(state.filters).length || state.sort;
@@ -108,7 +185,7 @@
       return;
     }
     results.replaceChildren(el("p", "kt-hasil__status", "Mencari…"));
-    load()
+    load(listMode)
       .then(function (pf) {
         // An unset filter as {any: []} restricts nothing but makes Pagefind count its values.
         // Counting loads every filter file, so a search counts only while its filter panel is
@@ -134,7 +211,8 @@
         var words = state.query ? " untuk “" + state.query + "”" : "";
         status.textContent = search.results.length + " hasil ditemukan" + words + ".";
         var list = el("div", "kt-kartu-daftar");
-        results.replaceChildren(status, list);
+        var further = listMode ? null : scope(update);
+        results.replaceChildren.apply(results, further ? [status, further, list] : [status, list]);
         var shown = 0;
         function more() {
           var next = search.results.slice(shown, shown + PAGE);
@@ -177,7 +255,7 @@
           var search = params.toString();
           history.replaceState(null, "", search ? "?" + search : location.pathname);
         }
-        render(form, state, listMode);
+        render(form, state, listMode, update);
       }, delay);
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); update(0); });

@@ -81,6 +81,8 @@ def _pagefind(site_dir: Path, output: str, *, source: Path | None = None) -> Non
         str(site_dir / output),
         "--force-language",
         "id",
+        "--exclude-selectors",
+        ".headerlink",  # the heading's "¶" would end every title and excerpt
         "--silent",
     ]
     result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603

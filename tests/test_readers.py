@@ -100,6 +100,9 @@ def test_search_narrowed_by_urusan_shows_counts(desktop: Session) -> None:
 
     everything = _search(desktop, "kesehatan")
     assert "dinkes" in everything  # the agency page matches too
+    agency = desktop.page.locator("#kt-hasil .kt-kartu", has_text="Satuan Kerja")
+    assert agency.locator(".kt-kartu__judul").inner_text() == "Dinas Kesehatan"
+    assert "¶" not in desktop.page.locator("#kt-hasil").inner_text()  # no heading anchors
     assert not [u for u in desktop.requests if "/pagefind/filter/" in u]
     desktop.page.locator("#kt-cari summary").click()  # "Saring hasil": now counted
     select = desktop.page.locator("#kt-cari select[name=urusan]")

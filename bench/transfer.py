@@ -96,6 +96,7 @@ def _measure(browser: object, base: str, pages: dict[str, str]) -> dict[str, Tra
             button = page.locator(".kt-hasil__perluas").element_handle()
             button.click()  # "Cari juga di ... berikutnya"; the results replace the button
             button.wait_for_element_state("hidden", timeout=120_000)
+            page.wait_for_selector("#kt-hasil .kt-kartu", timeout=120_000)  # searched again
             page.wait_for_load_state("networkidle")
         found[name] = total
         context.close()

@@ -11,7 +11,6 @@ reports the same findings.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -136,7 +135,7 @@ def _problems(doc: Document, shown: str) -> list[Finding]:
             found.append(
                 _at(doc, shown, ("plugins", index, "katalog", SHARD_KEY),
                     f"{SHARD_KEY} harus bilangan bulat 1 atau lebih: jumlah halaman terbesar "
-                    "satu bagian indeks pencarian, misalnya 4000 (bawaan)")
+                    "satu bagian indeks pencarian, misalnya 3000 (bawaan)")
             )  # fmt: skip
     for index, entry in enumerate(data.get("markdown_extensions") or []):
         name = _name(entry)

@@ -34,9 +34,10 @@ SEARCH = "pagefind-cari"
 """Folder of the search page's parts (only when the catalogue needs more than one)."""
 MANIFEST = f"{SEARCH}/bagian.json"
 """The parts the search page loads, in order (always written, one part for a small site)."""
-SHARD_PAGES = 4000
-"""Default largest part: at about 36 bytes per page for a common word, a search of one part
-stays under 300 KB (measured: 222 KB for 2,242 pages)."""
+SHARD_PAGES = 3000
+"""Default largest part. Measured on the benchmark's 20,000 catalogue (bench/RESULTS.md), a
+search of the first part loads 221 KB for "pelayanan" (a word on nearly every page) and
+271 KB for "pelayanan kesehatan"; with 4,000 pages they were 250 and 299 KB."""
 
 _BODY = "<div data-pagefind-body>"
 """How ``overrides/main.html`` marks a searchable page (contributor text cannot: it is escaped)."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT, run_module, run_sepeda
-from generator import urls
+from generator import search_index, urls
 
 BROKEN = FIXTURES / "invalid" / "lima_kesalahan.yaml"
 TARGET = "innovations/upt-puskesmas-uren/bekal-obat/inovasi.yaml"
@@ -158,7 +158,7 @@ def test_search_part_size_must_be_a_positive_whole_number(site_project: Path, va
     assert (
         f"mkdocs.yml:{line}:27: error: plugins[0].katalog.search_shard_pages: "
         "search_shard_pages harus bilangan bulat 1 atau lebih: jumlah halaman terbesar satu "
-        "bagian indeks pencarian, misalnya 4000 (bawaan) [K802]"
+        f"bagian indeks pencarian, misalnya {search_index.SHARD_PAGES} (bawaan) [K802]"
     ) in result.stdout
 
 

@@ -64,7 +64,7 @@ def _results(session: Session) -> list[str]:
 
     status = session.page.locator("#kt-hasil .kt-hasil__status")
     expect(status).to_contain_text("hasil ditemukan")
-    count = int(status.inner_text().split()[0])
+    count = int(status.inner_text().split()[0].replace(".", ""))  # "1.234 hasil"
     links = session.page.locator("#kt-hasil .kt-kartu__judul a")
     expect(links).to_have_count(min(count, 12))  # cards follow the status line
     return [

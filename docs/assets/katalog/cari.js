@@ -209,7 +209,7 @@
         if (search.filters) showCounts(form, search.filters);
         var status = el("p", "kt-hasil__status");
         var words = state.query ? " untuk “" + state.query + "”" : "";
-        status.textContent = search.results.length + " hasil ditemukan" + words + ".";
+        status.textContent = number(search.results.length) + " hasil ditemukan" + words + ".";
         var list = el("div", "kt-kartu-daftar");
         var further = listMode ? null : scope(update);
         results.replaceChildren.apply(results, further ? [status, further, list] : [status, list]);

@@ -4,7 +4,8 @@ Serves a built site on 127.0.0.1 and records every response body with Debian's C
 (Playwright); gzip level 6 is applied to each body to estimate what a server that
 compresses would send. A page named ``cari`` counts one search: the page, then Pagefind's
 script, WebAssembly, index chunks and the result fragments it loads (of the first part, on
-a catalogue searched in parts); ``cari-semua`` then widens it to every part.
+a catalogue searched in parts); ``cari-semua`` then widens it to every part, and
+``daftar-urut`` sorts "Semua inovasi" (newest first) with the filter counts shown.
 
 ``python -m bench.transfer SITE [PATH ...]`` prints the figures; the tests call
 :func:`transfers` on the shipped catalogue and hold them to the budgets.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import re
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -22,6 +24,8 @@ from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
 KB = 1000
+_INDEX = re.compile(r"/pagefind(-cari|-daftar)?/")
+"""The search indexes' files (search, its parts, the list's index)."""
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -82,7 +86,7 @@ def _measure(browser: object, base: str, pages: dict[str, str]) -> dict[str, Tra
             total.raw += len(body)
             packed = len(gzip.compress(body, 6, mtime=0))
             total.gzip += packed
-            if "/pagefind/" in response.url or "/pagefind-cari/" in response.url:  # type: ignore[attr-defined]
+            if _INDEX.search(response.url):  # type: ignore[attr-defined]
                 total.index_gzip += packed
             total.requests += 1
             total.urls.append(response.url)  # type: ignore[attr-defined]
@@ -91,6 +95,11 @@ def _measure(browser: object, base: str, pages: dict[str, str]) -> dict[str, Tra
         page.goto(base + path, wait_until="networkidle")
         if name.startswith("cari"):
             page.wait_for_selector("#kt-hasil .kt-kartu", timeout=60_000)
+            page.wait_for_load_state("networkidle")
+        if name.startswith("daftar-urut"):  # "Semua inovasi" sorted: its own index
+            page.locator("#kt-saring summary").click()
+            page.locator("#kt-saring select[name=urut]").select_option(value="tahun:desc")
+            page.wait_for_selector("#kt-hasil .kt-kartu", timeout=120_000)
             page.wait_for_load_state("networkidle")
         while name.startswith("cari-semua") and page.locator(".kt-hasil__perluas").count():
             button = page.locator(".kt-hasil__perluas").element_handle()

@@ -1,20 +1,25 @@
-"""The site's search index: Pagefind, run over the built site before it is swapped in.
+"""The site's search indexes: Pagefind, run over the built site before it is swapped in.
 
 Pagefind (PyPI ``pagefind[extended]``, its binary ships in the wheel, nothing is fetched)
 indexes only pages marked ``data-pagefind-body`` (innovation and agency pages), with
-Indonesian stemming from ``<html lang="id">``. It writes ``pagefind/`` into the site; the
-browser loads fragments of it only when a reader searches or filters.
+Indonesian stemming (``--force-language id``). The browser loads fragments of an index only
+when a reader searches, sorts or filters. Two kinds of bundle:
 
-Every search loads the bundle's metadata: a hash and a word count for each page it holds,
-plus one permutation per sort. At 21,000 pages that alone is about 290 KB, so one bundle
-cannot answer a search within 300 KB on a large catalogue. Above ``shard_pages`` indexed
-pages, search therefore gets bundles of its own (``pagefind-cari/1/``, ``2/`` ...), each
-of at most that many pages and without sorts (the search page does not sort): the first
-holds the agency pages and the most recently dated innovations, the next ones older
-innovations. The search page searches the first and adds the next one each time the
-reader asks (Pagefind's ``mergeIndex``: the loaded parts are ranked together).
-``pagefind/`` keeps every page with its sorts, for the sorting and filtering of "Semua
-inovasi". :data:`MANIFEST` lists the parts the search page uses, in order.
+- **Search** (the search page). Every search loads its bundle's metadata, a hash and a word
+  count for each page it holds (plus one permutation per sort), and every match of its
+  words, so one bundle of 21,000 pages costs about 900 KB for a common word. Up to
+  ``shard_pages`` indexed pages, the search bundle is ``pagefind/``, over the site itself.
+  Above it, search comes in parts (``pagefind-cari/1/``, ``2/`` ...) of about that many
+  pages, each indexed from copies of its pages without sorts: the first holds the agency
+  pages and the most recently dated innovations, the next ones older innovations. The
+  search page searches the first and adds the next one each time the reader asks
+  (Pagefind's ``mergeIndex``: the loaded parts are ranked together). :data:`MANIFEST` lists
+  the parts in order (one part, ``pagefind/``, for a small catalogue).
+- **List** (``pagefind-daftar/``, the sorting and filtering of "Semua inovasi"). A search
+  without words loads every word chunk of its bundle (3 MB for 2,000 innovations), so
+  the list has a bundle without the pages' text: each innovation page reduced to its
+  filters, sorts and result fields and the one word "inovasi" (Pagefind drops a page
+  without words; it also indexes the words of the result fields, 125 KB at 2,000).
 """
 
 from __future__ import annotations
@@ -30,8 +35,10 @@ from pathlib import Path
 
 BUNDLE = "pagefind"
 """Folder of the whole index inside the site (every searchable page, with sorts)."""
+LIST = "pagefind-daftar"
+"""Folder of the list page's index (innovations: filters, sorts, result fields, no text)."""
 SEARCH = "pagefind-cari"
-"""Folder of the search page's parts (only when the catalogue needs more than one)."""
+"""Folder of the search page's parts (only when it needs more than one) and their manifest."""
 MANIFEST = f"{SEARCH}/bagian.json"
 """The parts the search page loads, in order (always written, one part for a small site)."""
 SHARD_PAGES = 3000
@@ -43,6 +50,14 @@ _BODY = "<div data-pagefind-body>"
 """How ``overrides/main.html`` marks a searchable page (contributor text cannot: it is escaped)."""
 _NEWEST = re.compile(r'<span data-pagefind-sort="tahun">(\d{8})</span>')
 _SORT = re.compile(r'<span data-pagefind-sort="[^"<>]*">[^<]*</span>')
+_FIELDS = re.compile(
+    r'<div class="kt-indeks" hidden data-pagefind-ignore>[^<]*(?:<span [^<]*</span>[^<]*)*</div>'
+)
+"""The search fields of an innovation page (``search_fields`` in ``_macros.md.j2``)."""
+_LIST_PAGE = (
+    '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8"><title>inovasi</title></head>'
+    "<body><div data-pagefind-body><p>inovasi</p>{fields}</div></body></html>\n"
+)
 
 
 class SearchIndexError(Exception):
@@ -59,12 +74,18 @@ class _Searchable:
 
 def index_site(site_dir: Path, shard_pages: int = SHARD_PAGES) -> None:
     """Index ``site_dir`` in place; raises :class:`SearchIndexError` if Pagefind fails."""
-    _pagefind(site_dir, BUNDLE)
     pages = _searchable(site_dir)
-    if len(pages) <= shard_pages:
-        parts = [_part(f"{BUNDLE}/", pages)]
-    else:
-        parts = _shards(site_dir, pages, shard_pages)
+    single = len(pages) <= shard_pages
+    if single:
+        _pagefind(site_dir, BUNDLE)
+    work = Path(tempfile.mkdtemp(prefix=".sepeda-cari-", dir=site_dir))  # after the site's run
+    try:
+        parts = (
+            [_part(f"{BUNDLE}/", pages)] if single else _shards(site_dir, work, pages, shard_pages)
+        )
+        _list(site_dir, work, [p for p in pages if p.newest is not None])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     manifest = site_dir / MANIFEST
     manifest.parent.mkdir(exist_ok=True)
     text = json.dumps({"bagian": parts}, ensure_ascii=False, indent=1, sort_keys=True)
@@ -72,6 +93,7 @@ def index_site(site_dir: Path, shard_pages: int = SHARD_PAGES) -> None:
 
 
 def _pagefind(site_dir: Path, output: str, *, source: Path | None = None) -> None:
+    """Pagefind over ``source`` (default: the site) into ``output`` inside the site."""
     command = [
         sys.executable,
         "-m",
@@ -97,7 +119,7 @@ def _searchable(site_dir: Path) -> list[_Searchable]:
     found: list[_Searchable] = []
     for path in site_dir.rglob("*.html"):
         relative = path.relative_to(site_dir).as_posix()
-        if relative.startswith((f"{BUNDLE}/", f"{SEARCH}/")):
+        if relative.startswith((f"{BUNDLE}/", f"{SEARCH}/", f"{LIST}/")):
             continue
         html = path.read_text(encoding="utf-8")
         if _BODY not in html:
@@ -124,25 +146,39 @@ def _groups(pages: list[_Searchable], size: int) -> list[list[_Searchable]]:
     return groups
 
 
-def _shards(site_dir: Path, pages: list[_Searchable], size: int) -> list[dict[str, object]]:
-    """Write the search parts; each is indexed from a copy of its pages without sorts."""
+def _shards(
+    site_dir: Path, work: Path, pages: list[_Searchable], size: int
+) -> list[dict[str, object]]:
+    """Write the search parts; each is indexed from copies of its pages without sorts."""
     parts = []
-    work = Path(tempfile.mkdtemp(prefix=".sepeda-cari-", dir=site_dir))
-    try:
-        for number, group in enumerate(_groups(pages, size), start=1):
-            source = work / str(number)
-            for page in group:
-                target = source / page.path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                html = (site_dir / page.path).read_text(encoding="utf-8")
-                target.write_text(_SORT.sub("", html), encoding="utf-8")
-            output = f"{SEARCH}/{number}"
-            _pagefind(site_dir, output, source=source)
-            parts.append(_part(f"{output}/", group))
-            shutil.rmtree(source)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    for number, group in enumerate(_groups(pages, size), start=1):
+        source = work / str(number)
+        for page in group:
+            html = (site_dir / page.path).read_text(encoding="utf-8")
+            _write(source / page.path, _SORT.sub("", html))
+        output = f"{SEARCH}/{number}"
+        _pagefind(site_dir, output, source=source)
+        parts.append(_part(f"{output}/", group))
+        shutil.rmtree(source)
     return parts
+
+
+def _list(site_dir: Path, work: Path, innovations: list[_Searchable]) -> None:
+    """The list page's index, from each innovation page's search fields only."""
+    source = work / "daftar"
+    for page in innovations:
+        fields = _FIELDS.search((site_dir / page.path).read_text(encoding="utf-8"))
+        if fields is None:  # every innovation page has them (the template's search_fields)
+            raise SearchIndexError(f"{page.path}: isian indeks pencarian tidak ditemukan")
+        _write(source / page.path, _LIST_PAGE.format(fields=fields.group(0)))
+    if innovations:
+        _pagefind(site_dir, LIST, source=source)
+    shutil.rmtree(source, ignore_errors=True)
+
+
+def _write(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
 
 
 def _part(path: str, pages: list[_Searchable]) -> dict[str, object]:

@@ -81,7 +81,7 @@ def _search(session: Session, query: str) -> list[str]:
 
 def test_search_uses_indonesian_stemming(desktop: Session) -> None:
     desktop.goto()
-    assert not [u for u in desktop.requests if "/pagefind/" in u]  # nothing on page load
+    assert not [u for u in desktop.requests if "/pagefind" in u]  # nothing on page load
     assert "bekal-obat" in _search(desktop, "berinovasi")
     found = _search(desktop, "pelayanan kesehatan")
     assert {"antrean-daring", "bekal-obat"} <= set(found)
@@ -151,6 +151,9 @@ def test_all_innovations_sort_and_filter_in_the_browser(desktop: Session) -> Non
     assert _results(desktop)[0] == "antrean-daring"  # the only record with evidence
     form.locator("button[type=reset]").click()
     expect(static).to_be_visible()
+    # the list's own index: filters, sorts and result fields, none of the pages' text
+    bundles = {u.split("/")[3] for u in desktop.requests if "/pagefind" in u}
+    assert bundles == {"pagefind-daftar"}
     desktop.assert_clean()
 
 

@@ -78,19 +78,42 @@ def test_parts_hold_agencies_and_newest_innovations_first(parted: Path) -> None:
         "/inovasi/antrean-daring/",  # 2024-01-01, before gertak-desa by name
     }
     assert _urls(second) == {"/inovasi/gertak-desa/"}
-    assert _urls(parted / "pagefind") == _urls(first) | _urls(second)
-    # the search parts carry no sorts (loaded by every search); the whole index keeps them
+    assert not (parted / "pagefind").exists()  # no index of every page's text is needed
+    # the search parts carry no sorts (loaded by every search); the list's index has them
     assert b"skor" not in _meta(first) and b"skor" not in _meta(second)
-    assert b"skor" in _meta(parted / "pagefind")
+    assert b"skor" in _meta(parted / "pagefind-daftar")
     assert not [p.name for p in parted.iterdir() if p.name.startswith(".sepeda-cari-")]
 
 
-def test_a_small_catalogue_is_searched_in_one_part(tmp_path: Path) -> None:
+def _fragments(bundle: Path) -> dict[str, dict[str, Any]]:
+    found = {}
+    for fragment in (bundle / "fragment").iterdir():
+        data = gzip.decompress(fragment.read_bytes())
+        record = json.loads(data[data.index(b"{") :])
+        found[record["url"]] = record
+    return found
+
+
+def test_a_small_catalogue_is_searched_in_one_part_and_listed_without_text(
+    tmp_path: Path,
+) -> None:
     site = _project(tmp_path / "situs", shard_pages=None)
     assert _manifest(site) == [
         {"path": "pagefind/", "inovasi": 3, "opd": 3, "dari": 2024, "sampai": 2024}
     ]
     assert sorted(p.name for p in (site / "pagefind-cari").iterdir()) == ["bagian.json"]
+    listed = _fragments(site / "pagefind-daftar")
+    assert sorted(listed) == [
+        "/inovasi/antrean-daring/",
+        "/inovasi/bekal-obat/",
+        "/inovasi/gertak-desa/",
+    ]
+    record = listed["/inovasi/bekal-obat/"]
+    assert record["content"] == "inovasi."
+    assert record["meta"]["title"] == "Bekal Obat Keliling"
+    assert record["filters"]["opd"] == ["UPT Puskesmas Uren", "Dinas Kesehatan"]
+    searched = _fragments(site / "pagefind")
+    assert "berinovasi" in searched["/inovasi/bekal-obat/"]["content"]
 
 
 def test_many_agencies_leave_the_first_part_half_its_room_for_innovations() -> None:
@@ -144,12 +167,12 @@ def test_a_search_loads_the_first_part_and_widens_on_request(desktop: Session) -
     page.locator("#kt-cari button[type=submit]").click()
     expect(status).to_have_text("4 hasil ditemukan untuk “kesehatan”.")
     assert _slugs(desktop, 4) == ["antrean-daring", "bekal-obat", "dinkes", "upt-puskesmas-uren"]
-    assert not [u for u in desktop.requests if "/pagefind/" in u]  # the list page's index
+    assert not [u for u in desktop.requests if "/pagefind/" in u or "pagefind-daftar" in u]
     desktop.assert_clean()
 
 
 @pytest.mark.browser
-def test_the_list_page_sorts_with_the_whole_index(desktop: Session) -> None:
+def test_the_list_page_and_filters_alone_use_the_list_index(desktop: Session) -> None:
     from playwright.sync_api import expect
 
     desktop.goto("inovasi/")
@@ -160,7 +183,11 @@ def test_the_list_page_sorts_with_the_whole_index(desktop: Session) -> None:
     links = desktop.page.locator("#kt-hasil .kt-kartu__judul a")
     expect(links).to_have_count(3)
     assert links.first.inner_text() == "Bekal Obat Keliling"
-    assert not [u for u in desktop.requests if "pagefind-cari" in u]
+    desktop.goto("cari/?urusan=Kesehatan")  # no words: the list's index answers
+    expect(desktop.page.locator("#kt-hasil .kt-hasil__status")).to_have_text("2 hasil ditemukan.")
+    assert _slugs(desktop, 2) == ["antrean-daring", "bekal-obat"]
+    bundles = {u.split("/")[3] for u in desktop.requests if "/pagefind" in u}
+    assert bundles == {"pagefind-daftar"}
     desktop.assert_clean()
 
 
@@ -170,9 +197,15 @@ def test_the_benchmark_counts_the_first_part_and_the_widened_search(
 ) -> None:
     from bench.transfer import transfers
 
-    pages = {"cari": "cari/?q=kesehatan", "cari-semua": "cari/?q=kesehatan"}
+    pages = {
+        "cari": "cari/?q=kesehatan",
+        "cari-semua": "cari/?q=kesehatan",
+        "daftar-urut": "inovasi/",
+    }
     found = transfers(parted, pages, browser)
-    first, every = found["cari"], found["cari-semua"]
+    first, every, listed = found["cari"], found["cari-semua"], found["daftar-urut"]
     assert [u for u in first.urls if "/pagefind-cari/2/" in u] == []
     assert [u for u in every.urls if "/pagefind-cari/2/pagefind-entry.json" in u] != []
     assert 0 < first.index_gzip < every.index_gzip
+    assert [u for u in listed.urls if "/pagefind-daftar/pagefind-entry.json" in u] != []
+    assert listed.index_gzip > 0

@@ -8,44 +8,47 @@
   if (!results || !document.currentScript) return;
   var base = new URL("../../", document.currentScript.src);
   var PAGE = 12;
-  var pagefind = null;
 
-  // "Semua inovasi" sorts and filters the whole index (pagefind/); the search page loads
-  // the parts listed in pagefind-cari/bagian.json: one for a small catalogue, the newest
-  // innovations first for a large one, the next part added each time the reader asks.
+  // Two indexes. Without words (the "Semua inovasi" list, or filters alone) a search uses
+  // pagefind-daftar/, which holds no page text: a search without words loads every word of
+  // its index. With words, the parts listed in pagefind-cari/bagian.json: one for a small
+  // catalogue; for a large one the newest innovations first, the next part added each
+  // time the reader asks.
+  var started = {};
+  var manifest = null;
   var parts = null;
   var loaded = 0;
 
   function start(path) {
-    return import(new URL(path + "pagefind.js", base).href).then(function (pf) {
-      return pf.options({ baseUrl: base.pathname }).then(function () {
-        pf.init();
-        return pf;
+    if (!started[path]) {
+      started[path] = import(new URL(path + "pagefind.js", base).href).then(function (pf) {
+        return pf.options({ baseUrl: base.pathname }).then(function () {
+          pf.init();
+          return pf;
+        });
       });
-    });
+    }
+    return started[path];
   }
 
-  function load(listMode) {
-    if (!pagefind) {
-      if (listMode) pagefind = start("pagefind/");
-      else {
-        pagefind = fetch(new URL("pagefind-cari/bagian.json", base).href)
-          .then(function (response) {
-            if (!response.ok) throw new Error("bagian.json " + response.status);
-            return response.json();
-          })
-          .then(function (manifest) {
-            parts = manifest.bagian;
-            loaded = 1;
-            return start(parts[0].path);
-          });
-      }
+  function load(withWords) {
+    if (!withWords) return start("pagefind-daftar/");
+    if (!manifest) {
+      manifest = fetch(new URL("pagefind-cari/bagian.json", base).href)
+        .then(function (response) {
+          if (!response.ok) throw new Error("bagian.json " + response.status);
+          return response.json();
+        })
+        .then(function (data) {
+          parts = data.bagian;
+          loaded = 1;
+        });
     }
-    return pagefind;
+    return manifest.then(function () { return start(parts[0].path); });
   }
 
   function widen() {
-    return load(false).then(function (pf) {
+    return load(true).then(function (pf) {
       var part = parts[loaded];
       return pf.mergeIndex(new URL(part.path, base).href, { baseUrl: base.pathname }).then(
         function () { loaded += 1; }
@@ -185,7 +188,7 @@
       return;
     }
     results.replaceChildren(el("p", "kt-hasil__status", "Mencari…"));
-    load(listMode)
+    load(Boolean(state.query))
       .then(function (pf) {
         // An unset filter as {any: []} restricts nothing but makes Pagefind count its values.
         // Counting loads every filter file, so a search counts only while its filter panel is
@@ -211,7 +214,7 @@
         var words = state.query ? " untuk “" + state.query + "”" : "";
         status.textContent = number(search.results.length) + " hasil ditemukan" + words + ".";
         var list = el("div", "kt-kartu-daftar");
-        var further = listMode ? null : scope(update);
+        var further = state.query ? scope(update) : null;
         results.replaceChildren.apply(results, further ? [status, further, list] : [status, list]);
         var shown = 0;
         function more() {

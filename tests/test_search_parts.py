@@ -157,8 +157,10 @@ def test_a_search_loads_the_first_part_and_widens_on_request(desktop: Session) -
     )
     bundles = {u.split("/")[3] + "/" + u.split("/")[4] for u in desktop.requests if "pagefind" in u}
     assert bundles == {"pagefind-cari/bagian.json", "pagefind-cari/1"}
-    scope.get_by_role("button").click()
+    scope.get_by_role("button").focus()
+    page.keyboard.press("Enter")
     expect(status).to_have_text("1 hasil ditemukan untuk “gertak”.")
+    expect(status).to_be_focused()  # the button is gone; the keyboard is not lost
     expect(scope).to_have_count(0)  # everything is searched now
     assert _slugs(desktop, 1) == ["gertak-desa"]
     assert any("/pagefind-cari/2/" in u for u in desktop.requests)
@@ -209,3 +211,25 @@ def test_the_benchmark_counts_the_first_part_and_the_widened_search(
     assert 0 < first.index_gzip < every.index_gzip
     assert [u for u in listed.urls if "/pagefind-daftar/pagefind-entry.json" in u] != []
     assert listed.index_gzip > 0
+
+
+@pytest.mark.browser
+def test_the_widening_line_is_accessible_and_fits_a_phone(browser: Any, parted: Path) -> None:
+    from test_readers import AXE, PHONE
+
+    with serving(parted) as site:
+        context = browser.new_context(viewport=PHONE, is_mobile=True)
+        try:
+            page = context.new_page()
+            page.goto(site.url("cari/?q=kesehatan"), wait_until="networkidle")
+            page.wait_for_selector("#kt-hasil .kt-hasil__perluas")
+            assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+            page.evaluate(AXE.read_text(encoding="utf-8"))
+            violations = page.evaluate(
+                """async () => (await axe.run(document, {resultTypes: ['violations']}))
+                     .violations.filter(v => ['serious', 'critical'].includes(v.impact))
+                     .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
+            )
+            assert violations == []
+        finally:
+            context.close()

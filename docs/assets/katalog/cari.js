@@ -18,6 +18,7 @@
   var manifest = null;
   var parts = null;
   var loaded = 0;
+  var refocus = false;
 
   function start(path) {
     if (!started[path]) {
@@ -91,7 +92,10 @@
       button.disabled = true;
       button.textContent = "Memuat…";
       widen().then(
-        function () { update(0); },
+        function () {
+          refocus = true; // the button is replaced: keyboard focus goes to the new count
+          update(0);
+        },
         function () {
           button.disabled = false;
           button.textContent = "Gagal memuat. Coba lagi";
@@ -216,6 +220,11 @@
         var list = el("div", "kt-kartu-daftar");
         var further = state.query ? scope(update) : null;
         results.replaceChildren.apply(results, further ? [status, further, list] : [status, list]);
+        if (refocus) {
+          refocus = false;
+          status.tabIndex = -1;
+          status.focus();
+        }
         var shown = 0;
         function more() {
           var next = search.results.slice(shown, shown + PAGE);

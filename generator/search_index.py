@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BUNDLE = "pagefind"
-"""Folder of the whole index inside the site (every searchable page, with sorts)."""
+"""Folder of the search index of a catalogue searched in one part (every searchable page)."""
 LIST = "pagefind-daftar"
 """Folder of the list page's index (innovations: filters, sorts, result fields, no text)."""
 SEARCH = "pagefind-cari"

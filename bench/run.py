@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.catalogue import TODAY, write_project
-from bench.transfer import Transfer, transfers
+from bench.transfer import INDEX_FOLDERS, Transfer, transfers
 
 SOURCE_DATE_EPOCH = "1795000000"
 MIB = 1024 * 1024
@@ -226,7 +226,7 @@ def measure(size: int, runs: int, keep: Path | None) -> Result:
         files = [p for p in site.rglob("*") if p.is_file()]
         html = [p for p in files if p.suffix == ".html"]
         largest = max(html, key=lambda p: p.stat().st_size)
-        bundle = [p for p in files if p.relative_to(site).parts[0].startswith("pagefind")]
+        bundle = [p for p in files if p.relative_to(site).parts[0] in INDEX_FOLDERS]
         f.update(
             site_mb=sum(p.stat().st_size for p in files) / 1e6,
             files=len(files),

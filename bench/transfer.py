@@ -22,9 +22,12 @@ from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from generator import search_index
+
 CHROMIUM = "/usr/bin/chromium"
 KB = 1000
-_INDEX = re.compile(r"/pagefind(-cari|-daftar)?/")
+INDEX_FOLDERS = (search_index.BUNDLE, search_index.SEARCH, search_index.LIST)
+_INDEX = re.compile("/(?:" + "|".join(map(re.escape, INDEX_FOLDERS)) + ")/")
 """The search indexes' files (search, its parts, the list's index)."""
 
 

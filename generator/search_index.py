@@ -30,6 +30,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +71,8 @@ class _Searchable:
     """Relative to the site, with ``/``."""
     newest: str | None
     """The innovation's latest date (``YYYYMMDD``, its "Terbaru" sort); ``None`` for an agency."""
+    fields: str = ""
+    """An innovation's search fields (its filters, result fields and sorts), as HTML."""
 
 
 def index_site(site_dir: Path, shard_pages: int = SHARD_PAGES) -> None:
@@ -124,8 +127,12 @@ def _searchable(site_dir: Path) -> list[_Searchable]:
         html = path.read_text(encoding="utf-8")
         if _BODY not in html:
             continue
-        newest = _NEWEST.search(html)
-        found.append(_Searchable(relative, newest.group(1) if newest else None))
+        fields = _FIELDS.search(html)
+        newest = _NEWEST.search(fields.group(0)) if fields else None
+        if fields is None or newest is None:
+            found.append(_Searchable(relative, None))
+        else:
+            found.append(_Searchable(relative, newest.group(1), fields.group(0)))
     found.sort(key=lambda p: p.path)
     found.sort(key=lambda p: p.newest or "99999999", reverse=True)  # stable: paths stay A-Z
     return found
@@ -152,33 +159,32 @@ def _shards(
     """Write the search parts; each is indexed from copies of its pages without sorts."""
     parts = []
     for number, group in enumerate(_groups(pages, size), start=1):
-        source = work / str(number)
-        for page in group:
-            html = (site_dir / page.path).read_text(encoding="utf-8")
-            _write(source / page.path, _SORT.sub("", html))
         output = f"{SEARCH}/{number}"
-        _pagefind(site_dir, output, source=source)
+        copies = (
+            (p.path, _SORT.sub("", (site_dir / p.path).read_text(encoding="utf-8"))) for p in group
+        )
+        _index_copies(site_dir, work / str(number), output, copies)
         parts.append(_part(f"{output}/", group))
-        shutil.rmtree(source)
     return parts
 
 
 def _list(site_dir: Path, work: Path, innovations: list[_Searchable]) -> None:
     """The list page's index, from each innovation page's search fields only."""
-    source = work / "daftar"
-    for page in innovations:
-        fields = _FIELDS.search((site_dir / page.path).read_text(encoding="utf-8"))
-        if fields is None:  # every innovation page has them (the template's search_fields)
-            raise SearchIndexError(f"{page.path}: isian indeks pencarian tidak ditemukan")
-        _write(source / page.path, _LIST_PAGE.format(fields=fields.group(0)))
     if innovations:
-        _pagefind(site_dir, LIST, source=source)
-    shutil.rmtree(source, ignore_errors=True)
+        copies = ((p.path, _LIST_PAGE.format(fields=p.fields)) for p in innovations)
+        _index_copies(site_dir, work / "daftar", LIST, copies)
 
 
-def _write(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+def _index_copies(
+    site_dir: Path, source: Path, output: str, copies: Iterable[tuple[str, str]]
+) -> None:
+    """Pagefind over the given pages (site path, HTML) written to ``source``, then removed."""
+    for path, html in copies:
+        target = source / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    _pagefind(site_dir, output, source=source)
+    shutil.rmtree(source)
 
 
 def _part(path: str, pages: list[_Searchable]) -> dict[str, object]:

@@ -56,12 +56,17 @@ def _meta(bundle: Path) -> bytes:
     return gzip.decompress(meta.read_bytes())
 
 
-def _urls(bundle: Path) -> set[str]:
-    found = set()
+def _fragments(bundle: Path) -> dict[str, dict[str, Any]]:
+    found = {}
     for fragment in (bundle / "fragment").iterdir():
         data = gzip.decompress(fragment.read_bytes())
-        found.add(json.loads(data[data.index(b"{") :])["url"])
+        record = json.loads(data[data.index(b"{") :])
+        found[record["url"]] = record
     return found
+
+
+def _urls(bundle: Path) -> set[str]:
+    return set(_fragments(bundle))
 
 
 def test_parts_hold_agencies_and_newest_innovations_first(parted: Path) -> None:
@@ -83,15 +88,6 @@ def test_parts_hold_agencies_and_newest_innovations_first(parted: Path) -> None:
     assert b"skor" not in _meta(first) and b"skor" not in _meta(second)
     assert b"skor" in _meta(parted / "pagefind-daftar")
     assert not [p.name for p in parted.iterdir() if p.name.startswith(".sepeda-cari-")]
-
-
-def _fragments(bundle: Path) -> dict[str, dict[str, Any]]:
-    found = {}
-    for fragment in (bundle / "fragment").iterdir():
-        data = gzip.decompress(fragment.read_bytes())
-        record = json.loads(data[data.index(b"{") :])
-        found[record["url"]] = record
-    return found
 
 
 def test_a_small_catalogue_is_searched_in_one_part_and_listed_without_text(

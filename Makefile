@@ -73,10 +73,10 @@ venv: $(DEV_STAMP) ## create/update .venv with the project and the dev tools
 runtime: $(BASE_STAMP) ## create/update .venv with the project only (what a fast check needs)
 
 # The admin form's browser code (Decap CMS): the npm tarball at the version and sha512 pinned
-# in generator/vendor.py, unpacked into .venv/share/sepeda/ (never loaded from a CDN).
+# in generator/outputs/vendor.py, unpacked into .venv/share/sepeda/ (never loaded from a CDN).
 DECAP_STAMP := $(VENV)/.installed-decap
-$(DECAP_STAMP): generator/vendor.py | $(BASE_STAMP)
-	$(BIN)/python -m generator.vendor
+$(DECAP_STAMP): generator/outputs/vendor.py | $(BASE_STAMP)
+	$(BIN)/python -m generator.outputs.vendor
 	@touch $@
 
 vendor: $(DECAP_STAMP) ## install the admin form's Decap CMS bundle (pinned, integrity-checked)

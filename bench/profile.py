@@ -23,12 +23,12 @@ ROWS = (
     ("MkDocs renders the generated Markdown (`markdown.convert`)", "convert (markdown/core.py"),
     ("of which `md_in_html` re-parses our HTML blocks", "markdown/extensions/md_in_html.py"),
     ("MkDocs renders the theme templates (`_build_page`)", "_build_page (mkdocs/commands/build.py"),
-    ("output scan of every built page (`output_scan`)", "generator/output_scan.py"),
+    ("output scan of every built page (`output_scan`)", "generator/site/output_scan.py"),
     ("reading and validating the catalogue (`load_catalogue`)", "load_catalogue (generator/"),
-    ("of which media, waiting for the workers", "generator/media_batch.py"),
-    ("planning pages (`plan_pages`)", "plan_pages (generator/pages.py"),
-    ("Jinja rendering (`render.render`)", "render (generator/render.py"),
-    ("open data (`export_files`)", "export_files (generator/export.py"),
+    ("of which media, waiting for the workers", "generator/catalogue/media_batch.py"),
+    ("planning pages (`plan_pages`)", "plan_pages (generator/pages/plan.py"),
+    ("Jinja rendering (`render.render`)", "render (generator/pages/render.py"),
+    ("open data (`export_files`)", "export_files (generator/outputs/export.py"),
 )
 WORKER = "_process_worker (concurrent/futures/process.py"
 """The loop of a pool worker process: a sample below it is a worker's, not the build's."""

@@ -54,7 +54,7 @@ for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.yaml")):
 
 _DUMP = """
 import sys, pathlib
-from generator import pipeline
+from generator.site import pipeline
 root, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
 result = pipeline.build(pipeline.Settings.for_project(root))
 assert result.ok
@@ -167,7 +167,7 @@ def _plain_project(project: Path, plain: Path) -> None:
         check=True,
         env=_env(),
     )
-    from generator import urls
+    from generator.base import urls
 
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("plugins:\n  - katalog:\n      innovations_dir: innovations\n", "")

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from generator import search_index
+from generator.site import search_index
 
 CHROMIUM = "/usr/bin/chromium"
 KB = 1000

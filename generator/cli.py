@@ -20,22 +20,10 @@ from pathlib import Path
 
 import yaml
 
-from generator import (
-    __version__,
-    advice,
-    argparse_id,
-    codeowners,
-    config_guard,
-    export,
-    pipeline,
-    review,
-    urls,
-    vocab,
-)
-from generator.builder import BuildRefused, SiteBuilder
-from generator.catalogue import Catalogue
-from generator.codes import Code
-from generator.diagnostics import (
+from generator import __version__
+from generator.base import argparse_id, urls, vocab
+from generator.base.codes import Code
+from generator.base.diagnostics import (
     FORMATTERS,
     Finding,
     Severity,
@@ -43,8 +31,13 @@ from generator.diagnostics import (
     sort_findings,
     summary_line,
 )
-from generator.projection import regency_projection
-from generator.render import render_text
+from generator.catalogue.records import Catalogue
+from generator.iid import advice
+from generator.iid.projection import regency_projection
+from generator.outputs import codeowners, export
+from generator.pages.render import render_text
+from generator.site import config_guard, pipeline, review
+from generator.site.builder import BuildRefused, SiteBuilder
 
 OK, ERRORS, FAILURE = 0, 1, 2
 ADVICE_SHOWN = 3

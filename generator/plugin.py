@@ -1,15 +1,15 @@
-"""The MkDocs adapter: runs :func:`generator.pipeline.build` and hands its files to MkDocs.
+"""The MkDocs adapter: runs :func:`generator.site.pipeline.build` and hands its files to MkDocs.
 
 Thin on purpose: no catalogue logic lives here. Pages and media are added as in-memory
 files (``File.generated``), never written into ``docs/``; innovation and agency pages stay
 out of the navigation. Any error finding aborts the build with every finding listed, so a
 broken catalogue never produces a half-built site. Every page MkDocs writes is scanned for
-active content first (:mod:`generator.output_scan`); one unsafe page fails the build.
+active content first (:mod:`generator.site.output_scan`); one unsafe page fails the build.
 
 The generated files are written into a staging folder of the plugin's own (beside the site
 folder, removed when the build ends) and MkDocs reads them from there, so that the site is
 not held in memory twice. Under ``sepeda serve`` (``mkdocs serve --dirty``) the plugin lives
-for the whole session: it keeps a :class:`generator.loader.Memo`, so a rebuild parses and
+for the whole session: it keeps a :class:`generator.catalogue.loader.Memo`, so a rebuild parses and
 decodes only what changed, and it rewrites only the staged files whose content changed, so
 that MkDocs renders again only the pages that changed.
 
@@ -38,9 +38,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator import output_scan, pipeline, search_index, urls
-from generator.diagnostics import Finding, Severity, format_text, summary_line
-from generator.loader import Memo
+from generator.base import urls
+from generator.base.diagnostics import Finding, Severity, format_text, summary_line
+from generator.catalogue.loader import Memo
+from generator.site import output_scan, pipeline, search_index
 
 log = get_plugin_logger(__name__)
 

@@ -8,14 +8,17 @@ from bench import profile
 
 MAIN = 'process 1:"python -m generator build";main (generator/cli.py:380)'
 SAMPLES = [
-    f"{MAIN};build (generator/pipeline.py:160);plan_pages (generator/pages.py:748) 30",
-    f"{MAIN};build (generator/pipeline.py:161);render (generator/render.py:74) 10",
-    f"{MAIN};load_catalogue (generator/loader.py:186);run_all (generator/checks.py:340);"
-    "inspect_all (generator/media_batch.py:77);result (concurrent/futures/_base.py:456) 20",
+    f"{MAIN};build (generator/site/pipeline.py:160);plan_pages (generator/pages/plan.py:748) 30",
+    f"{MAIN};build (generator/site/pipeline.py:161);render (generator/pages/render.py:74) 10",
+    f"{MAIN};load_catalogue (generator/catalogue/loader.py:186);"
+    "run_all (generator/catalogue/checks.py:340);"
+    "inspect_all (generator/catalogue/media_batch.py:77);"
+    "result (concurrent/futures/_base.py:456) 20",
     f"{MAIN};build (mkdocs/commands/build.py:310);convert (markdown/core.py:322) 40",
     'process 2:"forkserver";_process_worker (concurrent/futures/process.py:256);'
-    "_inspect (generator/media_batch.py:48);"
-    "inspect_bytes (generator/media.py:312);_encode (generator/media.py:480) 50",
+    "_inspect (generator/catalogue/media_batch.py:48);"
+    "inspect_bytes (generator/catalogue/media.py:312);"
+    "_encode (generator/catalogue/media.py:480) 50",
     "not a sample line",
 ]
 
@@ -26,12 +29,12 @@ def test_samples_are_counted_once_per_row_and_workers_apart(tmp_path: Path) -> N
     rows, main, workers = profile.tally(raw)
     assert (main, workers) == (100, 50)
     by_marker = {marker: rows[label] for label, marker in profile.ROWS}
-    assert by_marker["plan_pages (generator/pages.py"] == 30
-    assert by_marker["render (generator/render.py"] == 10
+    assert by_marker["plan_pages (generator/pages/plan.py"] == 30
+    assert by_marker["render (generator/pages/render.py"] == 10
     assert by_marker["load_catalogue (generator/"] == 20
-    assert by_marker["generator/media_batch.py"] == 20
+    assert by_marker["generator/catalogue/media_batch.py"] == 20
     assert by_marker["convert (markdown/core.py"] == 40
-    assert by_marker["generator/output_scan.py"] == 0
+    assert by_marker["generator/site/output_scan.py"] == 0
     table = profile.report(raw, rate=10)
     assert "| planning pages (`plan_pages`) | 3 | 30% |" in table
     assert "| media worker processes (CPU, beside the main process) | 5 | |" in table

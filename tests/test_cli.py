@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT, run_module, run_sepeda
-from generator import search_index, urls
+from generator.base import urls
+from generator.site import search_index
 
 BROKEN = FIXTURES / "invalid" / "lima_kesalahan.yaml"
 TARGET = "innovations/upt-puskesmas-uren/bekal-obat/inovasi.yaml"
@@ -338,7 +339,8 @@ def test_check_does_not_read_the_git_history(
     catalogue_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A check prints no date, so it must not pay for ``git log`` (large histories)."""
-    from generator import cli, pipeline
+    from generator import cli
+    from generator.site import pipeline
 
     def refuse(*_: object) -> None:
         raise AssertionError("sepeda check read the Git history")

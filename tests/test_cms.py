@@ -21,9 +21,9 @@ import yaml
 from test_browser import TIMEOUT_MS, _unavailable, browser, serving
 
 from conftest import ROOT, run_sepeda
-from generator import cms, vendor
-from generator.reference import load_reference
-from generator.region import FormBackend, Region, form_from
+from generator.outputs import cms, vendor
+from generator.record.reference import load_reference
+from generator.record.region import FormBackend, Region, form_from
 
 __all__ = ["browser"]  # the shared Chromium fixture
 pytestmark = pytest.mark.browser
@@ -130,7 +130,7 @@ def form_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
     """The fixture catalogue as a Git repository with the form on, built and served, and
     decap-server writing to that repository."""
     if not vendor.bundle_files():
-        _unavailable("Decap CMS is not installed (python -m generator.vendor)")
+        _unavailable("Decap CMS is not installed (python -m generator.outputs.vendor)")
     if not DECAP_SERVER.is_file() or shutil.which("node") is None:
         _unavailable("decap-server is not installed (npm ci)")
     root = tmp_path_factory.mktemp("cms") / "repo"

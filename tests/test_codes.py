@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator import codes, pipeline
-from generator.codes import Code
-from generator.diagnostics import Finding, Severity, format_github, format_json
+from generator.base import codes
+from generator.base.codes import Code
+from generator.base.diagnostics import Finding, Severity, format_github, format_json
+from generator.site import pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "docs" / "panduan-kontributor.md"
@@ -31,7 +32,7 @@ def test_every_code_is_explained_in_bahasa_indonesia() -> None:
 def test_every_code_is_produced_somewhere_in_the_generator() -> None:
     source = "".join(
         p.read_text(encoding="utf-8")
-        for p in (ROOT / "generator").glob("*.py")
+        for p in (ROOT / "generator").rglob("*.py")
         if p.name != "codes.py"
     )
     unused = [c.name for c in Code if not re.search(rf"\bCode\.{c.name}\b", source)]

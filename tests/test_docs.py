@@ -20,12 +20,12 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from generator import vocab
+from generator.base import vocab
 from generator.cli import _parser
-from generator.models import Inovasi, InovasiBerita, Opd, Verifikasi
-from generator.reference import load_reference
-from generator.validate import validate_document
-from generator.yamlfile import YamlProblem, parse_yaml
+from generator.record.models import Inovasi, InovasiBerita, Opd, Verifikasi
+from generator.record.reference import load_reference
+from generator.record.validate import validate_document
+from generator.record.yamlfile import YamlProblem, parse_yaml
 
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "panduan-kontributor.md"
 GUIDE_NAME = "docs/panduan-kontributor.md"
@@ -219,7 +219,7 @@ def test_every_vocabulary_label_is_shown(name: str) -> None:
     assert not missing, missing_message(
         f"label resmi vocab.{name} berikut",
         missing,
-        "Tulis label yang sama dengan generator/vocab.py.",
+        "Tulis label yang sama dengan generator/base/vocab.py.",
     )
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from generator.diagnostics import Finding, Severity
-from generator.loader import Loaded, load_catalogue
-from generator.reference import load_reference
+from generator.base.diagnostics import Finding, Severity
+from generator.catalogue.loader import Loaded, load_catalogue
+from generator.record.reference import load_reference
 
 TARGET = "innovations/upt-puskesmas-uren/bekal-obat/inovasi.yaml"
 TODAY = date(2026, 11, 23)
@@ -278,7 +278,7 @@ def test_award_kind_says_taking_part_is_not_winning(catalogue_copy: Path) -> Non
             "    peringkat: 10 inovasi terbaik\n    jenis: finalis",
         )
     )
-    from generator import pipeline
+    from generator.site import pipeline
 
     result = pipeline.build(pipeline.Settings.for_project(catalogue_copy))
     assert "(10 inovasi terbaik). Finalis atau nominasi</li>" in str(

@@ -13,9 +13,9 @@ from types import MappingProxyType
 import pytest
 
 from conftest import CATALOGUE, GOLDEN, assert_golden
-from generator import pipeline
-from generator.history import History
-from generator.pipeline import Result
+from generator.base.history import History
+from generator.site import pipeline
+from generator.site.pipeline import Result
 
 TEXT_SUFFIXES = (".md", ".svg", ".json", ".csv", ".xml")
 

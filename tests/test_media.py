@@ -1,4 +1,4 @@
-"""Tests for generator.media: file-name rules, file checks and metadata-free publishing.
+"""Tests for generator.catalogue.media: file-name rules, file checks and metadata-free publishing.
 
 Every input is built here with Pillow, pypdf or raw bytes; nothing binary is committed.
 """
@@ -14,9 +14,9 @@ import pytest
 from PIL import Image, ImageCms, PngImagePlugin
 from pypdf import PdfReader, PdfWriter
 
-from generator import media, media_batch
-from generator.codes import Code
-from generator.media import MediaError, MediaProblem, check_file, check_name
+from generator.base.codes import Code
+from generator.catalogue import media, media_batch
+from generator.catalogue.media import MediaError, MediaProblem, check_file, check_name
 
 XMP = (
     b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>'

@@ -16,8 +16,10 @@ from openpyxl import load_workbook
 from test_golden import HISTORY
 
 from conftest import CATALOGUE
-from generator import export, pipeline, vocab
-from generator.history import read_history
+from generator.base import vocab
+from generator.base.history import read_history
+from generator.outputs import export
+from generator.site import pipeline
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +53,7 @@ def test_workbook_opens_and_matches_the_json(files: dict[str, str | bytes]) -> N
 
 
 def test_workbook_keeps_formula_like_text_as_text() -> None:
-    from generator import spreadsheet
+    from generator.outputs import spreadsheet
 
     book = load_workbook(
         BytesIO(spreadsheet.workbook([("s", ["a"], [{"a": "=HYPERLINK(1)"}])], None))

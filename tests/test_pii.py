@@ -1,4 +1,4 @@
-"""Tests for generator.pii: what counts as personal data, masking and positions."""
+"""Tests for generator.record.pii: what counts as personal data, masking and positions."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pii import PiiMatch, is_mobile_number, is_personal_email, line_col, scan_text
+from generator.record.pii import PiiMatch, is_mobile_number, is_personal_email, line_col, scan_text
 
 # Synthetic numbers only (valid-looking, belonging to no one).
 NIK = "3204014501900001"
@@ -205,7 +205,7 @@ def test_ordinary_text_does_not_match(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", sorted(Path(__file__).resolve().parents[1].joinpath("generator", "data").glob("*.yaml"))
+    "path", sorted(Path(__file__).resolve().parents[1].joinpath("generator", "record", "data").glob("*.yaml"))
 )
 def test_shipped_reference_data_is_clean(path: Path) -> None:
     assert scan_text(path.read_text(encoding="utf-8")) == []

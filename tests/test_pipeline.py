@@ -13,7 +13,8 @@ import pytest
 from PIL import Image
 
 from conftest import CATALOGUE, ROOT, run_sepeda
-from generator import loader, pipeline
+from generator.catalogue import loader
+from generator.site import pipeline
 
 
 def _project(folder: Path) -> Path:
@@ -67,7 +68,8 @@ def hook(event, args):
 sys.addaudithook(hook)
 from PIL import Image
 
-from generator import loader, pipeline
+from generator.catalogue import loader
+from generator.site import pipeline
 result = pipeline.build(pipeline.Settings.for_project(Path({str(root)!r})))
 assert result.ok, result.findings
 import collections

@@ -1,4 +1,4 @@
-"""Worked examples of the IID scores, computed by hand in the comments (generator.scoring).
+"""Worked examples of the IID scores, computed by hand in the comments (generator.iid.scoring).
 
 Weights of the IID 2022-2024 framework used below (``data/iid-2024.yaml``; same in 2025):
 regulasi 3*, sdm 2*, anggaran 2, alat-kerja 2, bimtek 1, rkpd 2, aktor 1, pelaksana 1,
@@ -24,10 +24,10 @@ from typing import Any
 
 import pytest
 
-from generator import advice, projection, scoring
-from generator.models import AnyInovasi, Inovasi, InovasiBerita, Verifikasi
-from generator.numbers import round2
-from generator.reference import AturanIndeks, Kerangka, Predikat, Reference, load_reference
+from generator.base.numbers import round2
+from generator.iid import advice, projection, scoring
+from generator.record.models import AnyInovasi, Inovasi, InovasiBerita, Verifikasi
+from generator.record.reference import AturanIndeks, Kerangka, Predikat, Reference, load_reference
 
 CONTEXT = {"reference": load_reference()}
 
@@ -618,7 +618,7 @@ def test_round2_is_half_up() -> None:
 
 
 def test_scores_from_a_catalogue_on_disk(tmp_path: Path) -> None:
-    from generator.loader import load_catalogue
+    from generator.catalogue.loader import load_catalogue
 
     folder = tmp_path / "innovations" / "dinkes" / "antrean-daring"
     folder.mkdir(parents=True)

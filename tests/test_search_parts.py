@@ -19,7 +19,7 @@ import pytest
 from test_browser import Session, Site, _session, browser, serving  # noqa: F401
 
 from conftest import CATALOGUE, ROOT, run_sepeda
-from generator import search_index
+from generator.site import search_index
 
 pytestmark = pytest.mark.slow
 

@@ -25,9 +25,11 @@ import yaml
 from test_browser import browser  # noqa: F401 - the shared headless Chromium fixture
 
 from conftest import ROOT, TODAY, run_sepeda
-from generator import escape, output_scan, pipeline, render
-from generator.builder import MARKER
-from generator.views import Meta
+from generator.base import escape
+from generator.pages import render
+from generator.pages.views import Meta
+from generator.site import output_scan, pipeline
+from generator.site.builder import MARKER
 
 PAYLOADS = [
     "<script>alert(1)</script>",

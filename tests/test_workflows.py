@@ -72,7 +72,7 @@ def test_pull_request_runs_the_same_checks_as_ci() -> None:
 
 
 def test_issue_form_maps_to_inovasi_keys() -> None:
-    from generator.models import Inovasi
+    from generator.record.models import Inovasi
 
     form = yaml.safe_load(
         (WORKFLOWS[0].parents[1] / "ISSUE_TEMPLATE" / "usulkan-inovasi.yml").read_text("utf-8")
@@ -84,7 +84,7 @@ def test_issue_form_maps_to_inovasi_keys() -> None:
     }
     assert keys - {"folder innovations/<opd>/"} <= set(Inovasi.model_fields)
     choices = {i["id"]: i["attributes"]["options"] for i in form["body"] if i["type"] == "dropdown"}
-    from generator import vocab
+    from generator.base import vocab
 
     assert choices["tahapan"] == list(vocab.TAHAPAN)
     assert choices["jenis"] == list(vocab.JENIS_INOVASI)

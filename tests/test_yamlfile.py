@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import yamlfile
-from generator.yamlfile import Position, YamlProblem, parse_yaml, read_yaml
+from generator.record import yamlfile
+from generator.record.yamlfile import Position, YamlProblem, parse_yaml, read_yaml
 
 LOADERS = {"pure": yamlfile._PureLoader}
 if hasattr(yamlfile, "_FastLoader"):

@@ -1,0 +1,2 @@
+"""The whole catalogue: discovery and loading, immutable records, media checks and the
+cross-file rules."""

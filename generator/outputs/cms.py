@@ -1,0 +1,307 @@
+"""The admin form: a Decap CMS configuration generated from the models of ``inovasi.yaml``.
+
+Every field of :class:`~generator.record.models.Inovasi` becomes a form widget with its Indonesian
+label and help text (the ``Field`` description), the vocabularies become choices (the
+validators in :mod:`generator.record.fields` carry their options and limits), required fields are
+required, and the IID indicators of the newest framework become one optional block each.
+Each agency gets its own collection, so an innovation is saved as
+``innovations/<agency>/<slug>/inovasi.yaml`` with its photos and evidence in the same
+folder. What the form cannot say (KIPP proposals, ``pemda``) is left to the YAML file.
+No I/O here: the pipeline writes the result to ``admin/config.yml``.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+from collections.abc import Sequence
+from typing import Annotated, Any, Union, get_args, get_origin
+
+import yaml
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from generator.base import escape, vocab
+from generator.outputs.cms_bahasa import PHRASES
+from generator.pages import render
+from generator.record import fields, models
+from generator.record.reference import Reference
+from generator.record.region import FormBackend, Region
+
+LABELS = {
+    "bentuk": "Bentuk inovasi",
+    "urusan": "Urusan pemerintahan",
+    "utama": "Urusan utama",
+    "beririsan": "Urusan beririsan",
+    "mulai": "Tanggal mulai",
+    "uji_coba": "Tanggal uji coba",
+    "penerapan": "Tanggal penerapan",
+    "tahun_laporan": "Tahun pelaporan",
+    "tpb": "Tujuan Pembangunan Berkelanjutan (TPB)",
+    "asta_cita": "Asta Cita",
+    "indikator": "Indikator IID dan bukti dukung",
+    "media": "Foto dan dokumen",
+    "video": "Video (tautan https)",
+    "replikasi": "Replikasi oleh daerah lain",
+}
+"""Labels of keys whose Indonesian name is not simply the key with spaces."""
+
+UPLOADS = {(models.Media, "berkas"): "image", (models.Bukti, "berkas"): "file"}
+"""File names the form fills by uploading into the innovation's folder, and the widget."""
+
+LEFT_TO_YAML = ("sumber_data", "proposal", "pemda")
+"""Fields the form leaves out: the form is the agency's own record (``sumber_data: opd``)."""
+
+ADMIN_DIR = "admin"
+NEW_ONLY = (
+    "Tambah inovasi baru di sini. Untuk mengubah inovasi yang sudah terbit, buka halamannya "
+    "di situs katalog lalu klik 'Sunting data ini', atau lihat Panduan Kontributor."
+)
+
+
+def _label(key: str) -> str:
+    if key in LABELS:
+        return LABELS[key]
+    if key in vocab.RANCANG_BANGUN:
+        return str(vocab.RANCANG_BANGUN[key])
+    return key.replace("_", " ").capitalize()
+
+
+def _unwrap(annotation: Any) -> tuple[Any, list[Any], bool]:
+    """``(base type, validator functions, optional)`` of a field annotation."""
+    optional = False
+    validators: list[Any] = []
+    origin = get_origin(annotation)
+    if origin in (Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        optional = len(args) < len(get_args(annotation))
+        annotation = args[0]
+    if get_origin(annotation) is Annotated:
+        base, *meta = get_args(annotation)
+        validators = [getattr(m, "func", None) for m in meta]
+        annotation = base
+    return annotation, [v for v in validators if v is not None], optional
+
+
+class FormBuilder:
+    """Turns model fields into Decap widgets; ``reference`` gives urusan and indicators."""
+
+    def __init__(self, reference: Reference) -> None:
+        self.reference = reference
+
+    def _scalar(self, base: Any, validators: list[Any]) -> dict[str, Any]:
+        for check in validators:
+            if hasattr(check, "choices"):
+                options = [{"label": label, "value": key} for key, label in check.choices.items()]
+                return {"widget": "select", "options": options}
+            if hasattr(check, "range"):
+                low, high = check.range
+                return {"widget": "number", "value_type": "int", "min": low, "max": high}
+            if check is fields._date:
+                return {
+                    "widget": "datetime",
+                    "format": "YYYY-MM-DD",
+                    "date_format": "YYYY-MM-DD",
+                    "time_format": False,
+                    "picker_utc": True,
+                }
+            if check is fields._year:
+                return {"widget": "number", "value_type": "int", "min": fields.MIN_YEAR}
+            if check is fields._flag:
+                return {"widget": "boolean"}
+            if check is fields._number:
+                return {"widget": "number", "value_type": "float"}
+            if check is fields._https:
+                return {
+                    "widget": "string",
+                    "pattern": [
+                        "^https://\\S+\\.\\S+$",
+                        "tulis alamat lengkap yang diawali https://",
+                    ],
+                }
+            if check is fields._urusan_key:
+                return self._urusan()
+        widget = "text" if any(c is fields._max_text for c in validators) else "string"
+        if base is str and widget == "string":
+            for check in validators:
+                if hasattr(check, "limits"):
+                    low, high = check.limits
+                    message = f"satu baris, {low} sampai {high} karakter"
+                    return {"widget": "string", "pattern": [f"^.{{{low},{high}}}$", message]}
+        return {"widget": widget}
+
+    def _urusan(self) -> dict[str, Any]:
+        options = [
+            {"label": f"{u.nomor}. {u.nama}", "value": key}
+            for key, u in self.reference.urusan.items()
+        ]
+        return {"widget": "select", "options": options}
+
+    def _indicators(self) -> dict[str, Any]:
+        # Decap validates a required field inside an optional block even when the block is
+        # left empty, so the level is optional here; 'sepeda check' requires it for a claim.
+        claim = [{**f, "required": False} for f in self.model_fields(models.Klaim)]
+        blocks = [
+            {
+                "name": i.kunci,
+                "label": f"{i.nomor}. {i.nama}",
+                "widget": "object",
+                "required": False,
+                "collapsed": True,
+                "hint": i.keterangan,
+                "fields": claim,
+            }
+            for i in self.reference.newest.indikator
+        ]
+        return {"widget": "object", "collapsed": True, "fields": blocks}
+
+    def field(self, model: type[BaseModel], name: str, info: FieldInfo) -> dict[str, Any]:
+        base, validators, optional = _unwrap(info.annotation)
+        # pydantic keeps the validators of a required Annotated field in ``metadata``
+        validators += [m.func for m in info.metadata if hasattr(m, "func")]
+        required = info.is_required() or bool(
+            any(getattr(m, "min_length", None) for m in info.metadata)
+        )
+        entry: dict[str, Any] = {"name": name, "label": _label(name)}
+        if get_origin(base) is list:
+            item, item_validators, _ = _unwrap(get_args(base)[0])
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                entry |= {"widget": "list", "fields": self.model_fields(item)}
+            else:
+                inner = self._scalar(item, item_validators)
+                if name == "tpb":
+                    options = [{"label": f"{n}. {t}", "value": n} for n, t in vocab.TPB.items()]
+                    inner = {"widget": "select", "options": options}
+                if inner["widget"] == "select":
+                    entry |= {**inner, "multiple": True}
+                else:
+                    entry |= {
+                        "widget": "list",
+                        "field": {"name": name, "label": _label(name), **inner},
+                    }
+            if required:
+                entry["min"] = 1
+        elif get_origin(base) is dict:
+            entry |= self._indicators()
+        elif isinstance(base, type) and issubclass(base, BaseModel):
+            entry |= {"widget": "object", "fields": self.model_fields(base)}
+        else:
+            entry |= self._scalar(base, validators)
+        entry["required"] = required and not optional
+        if info.description and entry.get("widget") != "object":
+            entry["hint"] = info.description
+        if (model, name) in UPLOADS:
+            entry.pop("pattern", None)
+            entry |= {"widget": UPLOADS[model, name], "choose_url": False}
+        return entry
+
+    def model_fields(self, model: type[BaseModel]) -> list[dict[str, Any]]:
+        return [
+            self.field(model, name, info)
+            for name, info in model.model_fields.items()
+            if name not in LEFT_TO_YAML
+        ]
+
+
+class _NoAliases(yaml.SafeDumper):
+    """Writes a shared list (the claim fields of every indicator) in full each time."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def config(
+    reference: Reference,
+    katalog: str,
+    agencies: Sequence[tuple[str, str]],
+    backend: dict[str, Any],
+) -> dict[str, Any]:
+    """The Decap configuration: one collection per agency ``(slug, name)`` of the catalogue
+    folder ``katalog`` (project-relative, for example ``innovations``)."""
+    form = FormBuilder(reference).model_fields(models.Inovasi)
+    collections = [
+        {
+            "name": slug,
+            "label": name,
+            "label_singular": "inovasi",
+            "description": NEW_ONLY,
+            "folder": f"{katalog}/{slug}",
+            "path": "{{slug}}/inovasi",
+            "extension": "yaml",
+            "format": "yaml",
+            "create": True,
+            "delete": False,
+            "identifier_field": "nama",
+            "summary": "{{nama}}",
+            "media_folder": "",
+            "public_folder": "",
+            # Decap lists every YAML file of the folder (opd.yaml and verifikasi.yaml too) and
+            # filters only by equality, so the list is kept empty: no valid file has an empty
+            # nama. The form adds innovations; a published one is edited from its page.
+            "filter": {"field": "nama", "value": ""},
+            "fields": form,
+        }
+        for slug, name in agencies
+    ]
+    return {
+        "backend": backend,
+        "locale": "id",
+        "publish_mode": "editorial_workflow",
+        "omit_empty_optional_fields": True,
+        "editor": {"preview": False},  # the form gets the whole width (phones)
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "media_folder": katalog,
+        "collections": collections,
+    }
+
+
+def csp(form: FormBackend) -> str:
+    """The admin page's Content Security Policy: its own files plus the Git host's API.
+
+    Decap CMS styles its interface from script (``'unsafe-inline'`` styles) and validates
+    its configuration with compiled schemas (``'unsafe-eval'``); nothing else runs there.
+    """
+    hosts = {"github": ["https://api.github.com"], "gitlab": ["https://gitlab.com"]}[form.backend]
+    if form.base_url:
+        hosts.append(form.base_url.rstrip("/"))
+    if form.local_port:
+        hosts.append(f"http://localhost:{form.local_port}")
+    images = "https://avatars.githubusercontent.com" if form.backend == "github" else "https:"
+    return (
+        "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+        f"img-src 'self' data: blob: {images}; connect-src 'self' blob: {' '.join(hosts)}; "
+        "frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
+    )
+
+
+def admin_files(
+    reference: Reference,
+    katalog: str,
+    agencies: Sequence[tuple[str, str]],
+    region: Region,
+    bundle: dict[str, bytes],
+) -> dict[str, str | bytes]:
+    """Everything under ``admin/``: the page, its configuration, the Indonesian interface
+    strings and the Decap bundle (``bundle``, from :mod:`generator.outputs.vendor`)."""
+    form = region.form
+    if form is None:
+        return {}
+    settings = config(reference, katalog, agencies, form.decap())
+    if form.local_port:
+        local = {"url": f"http://localhost:{form.local_port}/api/v1"}
+        settings = {"local_backend": local, **settings}
+    header = "# Dibuat oleh 'sepeda build' dari model data; jangan disunting.\n"
+    body = yaml.dump(settings, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=100)
+    page = render.render_html(
+        "admin.html.j2", csp=escape.text(csp(form)), pemda=escape.text(region.pemda)
+    )
+    phrases = json.dumps(PHRASES, ensure_ascii=False, sort_keys=True, indent=1)
+    script = f'window.CMS.registerLocale("id", {phrases});\n'
+    files: dict[str, str | bytes] = {
+        f"{ADMIN_DIR}/index.html": page,
+        f"{ADMIN_DIR}/formulir.css": render.render_text("formulir.css"),
+        f"{ADMIN_DIR}/config.yml": header + body,
+        f"{ADMIN_DIR}/bahasa.js": script,
+    }
+    files.update({f"{ADMIN_DIR}/{name}": data for name, data in bundle.items()})
+    return files

@@ -1,0 +1,35 @@
+"""``.github/CODEOWNERS`` from the catalogue: who must approve a change to which file.
+
+Each agency's folder is owned by its admins (``admin`` in ``opd.yaml``) and the pokja;
+every ``opd.yaml`` and ``verifikasi.yaml`` by the pokja alone; everything else by the
+maintainers (``extra.pokja`` and ``extra.pengelola`` in ``mkdocs.yml``). GitHub applies the
+last matching line, so the general rules come first. ``sepeda codeowners`` writes the file;
+``sepeda codeowners --periksa`` (and a test) fail when the committed file is stale.
+"""
+
+from __future__ import annotations
+
+from generator.catalogue.records import OPD_FILE, VERIFIKASI_FILE, Catalogue
+from generator.record.region import Region
+
+PATH = ".github/CODEOWNERS"
+
+
+def codeowners(catalogue: Catalogue, region: Region, katalog: str = "innovations") -> str:
+    """The file's text (deterministic: agencies in catalogue order)."""
+    maintainers = " ".join(region.maintainers) or " ".join(region.pokja)
+    pokja = " ".join(region.pokja) or maintainers
+    lines = [
+        "# Dibuat oleh `sepeda codeowners` dari opd.yaml (admin) dan mkdocs.yml (extra.pokja,",
+        "# extra.pengelola). Jangan diubah langsung: ubah sumbernya lalu jalankan perintah itu.",
+        "",
+    ]
+    if maintainers:
+        lines.append(f"* {maintainers}")
+    for agency in catalogue.agencies:
+        owners = " ".join([*agency.data.admin, *region.pokja])
+        if owners:
+            lines.append(f"/{katalog}/{agency.slug}/ {owners}")
+    if pokja:
+        lines += [f"/{katalog}/*/{OPD_FILE} {pokja}", f"/{katalog}/**/{VERIFIKASI_FILE} {pokja}"]
+    return "\n".join(lines) + "\n"

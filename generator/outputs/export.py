@@ -1,0 +1,327 @@
+"""Open data: the catalogue as JSON, CSV and XLSX, the projection, and the format's schema.
+
+Every field of ``inovasi.yaml`` is exported under its own key, plus the computed ``id``,
+``opd``, ``skor``, ``status_verifikasi``, ``url`` (relative, as the contract in CLI.md says)
+and ``alamat`` (absolute). ``inovasi.csv`` keeps one row per innovation (UTF-8 with BOM);
+``inovasi-tahun.csv`` has one row per innovation and reporting year, so no cell packs
+several years; ``inovasi.xlsx`` holds both as sheets and opens in any locale; ``indeks.json``
+is the regency projection per year; ``skema/*.schema.json`` describe the three YAML files.
+Entries are sorted by ``id``; the same catalogue gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+
+from generator.base import urls
+from generator.base.escape import csv_cell, plain_text
+from generator.base.history import History
+from generator.base.numbers import round2
+from generator.catalogue.records import Catalogue, Innovation
+from generator.iid import advice, scoring
+from generator.iid.projection import InnovationPart, YearProjection
+from generator.outputs import spreadsheet
+from generator.record.models import Inovasi, InovasiBerita, Opd, Verifikasi
+from generator.record.region import Region
+
+YEAR_COLUMNS = ["id", "nama", "opd", "tahun_laporan", "kerangka_tahun", "skor_klaim"]
+
+
+CSV_COLUMNS = [
+    "id", "nama", "singkatan", "opd", "opd_nama", "sumber_data", "tahapan", "jenis", "bentuk",
+    "urusan_utama", "urusan_beririsan", "tematik", "tanggal_mulai", "tanggal_uji_coba",
+    "tanggal_penerapan", "tahun_laporan", "kerangka", "skor_klaim", "skor_terverifikasi",
+    "skor_maksimum", "status_verifikasi", "url", "ringkasan",
+]  # fmt: skip
+
+
+def _plain(value: Any) -> Any:
+    """pydantic dump → JSON-safe values (dates as ISO text, integral decimals as ints)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def _indicator_levels(score: scoring.InnovationScore) -> dict[str, Any]:
+    return {
+        row.kunci: {
+            "tingkat_klaim": row.tingkat_klaim,
+            "ada_bukti": row.ada_bukti,
+            "poin_klaim": row.poin_klaim,
+            "tingkat_terverifikasi": row.tingkat_pokja,
+            "poin_terverifikasi": row.poin_pokja,
+            "maksimum": row.maksimum,
+        }
+        for row in score.baris
+        if row.tingkat_klaim is not None or row.tingkat_pokja is not None
+    }
+
+
+def innovation_record(
+    innovation: Innovation, score: scoring.InnovationScore, region: Region | None = None
+) -> dict[str, Any]:
+    """One entry of ``inovasi.json``."""
+    fields = _plain(innovation.data.model_dump(mode="python"))
+    record: dict[str, Any] = {"id": innovation.slug, **fields, "opd": innovation.opd}
+    record["kerangka"] = score.kerangka
+    record["skor"] = {
+        "klaim": score.klaim,
+        "terverifikasi": score.terverifikasi,
+        "maksimum": score.maksimum,
+        "indikator": _indicator_levels(score),
+        "wajib_belum_terpenuhi": list(score.wajib_kosong),
+        "saran": advice.advice_lines(score),
+    }
+    if innovation.data.sumber_data == "berita":
+        record["skor"]["saran"] = []  # nothing to advise before the agency completes it
+    record["status_verifikasi"] = score.status_verifikasi
+    record["url"] = innovation.url
+    record["alamat"] = (region or Region()).site_url + innovation.url
+    return record
+
+
+def to_json(
+    catalogue: Catalogue,
+    scores: Mapping[str, scoring.InnovationScore],
+    region: Region | None = None,
+) -> str:
+    """The whole catalogue as ``inovasi.json`` text."""
+    years = sorted({y for i in catalogue.innovations for y in i.data.tahun_laporan})
+    framework = (
+        catalogue.reference.kerangka_for_years(years) if years else catalogue.reference.newest
+    )
+    document = {
+        "pemda": (region or Region()).pemda,
+        "kerangka": framework.id,
+        "inovasi": [
+            innovation_record(i, scores[i.slug], region)
+            for i in sorted(catalogue.innovations, key=lambda i: i.slug)
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def to_csv(catalogue: Catalogue, scores: Mapping[str, scoring.InnovationScore]) -> str:
+    """The catalogue as ``inovasi.csv`` text, one row per innovation (UTF-8 with BOM for Excel)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in csv_rows(catalogue, scores):
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
+    return "\ufeff" + out.getvalue()
+
+
+def csv_rows(
+    catalogue: Catalogue, scores: Mapping[str, scoring.InnovationScore]
+) -> list[dict[str, Any]]:
+    """One row per innovation, the columns of ``inovasi.csv`` (values unescaped)."""
+    rows = []
+    for innovation in sorted(catalogue.innovations, key=lambda i: i.slug):
+        data, score = innovation.data, scores[innovation.slug]
+        dates = data.tanggal
+        row = {
+            "id": innovation.slug,
+            "nama": data.nama,
+            "singkatan": data.singkatan or "",
+            "opd": innovation.opd,
+            "opd_nama": catalogue.agency(innovation.opd).data.nama,
+            "sumber_data": data.sumber_data,
+            "tahapan": data.tahapan or "",
+            "jenis": data.jenis or "",
+            "bentuk": data.bentuk or "",
+            "urusan_utama": data.urusan.utama if data.urusan else "",
+            "urusan_beririsan": ";".join(data.urusan.beririsan) if data.urusan else "",
+            "tematik": data.tematik or "",
+            "tanggal_mulai": dates.mulai.isoformat() if dates and dates.mulai else "",
+            "tanggal_uji_coba": dates.uji_coba.isoformat() if dates and dates.uji_coba else "",
+            "tanggal_penerapan": dates.penerapan.isoformat() if dates and dates.penerapan else "",
+            "tahun_laporan": ";".join(str(y) for y in data.tahun_laporan),
+            "kerangka": score.kerangka,
+            "skor_klaim": score.klaim,
+            "skor_terverifikasi": "" if score.terverifikasi is None else score.terverifikasi,
+            "skor_maksimum": score.maksimum,
+            "status_verifikasi": score.status_verifikasi,
+            "url": innovation.url,
+            "ringkasan": " ".join(data.ringkasan.split()),
+        }
+        rows.append(row)
+    return rows
+
+
+def year_rows(
+    catalogue: Catalogue, scores: Mapping[str, scoring.InnovationScore]
+) -> list[dict[str, Any]]:
+    """One row per innovation and reporting year (``inovasi-tahun.csv``)."""
+    rows = []
+    for innovation in sorted(catalogue.innovations, key=lambda i: i.slug):
+        for year in innovation.data.tahun_laporan:
+            kerangka = catalogue.reference.kerangka_for_year(year)
+            rows.append(
+                {
+                    "id": innovation.slug,
+                    "nama": innovation.data.nama,
+                    "opd": innovation.opd,
+                    "tahun_laporan": year,
+                    "kerangka_tahun": kerangka.id if kerangka else "",
+                    "skor_klaim": scores[innovation.slug].klaim,
+                }
+            )
+    return rows
+
+
+def to_year_csv(catalogue: Catalogue, scores: Mapping[str, scoring.InnovationScore]) -> str:
+    """``inovasi-tahun.csv``: UTF-8 with BOM, one row per innovation and year."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=YEAR_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in year_rows(catalogue, scores):
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
+    return "\ufeff" + out.getvalue()
+
+
+def _part(part: InnovationPart) -> dict[str, float]:
+    return {
+        "jumlah_skor": part.jumlah_skor,
+        "rata_rata": round2(part.rata_rata),
+        "skor_jumlah_inovasi": round2(part.skor_jumlah_inovasi),
+        "bagian_inovasi": round2(part.nilai),
+    }
+
+
+def to_index_json(projection: Sequence[YearProjection], region: Region | None = None) -> str:
+    """``indeks.json``: the regency's innovation part per reporting year, both scores."""
+    years: dict[str, Any] = {}
+    for year in projection:
+        detail = year.rincian
+        entry: dict[str, Any] = {"kerangka": year.kerangka, "jumlah_inovasi": year.jumlah_inovasi}
+        if detail is None:
+            entry["catatan"] = year.catatan
+        else:
+            entry |= {
+                "pembagi": detail.pembagi,
+                "klaim": _part(detail.klaim),
+                "terverifikasi": _part(detail.terverifikasi),
+                "yandas": {
+                    "tercakup": list(detail.yandas.tercakup),
+                    "belum": list(detail.yandas.belum),
+                },
+            }
+        years[str(year.tahun)] = entry
+    document = {"pemda": (region or Region()).pemda, "tahun": years}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def schemas() -> dict[str, str]:
+    """JSON Schema of ``inovasi.yaml`` (full and news record), ``opd.yaml``, ``verifikasi.yaml``."""
+    found = {
+        "inovasi": Inovasi.model_json_schema(),
+        "inovasi-berita": InovasiBerita.model_json_schema(),
+        "opd": Opd.model_json_schema(),
+        "verifikasi": Verifikasi.model_json_schema(),
+    }
+    return {
+        f"{urls.SCHEMA_FOLDER}/{name}.schema.json": json.dumps(
+            {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema},
+            ensure_ascii=False,
+            indent=2,
+            sort_keys=True,
+        )
+        + "\n"
+        for name, schema in found.items()
+    }
+
+
+FEED_SIZE = 50
+"""Entries in the Atom feed: the newest additions."""
+
+
+def to_feed(catalogue: Catalogue, history: History, region: Region | None = None) -> str:
+    """``inovasi-baru.xml``: an Atom feed of the newest innovations, dated by Git history.
+
+    An innovation without a known "added" date (outside a Git checkout) is left out rather
+    than dated by the build clock.
+    """
+    dated = sorted(
+        (
+            (history.added[key], innovation)
+            for innovation in catalogue.innovations
+            if (key := f"{innovation.opd}/{innovation.slug}") in history.added
+        ),
+        key=lambda pair: (pair[0], pair[1].slug),
+        reverse=True,
+    )[:FEED_SIZE]
+    updated = dated[0][0] if dated else (history.data_date or date(2020, 1, 1))
+    here = region or Region()
+    pemda, site_url = here.pemda, here.site_url
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="id">',
+        f"<title>Inovasi baru: Katalog Inovasi Daerah {xml_escape(pemda)}</title>",
+        f'<link rel="self" href="{xml_escape(site_url + urls.FEED)}"/>',
+        f'<link rel="alternate" href="{xml_escape(site_url)}"/>',
+        f"<id>{xml_escape(site_url + urls.FEED)}</id>",
+        f"<updated>{updated.isoformat()}T00:00:00Z</updated>",
+        f"<author><name>{xml_escape(pemda)}</name></author>",
+    ]
+    if here.licence is not None:
+        lines.append(
+            f"<rights>{xml_escape(here.licence.nama)} ({xml_escape(here.licence.url)})</rights>"
+        )
+    for added, innovation in dated:
+        address = site_url + innovation.url
+        summary = plain_text(innovation.data.ringkasan).unescape()
+        agency = catalogue.agency(innovation.opd).data.nama
+        lines += [
+            "<entry>",
+            f"<title>{xml_escape(innovation.data.nama)}</title>",
+            f'<link rel="alternate" href="{xml_escape(address)}"/>',
+            f"<id>{xml_escape(address)}</id>",
+            f"<published>{added.isoformat()}T00:00:00Z</published>",
+            f"<updated>{added.isoformat()}T00:00:00Z</updated>",
+            f"<author><name>{xml_escape(agency)}</name></author>",
+            f'<summary type="text">{xml_escape(summary)}</summary>',
+            "</entry>",
+        ]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"
+
+
+def export_files(
+    catalogue: Catalogue,
+    scores: Mapping[str, scoring.InnovationScore],
+    projection: Sequence[YearProjection] = (),
+    history: History | None = None,
+    region: Region | None = None,
+) -> dict[str, str | bytes]:
+    """File name → content of every open-data file."""
+    main = to_json(catalogue, scores, region)
+    by_year = year_rows(catalogue, scores)
+    data_date = (history or History()).data_date
+    return {
+        urls.JSON_EXPORT: main,
+        urls.CSV_EXPORT: to_csv(catalogue, scores),
+        urls.YEARS_CSV_EXPORT: to_year_csv(catalogue, scores),
+        urls.XLSX_EXPORT: spreadsheet.workbook(
+            [
+                ("inovasi", CSV_COLUMNS, csv_rows(catalogue, scores)),
+                ("tahun", YEAR_COLUMNS, by_year),
+            ],
+            data_date,
+        ),
+        urls.INDEX_EXPORT: to_index_json(projection, region),
+        urls.FEED: to_feed(catalogue, history or History(), region),
+        **schemas(),
+    }

@@ -1,0 +1,260 @@
+"""What every page kind shares: the catalogue index, cards, links, scores, page specs.
+
+Pure: built once per plan from the catalogue and its scores (no disk, no clock). Every
+contributor value passes through :mod:`generator.base.escape` here, once, for the context it
+lands in; links are final relative URLs from :mod:`generator.base.urls`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from generator.base import urls, vocab
+from generator.base.escape import Url, plain_text, text, url
+from generator.base.history import History
+from generator.catalogue.records import Agency, Catalogue, Innovation
+from generator.iid.scoring import AgencyTotals, InnovationScore, agency_totals
+from generator.pages import graphics
+from generator.pages import views as v
+from generator.record.region import Region
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated Markdown page: where, which view and template, and its source files."""
+
+    uri: str
+    template: str
+    view: object
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CatalogueIndex:
+    """Whole-catalogue lookups, computed once per plan."""
+
+    catalogue: Catalogue
+    scores: Mapping[str, InnovationScore]
+    members: Mapping[str, tuple[Innovation, ...]]
+    children: Mapping[str, tuple[Agency, ...]]
+    replicated_by: Mapping[str, tuple[Innovation, ...]]
+    totals: Mapping[str, AgencyTotals]
+    cover: Mapping[str, str]
+    family: Mapping[str, tuple[Innovation, ...]]
+    """An agency's own innovations, then those of every unit under it (recursively)."""
+    family_totals: Mapping[str, AgencyTotals]
+    history: History = field(default_factory=History)
+    region: Region = field(default_factory=Region)
+    card_parts: dict[str, v.Card] = field(default_factory=dict, compare=False, repr=False)
+    """Escaped card contents per innovation, made once per plan (links are per page)."""
+
+    def top_agencies(self) -> tuple[Agency, ...]:
+        """Agencies under no other agency of the catalogue, in catalogue order."""
+        known = {a.slug for a in self.catalogue.agencies}
+        return tuple(a for a in self.catalogue.agencies if a.data.induk not in known)
+
+    def lineage(self, slug: str) -> tuple[Agency, ...]:
+        """The agency, then each agency above it (an induk cycle stops the walk)."""
+        found = [self.catalogue.agency(slug)]
+        known = {a.slug for a in self.catalogue.agencies}
+        while (parent := found[-1].data.induk) in known and parent not in {a.slug for a in found}:
+            found.append(self.catalogue.agency(parent or ""))
+        return tuple(found)
+
+    def descendants(self, slug: str) -> tuple[Agency, ...]:
+        """Every unit under an agency, depth first, in catalogue order."""
+        found: list[Agency] = []
+        seen = {slug}  # an induk cycle (A under B under A) must not loop
+        stack = list(reversed(self.children.get(slug, ())))
+        while stack:
+            unit = stack.pop()
+            if unit.slug in seen:
+                continue
+            seen.add(unit.slug)
+            found.append(unit)
+            stack.extend(reversed(self.children.get(unit.slug, ())))
+        return tuple(found)
+
+    @classmethod
+    def build(
+        cls,
+        catalogue: Catalogue,
+        scores: Mapping[str, InnovationScore],
+        history: History | None = None,
+        region: Region | None = None,
+    ) -> CatalogueIndex:
+        members: dict[str, list[Innovation]] = defaultdict(list)
+        replicated: dict[str, list[Innovation]] = defaultdict(list)
+        children: dict[str, list[Agency]] = defaultdict(list)
+        for innovation in catalogue.innovations:
+            members[innovation.opd].append(innovation)
+            for item in innovation.data.replikasi:
+                if item.inovasi:
+                    replicated[item.inovasi].append(innovation)
+        for agency in catalogue.agencies:
+            if agency.data.induk:
+                children[agency.data.induk].append(agency)
+        totals = {
+            a.slug: agency_totals(a.slug, [scores[i.slug] for i in members[a.slug]])
+            for a in catalogue.agencies
+        }
+        index = cls(
+            catalogue,
+            scores,
+            {k: tuple(x) for k, x in members.items()},
+            {k: tuple(x) for k, x in children.items()},
+            {k: tuple(x) for k, x in replicated.items()},
+            totals,
+            {i.slug: cover_file(i) for i in catalogue.innovations},
+            {},
+            {},
+        )
+        family = {
+            a.slug: tuple(
+                i
+                for unit in (a, *index.descendants(a.slug))
+                for i in index.members.get(unit.slug, ())
+            )
+            for a in catalogue.agencies
+        }
+        family_totals = {
+            slug: agency_totals(slug, [scores[i.slug] for i in found])
+            for slug, found in family.items()
+        }
+        return cls(
+            index.catalogue,
+            index.scores,
+            index.members,
+            index.children,
+            index.replicated_by,
+            index.totals,
+            index.cover,
+            family,
+            family_totals,
+            history or History(),
+            region or Region(),
+        )
+
+
+def cover_file(innovation: Innovation) -> str:
+    """The cover image file name inside the innovation's folder on the site."""
+    photos = [m for m in innovation.data.media if urls.is_image(m.berkas)]
+    chosen = next((m for m in photos if m.sampul), photos[0] if photos else None)
+    return chosen.berkas if chosen else urls.COVER_SVG
+
+
+def small_cover(ix: CatalogueIndex, innovation: Innovation) -> str:
+    """Site URI of the cover as a card shows it: the small copy of a photo, or the SVG."""
+    name = ix.cover[innovation.slug]
+    if name == urls.COVER_SVG:
+        return urls.innovation_file(innovation.slug, name)
+    return urls.small_file(innovation.slug, name)
+
+
+def webp_href(source: str, small: str) -> Url | None:
+    """Link from ``source`` to the WebP twin of the small photo copy ``small``, if it has one."""
+    twin = urls.webp_copy(small)
+    return href(source, twin) if twin else None
+
+
+def latest_date(innovation: Innovation) -> tuple[date, str]:
+    """Sort key for "newest": the latest date or year the record mentions."""
+    data = innovation.data
+    days = [d for _, d in data.tanggal.steps() if d is not None] if data.tanggal else []
+    years = [*data.tahun_laporan, *(p.tahun for p in data.penghargaan if p.tahun is not None)]
+    candidates = days + [date(y, 1, 1) for y in years]
+    return (max(candidates) if candidates else date(1900, 1, 1), innovation.slug)
+
+
+def meta(title: str, description: str, *, search: bool = False) -> v.Meta:
+    """Front matter of a page; ``search`` puts the page in the search index."""
+    return v.Meta(text(title), text(description, 300), search)
+
+
+def href(source: str, target: str) -> Url:
+    return url(urls.link(source, target))
+
+
+def score_view(score: InnovationScore) -> v.Score:
+    verified = "–" if score.terverifikasi is None else str(score.terverifikasi)
+    if not score.jumlah_klaim:
+        words = "Belum ada klaim indikator IID"
+    elif not score.klaim_berbukti:
+        words = f"Belum ada bukti dukung ({score.jumlah_klaim} indikator diklaim)"
+    else:
+        words = f"Skor klaim {score.klaim} dari {score.maksimum}"
+    verified_words = (
+        f"terverifikasi pokja: {score.terverifikasi}"
+        if score.terverifikasi is not None
+        else "belum diverifikasi pokja"
+    )
+    return v.Score(
+        klaim=score.klaim,
+        maksimum=score.maksimum,
+        terverifikasi=text(verified),
+        diverifikasi=score.terverifikasi is not None,
+        status=v.Badge(
+            text(vocab.STATUS_VERIFIKASI[score.status_verifikasi]),
+            text(f"status-{score.status_verifikasi}"),
+        ),
+        jumlah_klaim=score.jumlah_klaim,
+        klaim_berbukti=score.klaim_berbukti,
+        words=text(words),
+        verified_words=text(verified_words),
+    )
+
+
+def agency_link(source: str, agency: Agency) -> v.Link:
+    return v.Link(href(source, urls.agency_uri(agency.slug)), text(agency.data.nama))
+
+
+def card(ix: CatalogueIndex, innovation: Innovation, source: str) -> v.Card:
+    """An innovation's card as seen from the page ``source``.
+
+    An innovation appears in a dozen lists (all, each facet value, each agency above it);
+    its escaped text is made once per plan and only the relative links per page.
+    """
+    parts = ix.card_parts.get(innovation.slug)
+    if parts is None:
+        parts = ix.card_parts[innovation.slug] = _card_parts(ix, innovation)
+    agency_uri = urls.agency_uri(innovation.opd)
+    cover = small_cover(ix, innovation)
+    return replace(
+        parts,
+        link=href(source, urls.innovation_uri(innovation.slug)),
+        cover=href(source, cover),
+        cover_webp=webp_href(source, cover),
+        agency=v.Link(href(source, agency_uri), parts.agency.label),
+    )
+
+
+def _card_parts(ix: CatalogueIndex, innovation: Innovation) -> v.Card:
+    data = innovation.data
+    badges = []
+    if data.tahapan:
+        badges.append(v.Badge(text(vocab.TAHAPAN[data.tahapan]), text("tahapan")))
+    score = score_view(ix.scores[innovation.slug])
+    if data.sumber_data == "berita":
+        badges.append(v.Badge(text("Dari pemberitaan"), text("berita")))
+    else:
+        badges.append(score.status)
+    unlinked = url("")
+    return v.Card(
+        link=unlinked,
+        cover=unlinked,
+        name=text(data.nama),
+        agency=v.Link(unlinked, text(ix.catalogue.agency(innovation.opd).data.nama)),
+        badges=tuple(badges),
+        summary=plain_text(data.ringkasan, 180),
+        score=score,
+        news=data.sumber_data == "berita",
+    )
+
+
+def colour(catalogue: Catalogue, innovation: Innovation) -> str:
+    urusan = innovation.data.urusan
+    nomor = catalogue.reference.urusan[urusan.utama].nomor if urusan else None
+    return graphics.urusan_colour(nomor)

@@ -1,0 +1,325 @@
+"""The records of the data format (``docs/dev/FORMAT.md``) as strict, frozen pydantic models.
+
+Built from the scalar types of :mod:`generator.record.fields`; record-level rules (dates in
+stage order, evidence is a file or a link, summaries short enough) live here. Rules that
+need other files (references, media on disk, uniqueness) live in :mod:`generator.catalogue.checks`.
+No I/O in this module.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import pairwise
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from generator.base import vocab
+from generator.record.fields import (
+    Account,
+    Bentuk,
+    Date,
+    Email,
+    Flag,
+    HttpsUrl,
+    IndicatorKey,
+    JenisInisiator,
+    JenisInovasi,
+    JenisOpd,
+    JenisPenghargaan,
+    Line,
+    NamaInovasi,
+    NomorAstaCita,
+    NomorTpb,
+    Number,
+    Slug,
+    StatusVerifikasi,
+    SumberData,
+    Tahapan,
+    Tematik,
+    Text,
+    Tingkat,
+    TingkatVerifikasi,
+    UrusanKey,
+    Year,
+)
+
+
+class Record(BaseModel):
+    """Base of every schema model: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Opd(Record):
+    """``opd.yaml``: an agency (perangkat daerah, puskesmas, kecamatan, desa, ...)."""
+
+    nama: Line = Field(description="nama resmi perangkat daerah, misalnya Dinas Kesehatan")
+    singkatan: Line | None = Field(None, description="singkatan, misalnya Dinkes")
+    jenis: JenisOpd = Field(description="jenis perangkat daerah")
+    induk: Slug | None = Field(None, description="slug perangkat daerah induk")
+    nama_lama: list[Line] = Field(default_factory=list, description="nama-nama lama")
+    situs: HttpsUrl | None = Field(None, description="alamat situs resmi (https://...)")
+    admin: list[Account] = Field(
+        default_factory=list, description="akun GitHub admin perangkat daerah, misalnya @nama"
+    )
+
+
+class Inisiator(Record):
+    jenis: JenisInisiator = Field(description="jenis inisiator")
+    nama: Line = Field(description="nama unit atau orang yang menjadi inisiator")
+
+
+class Inovator(Record):
+    nama: Line = Field(description="nama inovator (dengan persetujuannya)")
+    peran: Line | None = None
+
+
+class UrusanInovasi(Record):
+    utama: UrusanKey = Field(description="satu kunci urusan utama")
+    beririsan: list[UrusanKey] = Field(default_factory=list)
+
+
+class Tanggal(Record):
+    mulai: Date | None = None
+    uji_coba: Date | None = None
+    penerapan: Date | None = None
+
+    def steps(self) -> list[tuple[str, date | None]]:
+        """The three dates in stage order, each ``None`` when not given."""
+        return [("mulai", self.mulai), ("uji_coba", self.uji_coba), ("penerapan", self.penerapan)]
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Tanggal:
+        present = [(name, value) for name, value in self.steps() if value is not None]
+        for (first, a), (second, b) in pairwise(present):
+            if b < a:
+                raise PydanticCustomError(
+                    "urutan_tanggal",
+                    "{second} ({b}) lebih awal daripada {first} ({a}); urutannya harus "
+                    "mulai, uji_coba, lalu penerapan",
+                    {"first": first, "second": second, "a": a.isoformat(), "b": b.isoformat()},
+                )
+        return self
+
+
+class RancangBangun(Record):
+    dasar_hukum: Text | None = None
+    permasalahan: Text | None = None
+    isu_strategis: Text | None = None
+    metode_pembaharuan: Text | None = None
+    keunggulan: Text | None = None
+    cara_kerja: Text | None = None
+
+    def words(self) -> int:
+        """Total words over all parts (IID expects at least 300)."""
+        return sum(vocab.word_count(getattr(self, key)) for key in vocab.RANCANG_BANGUN)
+
+
+class Capaian(Record):
+    tahun: Year
+    nilai: Number
+    satuan: Line = Field(description="satuan nilai, misalnya 'inovasi terjaring'")
+    keterangan: Line | None = None
+
+
+class Bukti(Record):
+    """Supporting evidence: a file in the folder or a public https link."""
+
+    berkas: Line | None = None
+    url: HttpsUrl | None = None
+    nomor: Line | None = None
+    tanggal: Date | None = None
+    tentang: Line | None = None
+
+    @model_validator(mode="after")
+    def _file_or_link(self) -> Bukti:
+        if (self.berkas is None) == (self.url is None):
+            raise PydanticCustomError(
+                "bukti",
+                "setiap bukti harus berupa satu berkas di folder inovasi ('berkas: nama.pdf') "
+                "atau satu tautan ('url: https://...'), tidak keduanya dan tidak kosong",
+            )
+        return self
+
+
+class Klaim(Record):
+    """A claim on one IID indicator."""
+
+    tingkat: Tingkat = Field(description="tingkat parameter yang diklaim, 1 sampai 3")
+    keterangan: Text | None = None
+    bukti: list[Bukti] = Field(default_factory=list)
+
+
+class Media(Record):
+    berkas: Line = Field(description="nama berkas di folder inovasi, misalnya foto-layanan.jpg")
+    keterangan: Line = Field(description="keterangan (caption) foto atau dokumen")
+    alt: Line | None = None
+    sampul: Flag = False
+    persetujuan: Flag | None = Field(
+        None, description="true bila orang yang tampak di foto sudah setuju fotonya diterbitkan"
+    )
+    lisensi: Line | None = Field(None, description="lisensi foto, misalnya CC BY 4.0")
+
+
+class Tautan(Record):
+    judul: Line = Field(description="judul tautan")
+    url: HttpsUrl = Field(description="alamat tautan (https://...)")
+
+
+class Penghargaan(Record):
+    nama: Line = Field(description="nama penghargaan atau lomba")
+    tahun: Year | None = Field(
+        None, description="tahun penghargaan; hapus baris ini bila sumbernya tidak menyebut tahun"
+    )
+    peringkat: Line | None = None
+    jenis: JenisPenghargaan | None = Field(
+        None, description="juara, finalis, peserta atau apresiasi (ikut serta bukan menang)"
+    )
+
+
+class Replikasi(Record):
+    pemda: Line = Field(description="nama pemerintah daerah yang mereplikasi")
+    tahun: Year
+    inovasi: Slug | None = None
+
+
+class Kontak(Record):
+    unit: Line | None = None
+    email: Email | None = None
+    telepon: Line | None = None
+
+
+class Proposal(Record):
+    skema: Slug = Field(description="skema lomba, misalnya kipp atau bailang")
+    tahun: Year
+    bagian: dict[str, Text] = Field(description="bagian-bagian narasi proposal")
+
+    @field_validator("bagian")
+    @classmethod
+    def _known_parts(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        if info.data.get("skema") == "kipp":
+            for key in value:
+                if key not in vocab.KIPP_BAGIAN:
+                    raise PydanticCustomError(
+                        "bagian_kipp",
+                        "'{value}' bukan bagian proposal KIPP; {hint}",
+                        {"value": key, "hint": vocab.choices_hint(key, vocab.KIPP_BAGIAN)},
+                    )
+        return value
+
+
+class _InovasiFields(Record):
+    """All fields of ``inovasi.yaml``; the IID classification may be absent (news records)."""
+
+    nama: NamaInovasi = Field(description="nama inovasi, satu baris, 3-150 karakter")
+    singkatan: Line | None = None
+    ringkasan: Text = Field(description="ringkasan inovasi, paling banyak 200 kata")
+    sumber_data: SumberData = "opd"
+    tahapan: Tahapan | None = None
+    inisiator: Inisiator | None = None
+    inovator: list[Inovator] = Field(default_factory=list)
+    jenis: JenisInovasi | None = None
+    bentuk: Bentuk | None = None
+    urusan: UrusanInovasi | None = None
+    tematik: Tematik | None = None
+    tanggal: Tanggal | None = None
+    tahun_laporan: list[Year] = Field(default_factory=list)
+    rancang_bangun: RancangBangun | None = None
+    tujuan: Text | None = None
+    manfaat: Text | None = None
+    hasil: Text | None = None
+    capaian: list[Capaian] = Field(default_factory=list)
+    tpb: list[NomorTpb] = Field(default_factory=list)
+    asta_cita: list[NomorAstaCita] = Field(default_factory=list)
+    indikator: dict[IndicatorKey, Klaim] = Field(default_factory=dict)
+    media: list[Media] = Field(default_factory=list)
+    video: HttpsUrl | None = None
+    tautan: list[Tautan] = Field(default_factory=list)
+    penghargaan: list[Penghargaan] = Field(default_factory=list)
+    replikasi: list[Replikasi] = Field(default_factory=list)
+    kontak: Kontak | None = None
+    proposal: list[Proposal] = Field(default_factory=list)
+    pemda: Line | None = Field(
+        None,
+        description="pemerintah daerah pemilik inovasi, misalnya Kabupaten Balangan; harus "
+        "sama dengan pemda katalog (inovasi daerah lain dicatat sebagai replikasi)",
+    )
+
+    @field_validator("ringkasan")
+    @classmethod
+    def _short_summary(cls, value: str) -> str:
+        words = vocab.word_count(value)
+        if words > vocab.RINGKASAN_MAX_WORDS:
+            raise PydanticCustomError(
+                "ringkasan_panjang",
+                "ringkasan {words} kata; singkat menjadi paling banyak {limit} kata "
+                "(uraian lengkap tulis di rancang_bangun)",
+                {"words": words, "limit": vocab.RINGKASAN_MAX_WORDS},
+            )
+        return value
+
+    @field_validator("tanggal")
+    @classmethod
+    def _dates_for_stage(cls, value: Tanggal | None, info: ValidationInfo) -> Tanggal | None:
+        stage = info.data.get("tahapan")
+        if value is None or stage is None:
+            return value
+        if stage in ("uji-coba", "penerapan") and value.uji_coba is None:
+            raise PydanticCustomError(
+                "tanggal_tahapan",
+                "tahapan '{stage}' memerlukan tanggal.uji_coba; tambahkan 'uji_coba: TTTT-BB-HH'",
+                {"stage": stage},
+            )
+        if stage == "penerapan" and value.penerapan is None:
+            raise PydanticCustomError(
+                "tanggal_tahapan",
+                "tahapan 'penerapan' memerlukan tanggal.penerapan; tambahkan "
+                "'penerapan: TTTT-BB-HH'",
+            )
+        return value
+
+    @field_validator("tahun_laporan")
+    @classmethod
+    def _sorted_years(cls, value: list[int]) -> list[int]:
+        return sorted(set(value))
+
+
+class InovasiBerita(_InovasiFields):
+    """A record transcribed from news (``sumber_data: berita``): classification optional."""
+
+    tautan: list[Tautan] = Field(
+        min_length=1, description="tautan ke berita sumber (wajib untuk data dari berita)"
+    )
+
+
+class Inovasi(_InovasiFields):
+    """An agency's own record: the IID profile fields are required."""
+
+    tahapan: Tahapan = Field(description="tahapan inovasi")
+    inisiator: Inisiator = Field(description="peta berisi jenis dan nama inisiator")
+    jenis: JenisInovasi = Field(description="jenis inovasi")
+    bentuk: Bentuk = Field(description="bentuk inovasi daerah")
+    urusan: UrusanInovasi = Field(description="peta berisi urusan utama (dan beririsan)")
+    tanggal: Tanggal = Field(description="peta tanggal mulai, uji_coba, penerapan")
+    tahun_laporan: list[Year] = Field(
+        min_length=1, description="daftar tahun inovasi dilaporkan, misalnya [2023, 2024]"
+    )
+
+
+AnyInovasi = Inovasi | InovasiBerita
+
+
+class VerifikasiIndikator(Record):
+    tingkat: TingkatVerifikasi = Field(description="tingkat yang diterima pokja, 0 sampai 3")
+    catatan: Line | None = None
+
+
+class Verifikasi(Record):
+    """``verifikasi.yaml``: the pokja's verification of one innovation."""
+
+    status: StatusVerifikasi = Field(description="status verifikasi")
+    tanggal: Date = Field(description="tanggal verifikasi")
+    oleh: Line | None = None
+    catatan: Text | None = None
+    indikator: dict[IndicatorKey, VerifikasiIndikator] = Field(default_factory=dict)

@@ -1,0 +1,251 @@
+"""Building the site into a folder safely: the target rules, one build at a time, the swap.
+
+``sepeda build --out DIR`` may only replace a folder that is empty, missing, or a previous
+site of ours (marked by :data:`MARKER`, which every build writes). It refuses the project
+root, any folder that holds the project or its parts (``innovations/``, ``.git``,
+``docs/``, ``mkdocs.yml``), any folder inside them, and anything else that is not ours; it
+never deletes what it did not create. Builds of the same target take turns (an exclusive
+lock file beside the target, removed when the build ends; a second build waits). The site
+is built into a temporary folder beside the target, scanned (the plugin's output scan),
+made readable (directories 0755, files 0644), and swapped in; temporary folders left by a
+killed build are removed by the next build of that target and are ignored by Git.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from generator.base.codes import Code
+from generator.base.diagnostics import Finding, Severity
+from generator.site import search_index
+
+MARKER = ".sepeda-situs"
+"""File at the root of every site this command built; only such a folder is ever replaced."""
+MARKER_TEXT = (
+    "Situs ini dibangun oleh 'sepeda build'; folder ini boleh diganti oleh build berikutnya.\n"
+)
+PROTECTED = ("innovations", ".git", "docs", "mkdocs.yml", "generator", "overrides", "tests")
+_PLUGIN_MESSAGES = ("Katalog tidak dapat diterbitkan", "Pemeriksaan keluaran menolak")
+
+
+class BuildRefused(Exception):
+    """The target folder must not be written; ``finding`` says why and what to do."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.finding = Finding("--out", 0, 0, Severity.ERROR, "--out", message, Code.BUILD_TARGET)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How a build ended: ``ok``, ``errors`` (findings) or ``failure`` (internal)."""
+
+    status: Literal["ok", "errors", "failure"]
+    findings: tuple[Finding, ...]
+    message: str = ""
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    return path == folder or path.is_relative_to(folder)
+
+
+def check_target(root: Path, out: Path) -> None:
+    """Raise :class:`BuildRefused` unless ``out`` may receive a new site."""
+    root = root.resolve()
+    if out.is_symlink():
+        raise BuildRefused(f"'{out}' adalah tautan simbolik; pilih folder biasa")
+    target = out.resolve()
+    if _is_within(root, target):
+        raise BuildRefused(
+            f"'{out}' adalah folder proyek atau berisi folder proyek; pilih folder baru, "
+            "misalnya --out site"
+        )
+    for name in PROTECTED:
+        if _is_within(target, root / name):
+            raise BuildRefused(
+                f"'{out}' berada di dalam '{name}' milik proyek; pilih folder lain, misalnya "
+                "--out site"
+            )
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise BuildRefused(f"'{out}' adalah berkas, bukan folder; pilih folder lain")
+    holds = [name for name in PROTECTED if (target / name).exists()]
+    if holds:
+        raise BuildRefused(
+            f"'{out}' berisi {', '.join(holds)}: itu bukan folder situs; pilih folder lain, "
+            "misalnya --out site"
+        )
+    if any(target.iterdir()) and not (target / MARKER).is_file():
+        raise BuildRefused(
+            f"'{out}' sudah berisi berkas yang tidak dibuat oleh 'sepeda build'; kosongkan "
+            "sendiri folder itu atau pilih folder lain (tidak ada yang dihapus)"
+        )
+
+
+def make_readable(folder: Path) -> None:
+    """Directories 0755 and files 0644, so a web server running as another user can read."""
+    folder.chmod(0o755)
+    for path in folder.rglob("*"):
+        if path.is_symlink():
+            continue
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+class _DropPluginErrors(logging.Filter):
+    """MkDocs logs a PluginError's text; the CLI prints those findings itself."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.getMessage()).startswith(_PLUGIN_MESSAGES)
+
+
+class SiteBuilder:
+    """Builds the project's site into ``out`` (checked on construction)."""
+
+    def __init__(self, root: Path, out: Path) -> None:
+        self.root = root.resolve()
+        self.out = (self.root / out) if not out.is_absolute() else out
+        check_target(self.root, self.out)
+        self.out = self.out.resolve()
+        self.parent = self.out.parent
+        self.prefix = f".{self.out.name}.sepeda-"
+        self.shard_pages = search_index.SHARD_PAGES
+        """Largest search part (``search_shard_pages`` of the katalog plugin, read by the build)."""
+
+    @contextmanager
+    def _lock(self) -> Iterator[None]:
+        """One build of this target at a time; the lock file is removed when done.
+
+        The holder unlinks the file before it unlocks, so a build that was waiting on
+        the old file finds it gone (or replaced) and locks the current one instead.
+        """
+        self.parent.mkdir(parents=True, exist_ok=True)
+        lock_path = self.parent / f"{self.prefix}lock"
+        waited = False
+        while True:
+            handle = open(lock_path, "a")  # noqa: SIM115 (closed below, after unlocking)
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if not waited:
+                    print(
+                        "Menunggu pembangunan lain ke folder yang sama selesai...",
+                        file=sys.stderr,
+                    )
+                    waited = True
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                current = os.stat(lock_path).st_ino
+            except FileNotFoundError:
+                current = None
+            if current == os.fstat(handle.fileno()).st_ino:
+                break
+            handle.close()  # the previous holder removed this file: lock the new one
+        try:
+            yield
+        finally:
+            lock_path.unlink(missing_ok=True)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.close()
+
+    def _remove_leftovers(self) -> None:
+        """Temporary folders of earlier, interrupted builds of this target (ours by name)."""
+        for entry in self.parent.iterdir():
+            if entry.name.startswith(self.prefix) and entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+
+    def build(self) -> Outcome:
+        """Build, scan and swap in; the previous site stays on any failure."""
+        with self._lock():
+            check_target(self.root, self.out)  # the other build may have changed it
+            self._remove_leftovers()
+            tmp = Path(tempfile.mkdtemp(prefix=f"{self.prefix}tmp-", dir=self.parent))
+            try:
+                outcome = self._mkdocs(tmp)
+                if outcome.status == "ok":
+                    try:
+                        search_index.index_site(tmp, self.shard_pages)
+                    except search_index.SearchIndexError as exc:
+                        return Outcome("failure", outcome.findings, str(exc))
+                    (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+                    make_readable(tmp)
+                    self._swap(tmp)
+                return outcome
+            finally:
+                if tmp.exists():
+                    shutil.rmtree(tmp, ignore_errors=True)
+
+    def _swap(self, built: Path) -> None:
+        old = self.parent / f"{self.prefix}old"
+        if old.exists():
+            shutil.rmtree(old)
+        if self.out.exists():
+            self.out.rename(old)
+        built.rename(self.out)
+        if old.exists():
+            shutil.rmtree(old)
+
+    def _mkdocs(self, site_dir: Path) -> Outcome:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import Abort, MkDocsException
+
+        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+        _source_date_epoch(self.root)
+        mkdocs_log = logging.getLogger("mkdocs")
+        drop = _DropPluginErrors()
+        mkdocs_log.addFilter(drop)
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(drop)
+        try:
+            config = load_config(
+                config_file=str(self.root / "mkdocs.yml"), site_dir=str(site_dir), strict=True
+            )
+            plugin = config.plugins.get("katalog")
+            if plugin is not None:
+                self.shard_pages = plugin.config.search_shard_pages
+            try:
+                build(config)
+            except (Abort, MkDocsException) as exc:
+                return self._failed(plugin, str(exc))
+            findings = plugin.result.findings if plugin and plugin.result else ()
+            return Outcome("ok", tuple(findings))
+        finally:
+            mkdocs_log.removeFilter(drop)
+            for handler in logging.getLogger().handlers:
+                handler.removeFilter(drop)
+
+    @staticmethod
+    def _failed(plugin: object, message: str) -> Outcome:
+        result = getattr(plugin, "result", None)
+        scan = tuple(getattr(plugin, "scan_findings", ()))
+        if scan:
+            return Outcome("errors", (*(result.findings if result else ()), *scan))
+        if result is not None and not result.ok:
+            return Outcome("errors", tuple(result.findings))
+        return Outcome("failure", tuple(result.findings) if result else (), message)
+
+
+def _source_date_epoch(root: Path) -> None:
+    """Pin MkDocs' build date (sitemap) to the last commit, so rebuilds are identical."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    git = shutil.which("git")
+    if git is None:
+        return
+    result = subprocess.run(  # noqa: S603 - fixed argv, no shell
+        [git, "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=False
+    )
+    if result.returncode == 0 and result.stdout.strip():
+        os.environ["SOURCE_DATE_EPOCH"] = result.stdout.strip()

@@ -1,0 +1,185 @@
+"""The one orchestrator: explicit settings in, an immutable check or build result out.
+
+``check`` reads and validates the catalogue (and ``mkdocs.yml``); ``build`` does the same
+and then scores it, plans and renders every page, draws the covers, writes the exports and
+takes the media published while they were checked. Each catalogue file is read once and
+each image decoded once per call. Nothing is cached between calls unless the caller passes
+a :class:`Memo` (``sepeda serve`` does), which only skips work whose inputs are unchanged,
+so the same settings always give the same result, in any process. The MkDocs plugin and
+the CLI are the only callers.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from types import MappingProxyType
+
+from generator.base.codes import Code
+from generator.base.diagnostics import Finding, Severity, has_errors, sort_findings
+from generator.base.history import History, read_history
+from generator.catalogue.loader import Loaded, Memo, load_catalogue
+from generator.catalogue.records import Catalogue
+from generator.iid.projection import YearProjection, regency_projection
+from generator.iid.scoring import InnovationScore, score_all
+from generator.outputs import cms, export, vendor
+from generator.pages import plan as pages
+from generator.pages import render
+from generator.record.reference import Reference, load_reference
+from generator.record.region import Region, read_region
+from generator.site import config_guard
+
+WITA = timezone(timedelta(hours=8), "WITA")
+
+
+def today_in_balangan() -> date:
+    """The date in Balangan (WITA); ``SEPEDA_TODAY=YYYY-MM-DD`` overrides it (tests)."""
+    override = os.environ.get("SEPEDA_TODAY")
+    if override:
+        return date.fromisoformat(override)
+    return datetime.now(WITA).date()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run depends on, explicit: no global state is read after this."""
+
+    root: Path
+    innovations_dir: Path
+    today: date
+    reference: Reference
+    config_file: Path | None = None
+    history: History = field(default_factory=History)
+    """Dates from Git (added, last changed, date of the data); empty outside a checkout."""
+    region: Region = field(default_factory=Region)
+    """Whose catalogue this is: ``extra.pemda`` and ``site_url`` of ``mkdocs.yml``."""
+
+    @classmethod
+    def for_project(
+        cls,
+        root: Path,
+        katalog: str = "innovations",
+        *,
+        today: date | None = None,
+        dates: bool = True,
+    ) -> Settings:
+        """Settings for a project folder (``mkdocs.yml`` beside ``innovations/``).
+
+        ``dates=False`` skips reading the Git history: a check never prints a date, so
+        ``sepeda check`` and ``sepeda review`` do not pay for ``git log``.
+        """
+        root = root.resolve()
+        config = root / "mkdocs.yml"
+        return cls(
+            root=root,
+            innovations_dir=root / katalog,
+            today=today or today_in_balangan(),
+            reference=load_reference(),
+            config_file=config if config.is_file() else None,
+            history=read_history(root, root / katalog) if dates else History(),
+            region=read_region(config) if config.is_file() else Region(),
+        )
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a run produced. ``files`` is empty unless it was a build without errors."""
+
+    findings: tuple[Finding, ...]
+    catalogue: Catalogue | None = None
+    scores: Mapping[str, InnovationScore] = field(default_factory=lambda: MappingProxyType({}))
+    projection: tuple[YearProjection, ...] = ()
+    files: Mapping[str, str | bytes] = field(default_factory=lambda: MappingProxyType({}))
+    sources: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error finding."""
+        return not has_errors(self.findings)
+
+
+def _config_findings(settings: Settings) -> list[Finding]:
+    if settings.config_file is None:
+        return []
+    return config_guard.check_config(settings.config_file, settings.root)
+
+
+def _load(
+    settings: Settings, *, publish: bool, memo: Memo | None = None
+) -> tuple[tuple[Finding, ...], Loaded | None, dict[str, InnovationScore]]:
+    """Configuration and catalogue findings; the loaded catalogue and its scores if clean."""
+    loaded = load_catalogue(
+        settings.innovations_dir,
+        settings.root,
+        settings.today,
+        settings.reference,
+        publish=publish,
+        pemda=settings.region.pemda,
+        memo=memo,
+    )
+    findings = tuple(sort_findings([*_config_findings(settings), *loaded.findings]))
+    if loaded.catalogue is None or has_errors(findings):
+        return findings, None, {}
+    scores = {s.slug: s for s in score_all(loaded.catalogue.innovations, settings.reference)}
+    return findings, loaded, scores
+
+
+def _form_not_installed() -> Finding:
+    return Finding(
+        "mkdocs.yml",
+        0,
+        0,
+        Severity.ERROR,
+        "extra.formulir",
+        f"formulir admin memerlukan Decap CMS {vendor.DECAP.version}, yang belum terpasang; "
+        "jalankan 'make site' (atau 'python -m generator.outputs.vendor'), atau hapus "
+        "extra.formulir",
+        Code.CONFIG_REFUSED,
+    )
+
+
+def check(settings: Settings) -> Result:
+    """Validate the catalogue and the site configuration; score when there is no error."""
+    findings, loaded, scores = _load(settings, publish=False)
+    if loaded is None:
+        return Result(findings)
+    return Result(findings, loaded.catalogue, MappingProxyType(scores))
+
+
+def build(settings: Settings, memo: Memo | None = None) -> Result:
+    """Check, then produce every file the site publishes (site URI → text or bytes)."""
+    findings, loaded, scores = _load(settings, publish=True, memo=memo)
+    if loaded is None or loaded.catalogue is None:
+        return Result(findings)
+    bundle = vendor.bundle_files() if settings.region.form is not None else {}
+    if settings.region.form is not None and not bundle:
+        return Result((*findings, _form_not_installed()))
+    catalogue = loaded.catalogue
+    projection = regency_projection(catalogue.innovations, settings.reference)
+    files: dict[str, str | bytes] = {}
+    sources: dict[str, tuple[str, ...]] = {}
+    for page in pages.plan_pages(catalogue, scores, projection, settings.history, settings.region):
+        files[page.uri] = render.render(page.template, page.view)
+        sources[page.uri] = page.sources
+    files.update({uri: str(svg) for uri, svg in pages.covers(catalogue).items()})
+    files.update(
+        export.export_files(catalogue, scores, projection, settings.history, settings.region)
+    )
+    files.update(loaded.media)
+    if bundle:
+        katalog = settings.innovations_dir.relative_to(settings.root).as_posix()
+        agencies = [(a.slug, a.data.nama) for a in catalogue.agencies]
+        files.update(
+            cms.admin_files(settings.reference, katalog, agencies, settings.region, bundle)
+        )
+    return Result(
+        findings,
+        catalogue,
+        MappingProxyType(scores),
+        projection,
+        MappingProxyType(files),
+        MappingProxyType(sources),
+    )

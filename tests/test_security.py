@@ -27,7 +27,7 @@ from test_browser import browser  # noqa: F401 - the shared headless Chromium fi
 from conftest import ROOT, TODAY, run_sepeda
 from generator.base import escape
 from generator.pages import render
-from generator.pages.views import Meta
+from generator.pages.parts import Meta
 from generator.site import output_scan, pipeline
 from generator.site.builder import MARKER
 

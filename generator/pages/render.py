@@ -18,7 +18,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from generator.pages.views import Meta
+from generator.pages.parts import Meta
 
 
 class UnescapedValue(TypeError):

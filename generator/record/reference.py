@@ -107,6 +107,10 @@ class Reference(_Ref):
     kerangka: list[Kerangka]
     hasil: list[HasilResmi] = []
 
+    def framework(self, framework_id: str) -> Kerangka:
+        """The framework with this ``id`` (a score or a projection names the one it used)."""
+        return next(k for k in self.kerangka if k.id == framework_id)
+
     def kerangka_for_year(self, year: int) -> Kerangka | None:
         """The framework in force for a reporting year, if the package has one."""
         for framework in self.kerangka:

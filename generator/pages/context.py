@@ -1,8 +1,10 @@
-"""What every page kind shares: the catalogue index, cards, links, scores, page specs.
+"""What every page kind's builder shares: the page spec, the catalogue's lookups (built
+once per plan), links, front matter, scores in words, cards and the list filters.
 
-Pure: built once per plan from the catalogue and its scores (no disk, no clock). Every
-contributor value passes through :mod:`generator.base.escape` here, once, for the context it
-lands in; links are final relative URLs from :mod:`generator.base.urls`.
+Pure: catalogue and scores in, escaped view parts out (no disk, no clock). Every
+contributor value passes through :mod:`generator.base.escape` here or in the page kind's
+own module, once, for the context it lands in; links are final relative URLs from
+:mod:`generator.base.urls`.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from generator.base.history import History
 from generator.catalogue.records import Agency, Catalogue, Innovation
 from generator.iid.scoring import AgencyTotals, InnovationScore, agency_totals
 from generator.pages import graphics
-from generator.pages import views as v
+from generator.pages import parts as v
+from generator.pages.facets import FACETS, grouped
 from generator.record.region import Region
 
 
@@ -33,21 +36,21 @@ class Page:
 
 
 @dataclass(frozen=True)
-class CatalogueIndex:
-    """Whole-catalogue lookups, computed once per plan."""
+class PageContext:
+    """Whole-catalogue lookups for the page builders, computed once per plan."""
 
     catalogue: Catalogue
     scores: Mapping[str, InnovationScore]
+    history: History
+    region: Region
     members: Mapping[str, tuple[Innovation, ...]]
+    """An agency's own innovations."""
     children: Mapping[str, tuple[Agency, ...]]
     replicated_by: Mapping[str, tuple[Innovation, ...]]
-    totals: Mapping[str, AgencyTotals]
     cover: Mapping[str, str]
     family: Mapping[str, tuple[Innovation, ...]]
     """An agency's own innovations, then those of every unit under it (recursively)."""
     family_totals: Mapping[str, AgencyTotals]
-    history: History = field(default_factory=History)
-    region: Region = field(default_factory=Region)
     card_parts: dict[str, v.Card] = field(default_factory=dict, compare=False, repr=False)
     """Escaped card contents per innovation, made once per plan (links are per page)."""
 
@@ -64,28 +67,14 @@ class CatalogueIndex:
             found.append(self.catalogue.agency(parent or ""))
         return tuple(found)
 
-    def descendants(self, slug: str) -> tuple[Agency, ...]:
-        """Every unit under an agency, depth first, in catalogue order."""
-        found: list[Agency] = []
-        seen = {slug}  # an induk cycle (A under B under A) must not loop
-        stack = list(reversed(self.children.get(slug, ())))
-        while stack:
-            unit = stack.pop()
-            if unit.slug in seen:
-                continue
-            seen.add(unit.slug)
-            found.append(unit)
-            stack.extend(reversed(self.children.get(unit.slug, ())))
-        return tuple(found)
-
     @classmethod
     def build(
         cls,
         catalogue: Catalogue,
         scores: Mapping[str, InnovationScore],
-        history: History | None = None,
-        region: Region | None = None,
-    ) -> CatalogueIndex:
+        history: History,
+        region: Region,
+    ) -> PageContext:
         members: dict[str, list[Innovation]] = defaultdict(list)
         replicated: dict[str, list[Innovation]] = defaultdict(list)
         children: dict[str, list[Agency]] = defaultdict(list)
@@ -97,46 +86,43 @@ class CatalogueIndex:
         for agency in catalogue.agencies:
             if agency.data.induk:
                 children[agency.data.induk].append(agency)
-        totals = {
-            a.slug: agency_totals(a.slug, [scores[i.slug] for i in members[a.slug]])
-            for a in catalogue.agencies
-        }
-        index = cls(
-            catalogue,
-            scores,
-            {k: tuple(x) for k, x in members.items()},
-            {k: tuple(x) for k, x in children.items()},
-            {k: tuple(x) for k, x in replicated.items()},
-            totals,
-            {i.slug: cover_file(i) for i in catalogue.innovations},
-            {},
-            {},
-        )
+        units = {k: tuple(x) for k, x in children.items()}
         family = {
             a.slug: tuple(
-                i
-                for unit in (a, *index.descendants(a.slug))
-                for i in index.members.get(unit.slug, ())
+                i for unit in (a, *_descendants(units, a.slug)) for i in members.get(unit.slug, ())
             )
             for a in catalogue.agencies
         }
-        family_totals = {
-            slug: agency_totals(slug, [scores[i.slug] for i in found])
-            for slug, found in family.items()
-        }
         return cls(
-            index.catalogue,
-            index.scores,
-            index.members,
-            index.children,
-            index.replicated_by,
-            index.totals,
-            index.cover,
-            family,
-            family_totals,
-            history or History(),
-            region or Region(),
+            catalogue,
+            scores,
+            history,
+            region,
+            members={k: tuple(x) for k, x in members.items()},
+            children=units,
+            replicated_by={k: tuple(x) for k, x in replicated.items()},
+            cover={i.slug: cover_file(i) for i in catalogue.innovations},
+            family=family,
+            family_totals={
+                slug: agency_totals(slug, [scores[i.slug] for i in found])
+                for slug, found in family.items()
+            },
         )
+
+
+def _descendants(children: Mapping[str, tuple[Agency, ...]], slug: str) -> tuple[Agency, ...]:
+    """Every unit under an agency, depth first, in catalogue order."""
+    found: list[Agency] = []
+    seen = {slug}  # an induk cycle (A under B under A) must not loop
+    stack = list(reversed(children.get(slug, ())))
+    while stack:
+        unit = stack.pop()
+        if unit.slug in seen:
+            continue
+        seen.add(unit.slug)
+        found.append(unit)
+        stack.extend(reversed(children.get(unit.slug, ())))
+    return tuple(found)
 
 
 def cover_file(innovation: Innovation) -> str:
@@ -146,9 +132,9 @@ def cover_file(innovation: Innovation) -> str:
     return chosen.berkas if chosen else urls.COVER_SVG
 
 
-def small_cover(ix: CatalogueIndex, innovation: Innovation) -> str:
+def small_cover(ctx: PageContext, innovation: Innovation) -> str:
     """Site URI of the cover as a card shows it: the small copy of a photo, or the SVG."""
-    name = ix.cover[innovation.slug]
+    name = ctx.cover[innovation.slug]
     if name == urls.COVER_SVG:
         return urls.innovation_file(innovation.slug, name)
     return urls.small_file(innovation.slug, name)
@@ -211,17 +197,17 @@ def agency_link(source: str, agency: Agency) -> v.Link:
     return v.Link(href(source, urls.agency_uri(agency.slug)), text(agency.data.nama))
 
 
-def card(ix: CatalogueIndex, innovation: Innovation, source: str) -> v.Card:
+def card(ctx: PageContext, innovation: Innovation, source: str) -> v.Card:
     """An innovation's card as seen from the page ``source``.
 
     An innovation appears in a dozen lists (all, each facet value, each agency above it);
     its escaped text is made once per plan and only the relative links per page.
     """
-    parts = ix.card_parts.get(innovation.slug)
+    parts = ctx.card_parts.get(innovation.slug)
     if parts is None:
-        parts = ix.card_parts[innovation.slug] = _card_parts(ix, innovation)
+        parts = ctx.card_parts[innovation.slug] = _card_parts(ctx, innovation)
     agency_uri = urls.agency_uri(innovation.opd)
-    cover = small_cover(ix, innovation)
+    cover = small_cover(ctx, innovation)
     return replace(
         parts,
         link=href(source, urls.innovation_uri(innovation.slug)),
@@ -231,12 +217,12 @@ def card(ix: CatalogueIndex, innovation: Innovation, source: str) -> v.Card:
     )
 
 
-def _card_parts(ix: CatalogueIndex, innovation: Innovation) -> v.Card:
+def _card_parts(ctx: PageContext, innovation: Innovation) -> v.Card:
     data = innovation.data
     badges = []
     if data.tahapan:
         badges.append(v.Badge(text(vocab.TAHAPAN[data.tahapan]), text("tahapan")))
-    score = score_view(ix.scores[innovation.slug])
+    score = score_view(ctx.scores[innovation.slug])
     if data.sumber_data == "berita":
         badges.append(v.Badge(text("Dari pemberitaan"), text("berita")))
     else:
@@ -246,7 +232,7 @@ def _card_parts(ix: CatalogueIndex, innovation: Innovation) -> v.Card:
         link=unlinked,
         cover=unlinked,
         name=text(data.nama),
-        agency=v.Link(unlinked, text(ix.catalogue.agency(innovation.opd).data.nama)),
+        agency=v.Link(unlinked, text(ctx.catalogue.agency(innovation.opd).data.nama)),
         badges=tuple(badges),
         summary=plain_text(data.ringkasan, 180),
         score=score,
@@ -258,3 +244,25 @@ def colour(catalogue: Catalogue, innovation: Innovation) -> str:
     urusan = innovation.data.urusan
     nomor = catalogue.reference.urusan[urusan.utama].nomor if urusan else None
     return graphics.urusan_colour(nomor)
+
+
+def filter_choices(ctx: PageContext) -> tuple[v.FilterChoice, ...]:
+    """The in-browser filters of "Semua inovasi": agency and every facet, with their values."""
+    agencies = sorted({ctx.catalogue.agency(i.opd).data.nama for i in ctx.catalogue.innovations})
+    choices = [v.FilterChoice(text("opd"), text("Perangkat daerah"), tuple(map(text, agencies)))]
+    for facet in FACETS:
+        labels = tuple(text(label) for (_, label), _ in grouped(ctx.catalogue, facet))
+        choices.append(v.FilterChoice(text(facet.key), text(facet.label), labels))
+    return tuple(choices)
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "–"
+
+
+def has_evidence(ctx: PageContext, innovation: Innovation) -> bool:
+    return ctx.scores[innovation.slug].klaim_berbukti > 0
+
+
+def is_verified(ctx: PageContext, innovation: Innovation) -> bool:
+    return ctx.scores[innovation.slug].status_verifikasi == "terverifikasi"

@@ -60,6 +60,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
 
     def __init__(self) -> None:
         self.result: pipeline.Result | None = None
+        """The build's result until :meth:`on_files` hands its files to MkDocs (then None)."""
+        self.findings: tuple[Finding, ...] = ()
+        """The last build's findings (warnings too), for the builder: no later event clears
+        them, unlike :attr:`result`."""
         self.scanner: output_scan.Scanner | None = None
         self.scan_findings: list[Finding] = []
         self.serving = False
@@ -99,11 +103,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         """Run the pipeline once per build; abort with the findings on any error."""
         config.nav = urls.mkdocs_nav()
         self.result = None
+        self.findings = ()
         self.scan_findings = []
         root = Path(config.config_file_path).parent
         settings = pipeline.Settings.for_project(root, self.config.innovations_dir)
         result = pipeline.build(settings, self.memo)
         self.result = result
+        self.findings = result.findings
         for finding in result.findings:
             if finding.severity is not Severity.INFO:
                 log.info(str(finding))

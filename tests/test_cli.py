@@ -349,3 +349,18 @@ def test_check_does_not_read_the_git_history(
     monkeypatch.chdir(catalogue_copy)
     assert cli.main(["check"]) == 0
     assert capsys.readouterr().err.startswith("0 galat")
+
+
+@pytest.mark.slow
+def test_build_prints_the_warnings_check_prints(site_project: Path) -> None:
+    """``sepeda build`` reports the same warnings and summary as ``sepeda check``."""
+    check = run_sepeda(site_project, "check")
+    assert check.returncode == 0, check.stdout + check.stderr
+    warnings = [line for line in check.stdout.splitlines() if ": warning: " in line]
+    summary = next(line for line in check.stderr.splitlines() if "galat" in line)
+    assert len(warnings) == 2 and summary == "0 galat, 2 peringatan di 2 berkas."
+    build = run_sepeda(site_project, "build", "--out", "keluaran")
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert [line for line in build.stdout.splitlines() if ": warning: " in line] == warnings
+    assert summary in build.stderr.splitlines()
+    assert "Tidak ada galat" not in build.stderr

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Literal
 
 from generator.base.codes import Code
-from generator.base.diagnostics import Finding, Severity
+from generator.base.diagnostics import Finding, Severity, has_errors
 from generator.site import search_index
 
 MARKER = ".sepeda-situs"
@@ -219,8 +219,7 @@ class SiteBuilder:
                 build(config)
             except (Abort, MkDocsException) as exc:
                 return self._failed(plugin, str(exc))
-            findings = plugin.result.findings if plugin and plugin.result else ()
-            return Outcome("ok", tuple(findings))
+            return Outcome("ok", tuple(getattr(plugin, "findings", ())))
         finally:
             mkdocs_log.removeFilter(drop)
             for handler in logging.getLogger().handlers:
@@ -228,13 +227,13 @@ class SiteBuilder:
 
     @staticmethod
     def _failed(plugin: object, message: str) -> Outcome:
-        result = getattr(plugin, "result", None)
+        findings = tuple(getattr(plugin, "findings", ()))
         scan = tuple(getattr(plugin, "scan_findings", ()))
         if scan:
-            return Outcome("errors", (*(result.findings if result else ()), *scan))
-        if result is not None and not result.ok:
-            return Outcome("errors", tuple(result.findings))
-        return Outcome("failure", tuple(result.findings) if result else (), message)
+            return Outcome("errors", (*findings, *scan))
+        if has_errors(findings):
+            return Outcome("errors", findings)
+        return Outcome("failure", findings, message)
 
 
 def _source_date_epoch(root: Path) -> None:

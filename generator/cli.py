@@ -33,8 +33,7 @@ from generator.base.diagnostics import (
 )
 from generator.catalogue.records import Catalogue
 from generator.iid import advice
-from generator.iid.projection import regency_projection
-from generator.outputs import codeowners, export
+from generator.outputs import codeowners
 from generator.pages.render import render_text
 from generator.site import config_guard, pipeline, review
 from generator.site.builder import BuildRefused, SiteBuilder
@@ -314,23 +313,14 @@ def cmd_new(args: argparse.Namespace, root: Path) -> int:
 
 
 def cmd_export(args: argparse.Namespace, root: Path) -> int:
-    """``sepeda export --out DIR``."""
-    result = pipeline.check(_settings(args, root))
+    """``sepeda export --out DIR``: the open data, the same files a build publishes."""
+    result = pipeline.export(_settings(args, root))
     _print(result.findings)
     if result.catalogue is None:
         return ERRORS
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    settings = _settings(args, root)
-    projection = regency_projection(result.catalogue.innovations, settings.reference)
-    files = export.export_files(result.catalogue, result.scores, projection, settings.history)
-    for name, content in files.items():
-        target = out / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8", newline="\n")
+    pipeline.write_files(result.files, out)
     print(f"Data terbuka ditulis ke {out}", file=sys.stderr)
     return OK
 

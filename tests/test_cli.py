@@ -351,6 +351,38 @@ def test_check_does_not_read_the_git_history(
     assert capsys.readouterr().err.startswith("0 galat")
 
 
+def _tabalong(root: Path) -> None:
+    """Make ``root`` another regency's project: Tabalong's mkdocs.yml and records."""
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    for old, new in (("Balangan", "Tabalong"), ("balangankab", "tabalongkab")):
+        config = config.replace(old, new)
+        for path in (root / "innovations").rglob("*.yaml"):
+            path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+    (root / "mkdocs.yml").write_text(config, "utf-8")
+
+
+def test_export_writes_the_regency_of_mkdocs_yml(catalogue_copy: Path, tmp_path: Path) -> None:
+    """Another regency's catalogue is exported as its own, never as Balangan's."""
+    _tabalong(catalogue_copy)
+    out = tmp_path / "data"
+    result = run_sepeda(catalogue_copy, "export", "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = json.loads((out / urls.JSON_EXPORT).read_text("utf-8"))
+    assert data["pemda"] == "Kabupaten Tabalong"
+    assert {i["alamat"] for i in data["inovasi"]} == {
+        f"https://inovasi.tabalongkab.go.id/inovasi/{slug}/"
+        for slug in ("antrean-daring", "bekal-obat", "gertak-desa")
+    }
+    assert json.loads((out / urls.INDEX_EXPORT).read_text("utf-8"))["pemda"] == (
+        "Kabupaten Tabalong"
+    )
+    feed = (out / urls.FEED).read_text("utf-8")
+    assert "<title>Inovasi baru: Katalog Inovasi Daerah Kabupaten Tabalong</title>" in feed
+    assert '<link rel="self" href="https://inovasi.tabalongkab.go.id/inovasi-baru.xml"/>' in feed
+    for name in (urls.JSON_EXPORT, urls.INDEX_EXPORT, urls.FEED, urls.CSV_EXPORT):
+        assert "balangan" not in (out / name).read_text("utf-8").lower(), name
+
+
 @pytest.mark.slow
 def test_build_prints_the_warnings_check_prints(site_project: Path) -> None:
     """``sepeda build`` reports the same warnings and summary as ``sepeda check``."""

@@ -12,6 +12,10 @@ import posixpath
 import re
 import unicodedata
 
+CATALOGUE_DIR = "innovations"
+"""The catalogue folder beside ``mkdocs.yml``, when none is given (``--katalog``, the
+``innovations_dir`` option of the ``katalog`` plugin); everything else is handed the folder."""
+
 HOME = "index.md"
 INNOVATIONS = "inovasi/index.md"
 AGENCIES = "opd/index.md"

@@ -6,7 +6,9 @@ and ``alamat`` (absolute). ``inovasi.csv`` keeps one row per innovation (UTF-8 w
 ``inovasi-tahun.csv`` has one row per innovation and reporting year, so no cell packs
 several years; ``inovasi.xlsx`` holds both as sheets and opens in any locale; ``indeks.json``
 is the regency projection per year; ``skema/*.schema.json`` describe the three YAML files.
-Entries are sorted by ``id``; the same catalogue gives byte-identical files.
+Entries are sorted by ``id``; the same catalogue gives byte-identical files. The files are
+exactly those of the registry :data:`generator.base.exports.EXPORTS`, each made by its writer
+in :func:`export_files`; whose catalogue it is (the region) is always given, never assumed.
 """
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
-from generator.base import urls
+from pydantic import BaseModel
+
+from generator.base import exports, urls
 from generator.base.escape import csv_cell, plain_text
 from generator.base.history import History
 from generator.base.numbers import round2
@@ -71,7 +75,7 @@ def _indicator_levels(score: scoring.InnovationScore) -> dict[str, Any]:
 
 
 def innovation_record(
-    innovation: Innovation, score: scoring.InnovationScore, region: Region | None = None
+    innovation: Innovation, score: scoring.InnovationScore, region: Region
 ) -> dict[str, Any]:
     """One entry of ``inovasi.json``."""
     fields = _plain(innovation.data.model_dump(mode="python"))
@@ -89,14 +93,14 @@ def innovation_record(
         record["skor"]["saran"] = []  # nothing to advise before the agency completes it
     record["status_verifikasi"] = score.status_verifikasi
     record["url"] = innovation.url
-    record["alamat"] = (region or Region()).site_url + innovation.url
+    record["alamat"] = region.site_url + innovation.url
     return record
 
 
 def to_json(
     catalogue: Catalogue,
     scores: Mapping[str, scoring.InnovationScore],
-    region: Region | None = None,
+    region: Region,
 ) -> str:
     """The whole catalogue as ``inovasi.json`` text."""
     years = sorted({y for i in catalogue.innovations for y in i.data.tahun_laporan})
@@ -104,7 +108,7 @@ def to_json(
         catalogue.reference.kerangka_for_years(years) if years else catalogue.reference.newest
     )
     document = {
-        "pemda": (region or Region()).pemda,
+        "pemda": region.pemda,
         "kerangka": framework.id,
         "inovasi": [
             innovation_record(i, scores[i.slug], region)
@@ -201,7 +205,7 @@ def _part(part: InnovationPart) -> dict[str, float]:
     }
 
 
-def to_index_json(projection: Sequence[YearProjection], region: Region | None = None) -> str:
+def to_index_json(projection: Sequence[YearProjection], region: Region) -> str:
     """``indeks.json``: the regency's innovation part per reporting year, both scores."""
     years: dict[str, Any] = {}
     for year in projection:
@@ -220,20 +224,23 @@ def to_index_json(projection: Sequence[YearProjection], region: Region | None = 
                 },
             }
         years[str(year.tahun)] = entry
-    document = {"pemda": (region or Region()).pemda, "tahun": years}
+    document = {"pemda": region.pemda, "tahun": years}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def schemas() -> dict[str, str]:
     """JSON Schema of ``inovasi.yaml`` (full and news record), ``opd.yaml``, ``verifikasi.yaml``."""
-    found = {
-        "inovasi": Inovasi.model_json_schema(),
-        "inovasi-berita": InovasiBerita.model_json_schema(),
-        "opd": Opd.model_json_schema(),
-        "verifikasi": Verifikasi.model_json_schema(),
+    models: dict[str, type[BaseModel]] = {
+        "inovasi": Inovasi,
+        "inovasi-berita": InovasiBerita,
+        "opd": Opd,
+        "verifikasi": Verifikasi,
     }
+    if set(models) != set(exports.SCHEMAS):
+        raise RuntimeError(f"schemas: models for {sorted(models)}, registry {exports.SCHEMAS}")
+    found = {name: models[name].model_json_schema() for name in exports.SCHEMAS}
     return {
-        f"{urls.SCHEMA_FOLDER}/{name}.schema.json": json.dumps(
+        exports.schema_uri(name): json.dumps(
             {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema},
             ensure_ascii=False,
             indent=2,
@@ -248,7 +255,7 @@ FEED_SIZE = 50
 """Entries in the Atom feed: the newest additions."""
 
 
-def to_feed(catalogue: Catalogue, history: History, region: Region | None = None) -> str:
+def to_feed(catalogue: Catalogue, history: History, region: Region) -> str:
     """``inovasi-baru.xml``: an Atom feed of the newest innovations, dated by Git history.
 
     An innovation without a known "added" date (outside a Git checkout) is left out rather
@@ -264,8 +271,7 @@ def to_feed(catalogue: Catalogue, history: History, region: Region | None = None
         reverse=True,
     )[:FEED_SIZE]
     updated = dated[0][0] if dated else (history.data_date or date(2020, 1, 1))
-    here = region or Region()
-    pemda, site_url = here.pemda, here.site_url
+    pemda, site_url = region.pemda, region.site_url
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="id">',
@@ -276,9 +282,9 @@ def to_feed(catalogue: Catalogue, history: History, region: Region | None = None
         f"<updated>{updated.isoformat()}T00:00:00Z</updated>",
         f"<author><name>{xml_escape(pemda)}</name></author>",
     ]
-    if here.licence is not None:
+    if region.licence is not None:
         lines.append(
-            f"<rights>{xml_escape(here.licence.nama)} ({xml_escape(here.licence.url)})</rights>"
+            f"<rights>{xml_escape(region.licence.nama)} ({xml_escape(region.licence.url)})</rights>"
         )
     for added, innovation in dated:
         address = site_url + innovation.url
@@ -299,29 +305,43 @@ def to_feed(catalogue: Catalogue, history: History, region: Region | None = None
     return "\n".join(lines) + "\n"
 
 
+Writer = Callable[[], Mapping[str, str | bytes]]
+
+
 def export_files(
     catalogue: Catalogue,
     scores: Mapping[str, scoring.InnovationScore],
-    projection: Sequence[YearProjection] = (),
-    history: History | None = None,
-    region: Region | None = None,
+    projection: Sequence[YearProjection],
+    history: History,
+    region: Region,
 ) -> dict[str, str | bytes]:
-    """File name → content of every open-data file."""
-    main = to_json(catalogue, scores, region)
-    by_year = year_rows(catalogue, scores)
-    data_date = (history or History()).data_date
-    return {
-        urls.JSON_EXPORT: main,
-        urls.CSV_EXPORT: to_csv(catalogue, scores),
-        urls.YEARS_CSV_EXPORT: to_year_csv(catalogue, scores),
-        urls.XLSX_EXPORT: spreadsheet.workbook(
-            [
-                ("inovasi", CSV_COLUMNS, csv_rows(catalogue, scores)),
-                ("tahun", YEAR_COLUMNS, by_year),
-            ],
-            data_date,
-        ),
-        urls.INDEX_EXPORT: to_index_json(projection, region),
-        urls.FEED: to_feed(catalogue, history or History(), region),
-        **schemas(),
+    """Site URI → content of every open-data file, in the order of the registry."""
+
+    def workbook() -> dict[str, str | bytes]:
+        sheets = [
+            ("inovasi", CSV_COLUMNS, csv_rows(catalogue, scores)),
+            ("tahun", YEAR_COLUMNS, year_rows(catalogue, scores)),
+        ]
+        return {urls.XLSX_EXPORT: spreadsheet.workbook(sheets, history.data_date)}
+
+    writers: dict[str, Writer] = {
+        urls.XLSX_EXPORT: workbook,
+        urls.CSV_EXPORT: lambda: {urls.CSV_EXPORT: to_csv(catalogue, scores)},
+        urls.YEARS_CSV_EXPORT: lambda: {urls.YEARS_CSV_EXPORT: to_year_csv(catalogue, scores)},
+        urls.JSON_EXPORT: lambda: {urls.JSON_EXPORT: to_json(catalogue, scores, region)},
+        urls.INDEX_EXPORT: lambda: {urls.INDEX_EXPORT: to_index_json(projection, region)},
+        urls.FEED: lambda: {urls.FEED: to_feed(catalogue, history, region)},
+        urls.SCHEMA_FOLDER: schemas,
     }
+    registered = [entry.name for entry in exports.EXPORTS]
+    if sorted(writers) != sorted(registered):
+        raise RuntimeError(
+            f"export writers {sorted(writers)} differ from the registry {registered}"
+        )
+    files: dict[str, str | bytes] = {}
+    for entry in exports.EXPORTS:
+        made = writers[entry.name]()
+        if tuple(made) != entry.uris:
+            raise RuntimeError(f"export {entry.name} wrote {list(made)}, not {list(entry.uris)}")
+        files.update(made)
+    return files

@@ -12,7 +12,7 @@ the CLI are the only callers.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -21,11 +21,13 @@ from types import MappingProxyType
 from generator.base.codes import Code
 from generator.base.diagnostics import Finding, Severity, has_errors, sort_findings
 from generator.base.history import History, read_history
+from generator.base.urls import CATALOGUE_DIR
 from generator.catalogue.loader import Loaded, Memo, load_catalogue
 from generator.catalogue.records import Catalogue
 from generator.iid.projection import YearProjection, regency_projection
 from generator.iid.scoring import InnovationScore, score_all
-from generator.outputs import cms, export, vendor
+from generator.outputs import cms, vendor
+from generator.outputs import export as open_data
 from generator.pages import plan as pages
 from generator.pages import render
 from generator.record.reference import Reference, load_reference
@@ -61,7 +63,7 @@ class Settings:
     def for_project(
         cls,
         root: Path,
-        katalog: str = "innovations",
+        katalog: str = CATALOGUE_DIR,
         *,
         today: date | None = None,
         dates: bool = True,
@@ -165,9 +167,7 @@ def build(settings: Settings, memo: Memo | None = None) -> Result:
         files[page.uri] = render.render(page.template, page.view)
         sources[page.uri] = page.sources
     files.update({uri: str(svg) for uri, svg in pages.covers(catalogue).items()})
-    files.update(
-        export.export_files(catalogue, scores, projection, settings.history, settings.region)
-    )
+    files.update(_exports(settings, catalogue, scores, projection))
     files.update(loaded.media)
     if bundle:
         katalog = settings.innovations_dir.relative_to(settings.root).as_posix()
@@ -183,3 +183,37 @@ def build(settings: Settings, memo: Memo | None = None) -> Result:
         MappingProxyType(files),
         MappingProxyType(sources),
     )
+
+
+def _exports(
+    settings: Settings,
+    catalogue: Catalogue,
+    scores: Mapping[str, InnovationScore],
+    projection: Sequence[YearProjection],
+) -> dict[str, str | bytes]:
+    """The open-data files, the same for a build and for ``sepeda export``."""
+    return open_data.export_files(catalogue, scores, projection, settings.history, settings.region)
+
+
+def export(settings: Settings) -> Result:
+    """Check, then produce the open-data files (site URI → content) a build publishes."""
+    findings, loaded, scores = _load(settings, publish=False)
+    if loaded is None or loaded.catalogue is None:
+        return Result(findings)
+    catalogue = loaded.catalogue
+    projection = regency_projection(catalogue.innovations, settings.reference)
+    files = _exports(settings, catalogue, scores, projection)
+    return Result(
+        findings, catalogue, MappingProxyType(scores), projection, MappingProxyType(files)
+    )
+
+
+def write_files(files: Mapping[str, str | bytes], folder: Path) -> None:
+    """Write ``files`` (relative path → content) under ``folder``; text as UTF-8 with ``\\n``."""
+    for name, content in files.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8", newline="\n")

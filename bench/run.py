@@ -56,7 +56,7 @@ _DUMP = """
 import sys, pathlib
 from generator.site import pipeline
 root, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
-result = pipeline.build(pipeline.Settings.for_project(root))
+result = pipeline.build(pipeline.Settings.for_project(root, pipeline.CATALOGUE_DIR))
 assert result.ok
 for uri, content in result.files.items():
     target = out / uri

@@ -49,7 +49,7 @@ log = get_plugin_logger(__name__)
 class KatalogConfig(base.Config):  # type: ignore[no-untyped-call]
     """Options of the ``katalog`` plugin."""
 
-    innovations_dir = c.Type(str, default="innovations")
+    innovations_dir = c.Type(str, default=urls.CATALOGUE_DIR)
     """Folder of the catalogue, relative to ``mkdocs.yml``."""
     search_shard_pages = c.Type(int, default=search_index.SHARD_PAGES)
     """Largest part of the search index; a larger catalogue is searched part by part."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -396,3 +399,45 @@ def test_build_prints_the_warnings_check_prints(site_project: Path) -> None:
     assert [line for line in build.stdout.splitlines() if ": warning: " in line] == warnings
     assert summary in build.stderr.splitlines()
     assert "Tidak ada galat" not in build.stderr
+
+
+CLI_MAY_IMPORT = {
+    "generator.site.pipeline",
+    "generator.site.builder",
+    "generator.site.review",
+    "generator.base.diagnostics",
+    "generator.base.argparse_id",
+    "generator.__version__",
+}
+
+
+def _is_module(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:  # a name inside a module, not a module
+        return False
+
+
+def _imports(source: str) -> set[str]:
+    """Every module ``source`` imports, and every name it imports from a module that is no
+    module itself (``generator.__version__``)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            assert node.level == 0 and node.module, "relative import in cli.py"
+            for alias in node.names:
+                name = f"{node.module}.{alias.name}"
+                found.add(name if _is_module(name) or node.module == "generator" else node.module)
+    return found
+
+
+def test_cli_only_parses_and_prints() -> None:
+    """The CLI is a door: of the project it imports the pipeline, the builder, review,
+    diagnostics and the argparse layer (and the version); everything else is the stdlib."""
+    imported = _imports((ROOT / "generator" / "cli.py").read_text("utf-8"))
+    ours = {name for name in imported if name.split(".")[0] == "generator"}
+    assert ours <= CLI_MAY_IMPORT, sorted(ours - CLI_MAY_IMPORT)
+    others = {name.split(".")[0] for name in imported} - {"generator", "__future__"}
+    assert others <= sys.stdlib_module_names, sorted(others)

@@ -63,7 +63,9 @@ def test_guide_examples_carry_existing_codes() -> None:
 
 def test_codes_page_lists_every_code_with_an_anchor() -> None:
     result = pipeline.build(
-        pipeline.Settings.for_project(ROOT / "tests" / "fixtures" / "catalogue")
+        pipeline.Settings.for_project(
+            ROOT / "tests" / "fixtures" / "catalogue", pipeline.CATALOGUE_DIR
+        )
     )
     page = result.files["kode-temuan.md"]
     assert isinstance(page, str)

@@ -17,6 +17,7 @@ from conftest import FIXTURES
 from generator.base.diagnostics import Finding, Severity
 from generator.catalogue.loader import Loaded, load_catalogue
 from generator.record.reference import load_reference
+from generator.record.region import DEFAULT_PEMDA
 
 TARGET = "innovations/upt-puskesmas-uren/bekal-obat/inovasi.yaml"
 TODAY = date(2026, 11, 23)
@@ -99,7 +100,9 @@ EXPECTED: dict[str, list[str]] = {
 
 
 def _load(root: Path) -> tuple[object, list[Finding]]:
-    loaded = load_catalogue(root / "innovations", root, TODAY, load_reference())
+    loaded = load_catalogue(
+        root / "innovations", root, TODAY, load_reference(), pemda=DEFAULT_PEMDA
+    )
     return loaded.catalogue, loaded.findings
 
 
@@ -280,7 +283,7 @@ def test_award_kind_says_taking_part_is_not_winning(catalogue_copy: Path) -> Non
     )
     from generator.site import pipeline
 
-    result = pipeline.build(pipeline.Settings.for_project(catalogue_copy))
+    result = pipeline.build(pipeline.Settings.for_project(catalogue_copy, pipeline.CATALOGUE_DIR))
     assert "(10 inovasi terbaik). Finalis atau nominasi</li>" in str(
         result.files["inovasi/gertak-desa/index.md"]
     )

@@ -24,7 +24,9 @@ from generator.site import pipeline
 
 @pytest.fixture(scope="module")
 def files() -> dict[str, str | bytes]:
-    settings = replace(pipeline.Settings.for_project(CATALOGUE), history=HISTORY)
+    settings = replace(
+        pipeline.Settings.for_project(CATALOGUE, pipeline.CATALOGUE_DIR), history=HISTORY
+    )
     result = pipeline.build(settings)
     assert result.ok
     return dict(result.files)
@@ -80,7 +82,7 @@ def test_projection_under_the_2025_framework(catalogue_copy: Path) -> None:
     path.write_text(
         path.read_text().replace("tahun_laporan: [2023, 2024]", "tahun_laporan: [2025]")
     )
-    result = pipeline.build(pipeline.Settings.for_project(catalogue_copy))
+    result = pipeline.build(pipeline.Settings.for_project(catalogue_copy, pipeline.CATALOGUE_DIR))
     assert result.ok, [str(f) for f in result.findings]
     year = json.loads(str(result.files["indeks.json"]))["tahun"]["2025"]
     # iid-2025: divisor MAX(12, 1) = 12; count score 0 because 1 of 6 yandas urusan < 5.
@@ -170,7 +172,7 @@ def test_another_regency_changes_two_lines(catalogue_copy: Path) -> None:
         ("pemda: Kabupaten Balangan", "pemda: Kota Banjarbaru"),
         ("site_url: https://inovasi.balangankab.go.id/", "site_url: https://inovasi.example.go.id"),
     )
-    result = pipeline.build(pipeline.Settings.for_project(catalogue_copy))
+    result = pipeline.build(pipeline.Settings.for_project(catalogue_copy, pipeline.CATALOGUE_DIR))
     assert result.ok, [str(f) for f in result.findings]
     home = str(result.files["index.md"])
     assert "# Katalog Inovasi Daerah Kota Banjarbaru" in home
@@ -192,7 +194,7 @@ def test_licence_and_edit_link_come_from_the_settings(catalogue_copy: Path) -> N
     _config_with(
         catalogue_copy, (EDIT_PLACEHOLDER, "  sunting: https://github.com/pemkab/katalog/edit/main")
     )
-    result = pipeline.build(pipeline.Settings.for_project(catalogue_copy))
+    result = pipeline.build(pipeline.Settings.for_project(catalogue_copy, pipeline.CATALOGUE_DIR))
     assert result.ok, [str(f) for f in result.findings]
     page = str(result.files["data-terbuka/index.md"])
     assert (
@@ -219,7 +221,7 @@ def test_an_unsafe_edit_address_is_refused(catalogue_copy: Path, value: str) -> 
     shipped = SHIPPED_CONFIG.read_text("utf-8")
     line = shipped[: shipped.index(EDIT_PLACEHOLDER)].count("\n") + 1
     _config_with(catalogue_copy, (EDIT_PLACEHOLDER, f"  sunting: {value}"))
-    result = pipeline.build(pipeline.Settings.for_project(catalogue_copy))
+    result = pipeline.build(pipeline.Settings.for_project(catalogue_copy, pipeline.CATALOGUE_DIR))
     assert not result.ok and not result.files
     assert [str(f) for f in result.findings if f.severity.value == "error"] == [
         f"mkdocs.yml:{line}:12: error: extra.sunting: alamat penyunting harus satu alamat "
@@ -232,7 +234,7 @@ def test_a_licence_without_its_address_is_refused(catalogue_copy: Path) -> None:
     _config_with(
         catalogue_copy, ("    url: https://creativecommons.org/licenses/by/4.0/deed.id\n", "")
     )
-    result = pipeline.check(pipeline.Settings.for_project(catalogue_copy))
+    result = pipeline.check(pipeline.Settings.for_project(catalogue_copy, pipeline.CATALOGUE_DIR))
     errors = [f for f in result.findings if f.severity.value == "error"]
     assert [(f.field, f.code) for f in errors] == [("extra.lisensi_data", "K802")]
     assert "harus berisi 'nama' dan 'url'" in errors[0].message

@@ -70,7 +70,7 @@ from PIL import Image
 
 from generator.catalogue import loader
 from generator.site import pipeline
-result = pipeline.build(pipeline.Settings.for_project(Path({str(root)!r})))
+result = pipeline.build(pipeline.Settings.for_project(Path({str(root)!r}), pipeline.CATALOGUE_DIR))
 assert result.ok, result.findings
 import collections
 counts = collections.Counter(opened)
@@ -86,7 +86,7 @@ assert len(counts) == 9, counts
 
 def test_results_are_not_cached_between_calls(tmp_path: Path) -> None:
     root = _project(tmp_path / "proyek")
-    settings = pipeline.Settings.for_project(root)
+    settings = pipeline.Settings.for_project(root, pipeline.CATALOGUE_DIR)
     first = pipeline.build(settings)
     second = pipeline.build(settings)
     assert first is not second and first.files is not second.files
@@ -103,14 +103,14 @@ def test_a_memo_gives_what_a_fresh_build_gives_after_each_edit(tmp_path: Path) -
     root = _project(tmp_path / "proyek")
     folder = root / "innovations" / "dinkes" / "antrean-daring"
     memo = loader.Memo()
-    first = pipeline.build(pipeline.Settings.for_project(root), memo)
+    first = pipeline.build(pipeline.Settings.for_project(root, pipeline.CATALOGUE_DIR), memo)
     assert first.ok and memo.documents and memo.media.outcomes
 
     _edit(folder / "inovasi.yaml", "nama: Antrean Daring Puskesmas", "nama: Antrean Daring Baru")
     image = Image.new("RGB", (64, 48), (0, 90, 200))
     image.save(folder / "loket.png")  # the same name, new pixels
-    edited = pipeline.build(pipeline.Settings.for_project(root), memo)
-    fresh = pipeline.build(pipeline.Settings.for_project(root))
+    edited = pipeline.build(pipeline.Settings.for_project(root, pipeline.CATALOGUE_DIR), memo)
+    fresh = pipeline.build(pipeline.Settings.for_project(root, pipeline.CATALOGUE_DIR))
     assert edited.findings == fresh.findings
     assert dict(edited.files) == dict(fresh.files) != dict(first.files)
     page = str(edited.files["inovasi/antrean-daring/index.md"])
@@ -121,9 +121,12 @@ def test_a_memo_gives_what_a_fresh_build_gives_after_each_edit(tmp_path: Path) -
     )
 
     _edit(folder / "inovasi.yaml", "nama: Antrean Daring Baru", "nama: [tidak, valid")
-    broken = pipeline.build(pipeline.Settings.for_project(root), memo)
+    broken = pipeline.build(pipeline.Settings.for_project(root, pipeline.CATALOGUE_DIR), memo)
     assert not broken.ok
-    assert broken.findings == pipeline.build(pipeline.Settings.for_project(root)).findings
+    assert (
+        broken.findings
+        == pipeline.build(pipeline.Settings.for_project(root, pipeline.CATALOGUE_DIR)).findings
+    )
 
 
 def test_imports_flow_one_way() -> None:

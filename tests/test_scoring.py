@@ -619,6 +619,7 @@ def test_round2_is_half_up() -> None:
 
 def test_scores_from_a_catalogue_on_disk(tmp_path: Path) -> None:
     from generator.catalogue.loader import load_catalogue
+    from generator.record.region import DEFAULT_PEMDA
 
     folder = tmp_path / "innovations" / "dinkes" / "antrean-daring"
     folder.mkdir(parents=True)
@@ -654,7 +655,13 @@ indikator:
 """,
         "utf-8",
     )
-    loaded = load_catalogue(tmp_path / "innovations", tmp_path, date(2025, 1, 1), load_reference())
+    loaded = load_catalogue(
+        tmp_path / "innovations",
+        tmp_path,
+        date(2025, 1, 1),
+        load_reference(),
+        pemda=DEFAULT_PEMDA,
+    )
     catalogue = loaded.catalogue
     assert catalogue is not None, loaded.findings
     (score,) = scoring.score_all(catalogue.innovations, catalogue.reference)

@@ -128,7 +128,9 @@ def _project(root: Path, payloads: list[str]) -> Path:
 
 
 def _check(root: Path) -> pipeline.Result:
-    return pipeline.check(pipeline.Settings.for_project(root, today=_today()))
+    return pipeline.check(
+        pipeline.Settings.for_project(root, pipeline.CATALOGUE_DIR, today=_today())
+    )
 
 
 def _today() -> Any:
@@ -142,7 +144,9 @@ def test_payload_passes_the_check_and_is_escaped_in_every_page(
     tmp_path: Path, payload: str
 ) -> None:
     root = _project(tmp_path, [payload])
-    result = pipeline.build(pipeline.Settings.for_project(root, today=_today()))
+    result = pipeline.build(
+        pipeline.Settings.for_project(root, pipeline.CATALOGUE_DIR, today=_today())
+    )
     assert result.ok, [str(f) for f in result.findings if f.severity == "error"]
     scanner = output_scan.Scanner(result.sources)
     for uri, content in result.files.items():
@@ -534,7 +538,9 @@ def test_shipped_catalogue_builds_with_a_clean_scan_and_intact_descriptions(tmp_
 def test_python_runs_nothing_from_the_payload_text(tmp_path: Path) -> None:
     """Jinja syntax in contributor text stays text (no server-side template injection)."""
     root = _project(tmp_path, ["{{ 7*7 }} {% if true %}ya{% endif %}"])
-    result = pipeline.build(pipeline.Settings.for_project(root, today=_today()))
+    result = pipeline.build(
+        pipeline.Settings.for_project(root, pipeline.CATALOGUE_DIR, today=_today())
+    )
     page = result.files["inovasi/uji-0/index.md"]
     assert isinstance(page, str)
     assert "49" not in page and "&#123;&#123; 7&#42;7 &#125;&#125;" in page

@@ -291,10 +291,8 @@ def _verification(innovation: Innovation) -> Iterator[Finding]:
             )
 
 
-def _own_region(catalogue: Catalogue, pemda: str | None) -> Iterator[Finding]:
+def _own_region(catalogue: Catalogue, pemda: str) -> Iterator[Finding]:
     """A record's ``pemda``, when given, must be the catalogue's own regional government."""
-    if pemda is None:
-        return
 
     def folded(name: str) -> str:
         return " ".join(name.split()).casefold()
@@ -318,16 +316,16 @@ def run_all(
     agencies: list[str],
     slugs: list[str],
     *,
+    pemda: str,
     publish: bool = False,
-    pemda: str | None = None,
     memo: media_batch.MediaMemo | None = None,
 ) -> tuple[list[Finding], dict[str, bytes]]:
     """Every cross-file rule over the records that passed schema validation.
 
     ``agencies`` and ``slugs`` are every agency and innovation folder found, valid or not.
     With ``publish``, also returns every media file's published bytes (site URI → bytes),
-    made while checking it, so each file is read and decoded once per build. With
-    ``pemda``, records naming another regional government are refused. Media files are
+    made while checking it, so each file is read and decoded once per build. Records naming
+    a regional government other than ``pemda`` are refused. Media files are
     inspected together (:func:`generator.catalogue.media_batch.inspect_all`), on every core.
     """
     published: dict[str, bytes] | None = {} if publish else None

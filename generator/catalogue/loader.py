@@ -139,15 +139,16 @@ def load_catalogue(
     today: date,
     reference: Reference,
     *,
+    pemda: str,
     publish: bool = False,
-    pemda: str | None = None,
     memo: Memo | None = None,
 ) -> Loaded:
     """Read, validate and cross-check the whole tree.
 
     Returns the catalogue (``None`` when any error was found), every finding (sorted) and,
     with ``publish``, the published bytes of every media file (checked and re-encoded in one
-    pass). ``memo`` (``sepeda serve``) skips the work whose inputs did not change.
+    pass). ``pemda`` is the catalogue's own regional government (a record naming another is
+    refused). ``memo`` (``sepeda serve``) skips the work whose inputs did not change.
     """
     if memo is not None and memo.today != today:
         memo.today, memo.documents = today, {}

@@ -1,11 +1,16 @@
 """Advice in words: the Indonesian lines ``sepeda check`` and the open data print.
 
 What would raise a score is computed by :mod:`generator.iid.scoring` (as :class:`Advice`
-data); this module only words it.
+data); this module only words it: as lines, and as the info findings of ``sepeda check``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from generator.base.codes import Code
+from generator.base.diagnostics import Finding, Severity
+from generator.catalogue.records import Catalogue
 from generator.iid.scoring import LAMPIRKAN_BUKTI, Advice, InnovationScore
 
 
@@ -41,3 +46,49 @@ def missing_mandatory_line(score: InnovationScore) -> str | None:
     if not score.wajib_kosong:
         return None
     return "indikator wajib belum terpenuhi: " + ", ".join(score.wajib_kosong)
+
+
+ADVICE_SHOWN = 3
+"""Advice lines per innovation that ``sepeda check`` shows unless asked for all."""
+NEWS_TODO = (
+    "data dari pemberitaan: lengkapi tahapan, inisiator, jenis, bentuk, urusan, tanggal dan "
+    "tahun_laporan, lalu hapus baris 'sumber_data: berita' agar inovasi ini dinilai penuh"
+)
+
+
+def advice_findings(
+    catalogue: Catalogue, scores: Mapping[str, InnovationScore], *, complete: bool
+) -> list[Finding]:
+    """For admins: what would raise each innovation's score, as info findings.
+
+    A record taken from the news gets one line asking for its IID keys instead; without
+    ``complete`` only the first :data:`ADVICE_SHOWN` advice lines of an innovation are given
+    (the missing mandatory indicators always are).
+    """
+    findings = []
+    for innovation in catalogue.innovations:
+        lines: list[tuple[str, Code]]
+        if innovation.data.sumber_data == "berita":
+            lines, anchor = [(NEWS_TODO, Code.NEWS_RECORD)], "sumber_data"
+        else:
+            score = scores[innovation.slug]
+            lines_all = advice_lines(score)
+            shown = lines_all if complete else lines_all[:ADVICE_SHOWN]
+            missing = missing_mandatory_line(score)
+            lines = [(missing, Code.MANDATORY_MISSING)] if missing else []
+            lines += [(line, Code.ADVICE) for line in shown]
+            anchor = "indikator"
+        position = innovation.source.doc.where((anchor,))
+        findings += [
+            Finding(
+                innovation.source.path,
+                position.line,
+                position.column,
+                Severity.INFO,
+                anchor,
+                line,
+                code,
+            )
+            for line, code in lines
+        ]
+    return findings

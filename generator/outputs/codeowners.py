@@ -15,8 +15,9 @@ from generator.record.region import Region
 PATH = ".github/CODEOWNERS"
 
 
-def codeowners(catalogue: Catalogue, region: Region, katalog: str = "innovations") -> str:
-    """The file's text (deterministic: agencies in catalogue order)."""
+def codeowners(catalogue: Catalogue, region: Region, katalog: str) -> str:
+    """The file's text (deterministic: agencies in catalogue order); ``katalog`` is the
+    catalogue folder relative to the repository root (``innovations``)."""
     maintainers = " ".join(region.maintainers) or " ".join(region.pokja)
     pokja = " ".join(region.pokja) or maintainers
     lines = [

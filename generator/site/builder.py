@@ -1,4 +1,5 @@
-"""Building the site into a folder safely: the target rules, one build at a time, the swap.
+"""Building the site into a folder safely: the target rules, one build at a time, the swap
+(and the live preview of ``sepeda serve``, MkDocs' own server).
 
 ``sepeda build --out DIR`` may only replace a folder that is empty, missing, or a previous
 site of ours (marked by :data:`MARKER`, which every build writes). It refuses the project
@@ -17,6 +18,7 @@ import fcntl
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from generator.base import urls
 from generator.base.codes import Code
 from generator.base.diagnostics import Finding, Severity, has_errors
 from generator.site import search_index
@@ -35,7 +38,7 @@ MARKER = ".sepeda-situs"
 MARKER_TEXT = (
     "Situs ini dibangun oleh 'sepeda build'; folder ini boleh diganti oleh build berikutnya.\n"
 )
-PROTECTED = ("innovations", ".git", "docs", "mkdocs.yml", "generator", "overrides", "tests")
+PROTECTED = (urls.CATALOGUE_DIR, ".git", "docs", "mkdocs.yml", "generator", "overrides", "tests")
 _PLUGIN_MESSAGES = ("Katalog tidak dapat diterbitkan", "Pemeriksaan keluaran menolak")
 
 
@@ -234,6 +237,38 @@ class SiteBuilder:
         if has_errors(findings):
             return Outcome("errors", findings)
         return Outcome("failure", findings, message)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def serve(root: Path, dev_addr: str) -> bool:
+    """``sepeda serve``: the MkDocs live server on ``dev_addr`` until stopped; False when
+    MkDocs aborts. Call it only after the configuration guard accepted ``mkdocs.yml``."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.exceptions import Abort
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    # Dirty rebuilds: only the pages whose generated content changed are rendered again
+    # (generator.plugin); MkDocs' warning about them does not apply to this site's menu.
+    logging.getLogger("mkdocs.commands.build").addFilter(
+        lambda record: "'dirty' build" not in record.getMessage()
+    )
+    # Closing the terminal or `kill` stops the server like Ctrl+C does, so that MkDocs and the
+    # plugin remove their temporary folders.
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, _interrupt)
+    try:
+        mkdocs_serve(
+            config_file=str(root / "mkdocs.yml"),
+            dev_addr=dev_addr,
+            livereload=True,
+            build_type="dirty",
+        )
+    except Abort:
+        return False
+    return True
 
 
 def _source_date_epoch(root: Path) -> None:

@@ -1,4 +1,4 @@
-"""The one orchestrator: explicit settings in, an immutable check or build result out.
+"""The one orchestrator: explicit settings in, an immutable result out, for every command.
 
 ``check`` reads and validates the catalogue (and ``mkdocs.yml``); ``build`` does the same
 and then scores it, plans and renders every page, draws the covers, writes the exports and
@@ -7,13 +7,20 @@ each image decoded once per call. Nothing is cached between calls unless the cal
 a :class:`Memo` (``sepeda serve`` does), which only skips work whose inputs are unchanged,
 so the same settings always give the same result, in any process. The MkDocs plugin and
 the CLI are the only callers.
+
+The other commands are here too, so that the CLI only parses arguments and prints:
+``advice`` (the info findings of ``sepeda check``), ``select`` (``sepeda check PATH``),
+``guard`` (``mkdocs.yml`` before ``sepeda build`` and ``serve``), ``export`` (the open data,
+exactly the files a build publishes), ``codeowners``, ``new_innovation`` (``sepeda new``),
+with ``write_files`` and ``stale_files`` to put a result's files on disk or compare them.
+Whose catalogue it is (``Settings.region``), its history and its folder are always given.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from types import MappingProxyType
@@ -24,15 +31,36 @@ from generator.base.history import History, read_history
 from generator.base.urls import CATALOGUE_DIR
 from generator.catalogue.loader import Loaded, Memo, load_catalogue
 from generator.catalogue.records import Catalogue
+from generator.iid import advice as iid_advice
 from generator.iid.projection import YearProjection, regency_projection
 from generator.iid.scoring import InnovationScore, score_all
 from generator.outputs import cms, vendor
+from generator.outputs import codeowners as owners
 from generator.outputs import export as open_data
 from generator.pages import plan as pages
 from generator.pages import render
 from generator.record.reference import Reference, load_reference
 from generator.record.region import Region, read_region
-from generator.site import config_guard
+from generator.site import config_guard, scaffold
+from generator.site.scaffold import Refused
+
+__all__ = [
+    "CATALOGUE_DIR",
+    "Refused",
+    "Result",
+    "Settings",
+    "advice",
+    "build",
+    "check",
+    "codeowners",
+    "export",
+    "guard",
+    "new_innovation",
+    "project_root",
+    "select",
+    "stale_files",
+    "write_files",
+]
 
 WITA = timezone(timedelta(hours=8), "WITA")
 
@@ -53,22 +81,31 @@ class Settings:
     innovations_dir: Path
     today: date
     reference: Reference
-    config_file: Path | None = None
-    history: History = field(default_factory=History)
+    config_file: Path | None
+    history: History
     """Dates from Git (added, last changed, date of the data); empty outside a checkout."""
-    region: Region = field(default_factory=Region)
+    region: Region
     """Whose catalogue this is: ``extra.pemda`` and ``site_url`` of ``mkdocs.yml``."""
+
+    @property
+    def katalog(self) -> str:
+        """The catalogue folder relative to the project, with ``/`` (``innovations``); as
+        given when it lies outside the project."""
+        try:
+            return self.innovations_dir.relative_to(self.root).as_posix()
+        except ValueError:
+            return self.innovations_dir.as_posix()
 
     @classmethod
     def for_project(
         cls,
         root: Path,
-        katalog: str = CATALOGUE_DIR,
+        katalog: str,
         *,
         today: date | None = None,
         dates: bool = True,
     ) -> Settings:
-        """Settings for a project folder (``mkdocs.yml`` beside ``innovations/``).
+        """Settings for a project folder (``mkdocs.yml`` beside the folder ``katalog``).
 
         ``dates=False`` skips reading the Git history: a check never prints a date, so
         ``sepeda check`` and ``sepeda review`` do not pay for ``git log``.
@@ -170,10 +207,9 @@ def build(settings: Settings, memo: Memo | None = None) -> Result:
     files.update(_exports(settings, catalogue, scores, projection))
     files.update(loaded.media)
     if bundle:
-        katalog = settings.innovations_dir.relative_to(settings.root).as_posix()
         agencies = [(a.slug, a.data.nama) for a in catalogue.agencies]
         files.update(
-            cms.admin_files(settings.reference, katalog, agencies, settings.region, bundle)
+            cms.admin_files(settings.reference, settings.katalog, agencies, settings.region, bundle)
         )
     return Result(
         findings,
@@ -208,6 +244,91 @@ def export(settings: Settings) -> Result:
     )
 
 
+def advice(result: Result, *, complete: bool) -> tuple[Finding, ...]:
+    """What would raise each innovation's score (info findings); none for a broken catalogue.
+
+    Without ``complete``, the first few advice lines of each innovation.
+    """
+    if result.catalogue is None:
+        return ()
+    return tuple(iid_advice.advice_findings(result.catalogue, result.scores, complete=complete))
+
+
+def select(
+    findings: Sequence[Finding], paths: Sequence[str], settings: Settings, cwd: Path
+) -> tuple[Finding, ...]:
+    """The findings on ``paths`` (files or folders, as given from ``cwd``), plus every finding
+    on the project itself (``mkdocs.yml``, a missing catalogue), which always shows."""
+    scopes = [_scope(path, settings.root, cwd) for path in paths]
+    inside = settings.katalog + "/"
+    return tuple(
+        f
+        for f in findings
+        if any(_within(f.path, s) for s in scopes) or not f.path.startswith(inside)
+    )
+
+
+def _scope(path: str, root: Path, cwd: Path) -> str:
+    """A PATH argument as a project-relative path with '/' (from any working folder)."""
+    given = Path(path)
+    absolute = (given if given.is_absolute() else cwd / given).resolve()
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        return given.as_posix().strip("/")
+
+
+def _within(finding_path: str, scope: str) -> bool:
+    return scope in ("", ".") or finding_path == scope or finding_path.startswith(scope + "/")
+
+
+def project_root(cwd: Path, katalog: str) -> Path:
+    """The project folder: the nearest folder up from ``cwd`` with ``mkdocs.yml`` or the
+    catalogue folder, so that an admin may run ``sepeda`` from inside an agency's folder."""
+    for folder in (cwd, *cwd.parents):
+        if (folder / "mkdocs.yml").is_file() or (folder / katalog).is_dir():
+            return folder
+    return cwd
+
+
+def guard(settings: Settings) -> tuple[Finding, ...]:
+    """Why ``mkdocs.yml`` must not be loaded (MkDocs runs its plugins and hooks), if it must
+    not: missing, unsafe, or naming a theme that is not installed."""
+    config = settings.config_file
+    if config is None:
+        return (
+            Finding(
+                "mkdocs.yml",
+                1,
+                1,
+                Severity.ERROR,
+                "(berkas)",
+                "mkdocs.yml tidak ditemukan; jalankan perintah dari folder proyek",
+                Code.CONFIG_MISSING,
+            ),
+        )
+    return tuple(
+        config_guard.check_config(config, settings.root)
+        or config_guard.theme_missing(config, settings.root)
+    )
+
+
+def codeowners(settings: Settings) -> Result:
+    """Check, then produce ``.github/CODEOWNERS`` (project-relative path → text)."""
+    result = check(settings)
+    if result.catalogue is None:
+        return result
+    text = owners.codeowners(result.catalogue, settings.region, settings.katalog)
+    return replace(result, files=MappingProxyType({owners.PATH: text}))
+
+
+def new_innovation(settings: Settings, opd: str, nama: str, *, news: bool) -> str:
+    """``sepeda new``: a commented ``inovasi.yaml`` for a new innovation of agency ``opd``;
+    returns its project-relative path. Raises :class:`Refused` when nothing was created."""
+    created = scaffold.new_innovation(settings.root, settings.innovations_dir, opd, nama, news=news)
+    return created.relative_to(settings.root).as_posix()
+
+
 def write_files(files: Mapping[str, str | bytes], folder: Path) -> None:
     """Write ``files`` (relative path → content) under ``folder``; text as UTF-8 with ``\\n``."""
     for name, content in files.items():
@@ -217,3 +338,18 @@ def write_files(files: Mapping[str, str | bytes], folder: Path) -> None:
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8", newline="\n")
+
+
+def stale_files(files: Mapping[str, str | bytes], folder: Path) -> tuple[str, ...]:
+    """The names among ``files`` whose copy under ``folder`` is missing or different."""
+    stale = []
+    for name, content in files.items():
+        target = folder / name
+        if not target.is_file():
+            stale.append(name)
+        elif isinstance(content, bytes):
+            if target.read_bytes() != content:
+                stale.append(name)
+        elif target.read_text(encoding="utf-8") != content:
+            stale.append(name)
+    return tuple(stale)

@@ -125,19 +125,23 @@ def _base_tree(root: Path, base: str, into: Path) -> None:
         tar.extractall(into, filter="data")
 
 
-def review(root: Path, base: str, katalog: str = "innovations") -> Review:
-    """Compare the working tree with ``base`` (its merge base with HEAD)."""
+def review(settings: pipeline.Settings, base: str) -> Review:
+    """Compare the working tree of the project of ``settings`` with ``base`` (its merge base
+    with HEAD); the base is checked with the same settings, in a copy of its tree."""
+    root, katalog = settings.root, settings.katalog
     merge_base = _git(root, "merge-base", base, "HEAD").strip()
     status = _git(root, "diff", "--name-status", "-M", merge_base, "--").splitlines()
     status += [f"A\t{p}" for p in _git(root, "ls-files", "--others", "--exclude-standard").split()]
     result = Review(base)
-    now = pipeline.check(pipeline.Settings.for_project(root, katalog, dates=False))
+    now = pipeline.check(settings)
     with tempfile.TemporaryDirectory(prefix="sepeda-review-") as tmp:
         _base_tree(root, merge_base, Path(tmp))
-        then = pipeline.check(pipeline.Settings.for_project(Path(tmp), katalog, dates=False))
+        then = pipeline.check(
+            pipeline.Settings.for_project(Path(tmp), katalog, today=settings.today, dates=False)
+        )
     before, after = _records(then.catalogue), _records(now.catalogue)
     changed_paths: set[str] = set()
-    prefix = katalog.strip("/") + "/"
+    prefix = katalog + "/"
     for line in status:
         kind, *paths = line.split("\t")
         path = paths[-1]
@@ -163,7 +167,7 @@ def review(root: Path, base: str, katalog: str = "innovations") -> Review:
     pairs = [(k, k) for k in sorted(set(before) & set(after))] + [
         (old, new) for old, new in result.renamed if old in before and new in after
     ]
-    old_scores, new_scores = _scores(then, katalog), _scores(now, katalog)
+    old_scores, new_scores = _scores(then), _scores(now)
     for old, new in pairs:
         diff = _changes(before[old], after[new])
         if diff:
@@ -188,7 +192,7 @@ def review(root: Path, base: str, katalog: str = "innovations") -> Review:
     return result
 
 
-def _scores(run: pipeline.Result, katalog: str) -> dict[str, int]:
+def _scores(run: pipeline.Result) -> dict[str, int]:
     if run.catalogue is None:
         return {}
     return {f"{i.opd}/{i.slug}": run.scores[i.slug].klaim for i in run.catalogue.innovations}

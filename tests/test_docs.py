@@ -357,3 +357,39 @@ def test_complete_examples_validate(index: int) -> None:
     assert not findings, f"contoh {name} di {GUIDE_NAME} tidak sah:\n" + "\n".join(
         str(f) for f in findings
     )
+
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+GENERATOR = Path(__file__).resolve().parents[1] / "generator"
+
+
+def readme_tree() -> set[str]:
+    """The files and folders of the README's ``generator/`` tree, as paths under it."""
+    text = README.read_text(encoding="utf-8")
+    block = text[text.index("```\ngenerator/\n") + len("```\ngenerator/\n") :]
+    block = block[: block.index("```")]
+    found: set[str] = set()
+    parents: list[str] = []
+    for line in block.splitlines():
+        name = line.strip().split(" ", 1)[0]
+        if not name or not (name.endswith((".py", "/"))):
+            continue  # a continuation line of a description
+        depth = (len(line) - len(line.lstrip())) // 2 - 1
+        parents = parents[:depth]
+        path = "/".join([*parents, name.rstrip("/")])
+        found.add(path)
+        if name.endswith("/"):
+            parents.append(name.rstrip("/"))
+    return found
+
+
+def test_the_readme_tree_is_the_generator_on_disk() -> None:
+    on_disk = {
+        p.relative_to(GENERATOR).as_posix()
+        for p in GENERATOR.rglob("*")
+        if (p.suffix == ".py" and p.name not in ("__init__.py", "__main__.py"))
+        or (p.is_dir() and p.name != "__pycache__" and p.parent.name != "templates")
+    }
+    listed = readme_tree()
+    assert sorted(on_disk - listed) == [], "missing from the README's tree"
+    assert sorted(listed - on_disk) == [], "in the README's tree but not on disk"

@@ -34,7 +34,7 @@ HISTORY = History(
 
 
 def _generate(root: Path) -> Result:
-    settings = replace(pipeline.Settings.for_project(root), history=HISTORY)
+    settings = replace(pipeline.Settings.for_project(root, pipeline.CATALOGUE_DIR), history=HISTORY)
     result = pipeline.build(settings)
     assert result.ok, [str(f) for f in result.findings]
     return result
@@ -146,7 +146,7 @@ def test_agency_list_does_not_grow_with_many_units(catalogue_copy: Path) -> None
         (folder / "opd.yaml").write_text(
             f"nama: Desa Awayan {number}\njenis: desa\ninduk: kecamatan-awayan\n", "utf-8"
         )
-    result = pipeline.build(pipeline.Settings.for_project(catalogue_copy))
+    result = pipeline.build(pipeline.Settings.for_project(catalogue_copy, pipeline.CATALOGUE_DIR))
     assert result.ok, [str(f) for f in result.findings]
     listing = str(result.files["opd/index.md"])
     assert "31 unit di bawahnya tercantum di halaman perangkat daerah ini" in listing

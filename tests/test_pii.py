@@ -205,7 +205,10 @@ def test_ordinary_text_does_not_match(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", sorted(Path(__file__).resolve().parents[1].joinpath("generator", "record", "data").glob("*.yaml"))
+    "path",
+    sorted(
+        Path(__file__).resolve().parents[1].joinpath("generator", "record", "data").glob("*.yaml")
+    ),
 )
 def test_shipped_reference_data_is_clean(path: Path) -> None:
     assert scan_text(path.read_text(encoding="utf-8")) == []

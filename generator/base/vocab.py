@@ -122,33 +122,3 @@ def choices_hint(value: str, allowed: Iterable[str]) -> str:
 def word_count(text: str | None) -> int:
     """Words in a (Markdown) text, counted as whitespace-separated tokens."""
     return len(text.split()) if text else 0
-
-
-DATA_COLUMNS: dict[str, str] = {
-    "id": "Kode tetap inovasi (nama foldernya); alamat halamannya inovasi/<id>/",
-    "nama": "Nama inovasi",
-    "singkatan": "Singkatan atau nama populer",
-    "opd": "Kode perangkat daerah pemilik (nama foldernya)",
-    "opd_nama": "Nama perangkat daerah pemilik",
-    "sumber_data": "Asal data (lihat kode sumber_data)",
-    "tahapan": "Tahapan inovasi (lihat kode tahapan); kosong bila belum diisi",
-    "jenis": "Jenis inovasi (lihat kode jenis)",
-    "bentuk": "Bentuk inovasi (lihat kode bentuk)",
-    "urusan_utama": "Kode urusan pemerintahan utama (lihat kode urusan)",
-    "urusan_beririsan": "Kode urusan lain yang beririsan, dipisah titik koma",
-    "tematik": "Tema inovasi",
-    "tanggal_mulai": "Tanggal inovasi dimulai (TTTT-BB-HH)",
-    "tanggal_uji_coba": "Tanggal uji coba (TTTT-BB-HH)",
-    "tanggal_penerapan": "Tanggal penerapan (TTTT-BB-HH)",
-    "tahun_laporan": "Tahun-tahun pelaporan ke Indeks Inovasi Daerah (satu baris per tahun di "
-    "inovasi-tahun.csv dan lembar 'tahun')",
-    "kerangka": "Kerangka IID yang dipakai untuk skor inovasi ini (tahun pelaporan terakhirnya)",
-    "kerangka_tahun": "Kerangka IID tahun pelaporan itu",
-    "skor_klaim": "Skor dari klaim indikator yang sudah dilampiri bukti dukung",
-    "skor_terverifikasi": "Skor dari penilaian pokja; kosong bila belum diverifikasi",
-    "skor_maksimum": "Skor tertinggi yang mungkin menurut kerangkanya",
-    "status_verifikasi": "Status penilaian pokja (lihat kode status_verifikasi)",
-    "url": "Alamat halaman inovasi, relatif terhadap alamat situs",
-    "ringkasan": "Ringkasan inovasi",
-}
-"""The data dictionary: every column of the CSV files and the workbook, in Bahasa Indonesia."""

@@ -48,11 +48,6 @@ class Innovation:
     verifikasi: Verifikasi | None = None
     verifikasi_source: Source | None = None
 
-    @property
-    def url(self) -> str:
-        """Public URL relative to the site root (permanent)."""
-        return f"inovasi/{self.slug}/"
-
 
 @dataclass(frozen=True, eq=False)
 class Catalogue:

@@ -13,9 +13,8 @@ No I/O here: the pipeline writes the result to ``admin/config.yml``.
 from __future__ import annotations
 
 import json
-import types
 from collections.abc import Sequence
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel
@@ -24,30 +23,9 @@ from pydantic.fields import FieldInfo
 from generator.base import escape, vocab
 from generator.outputs.cms_bahasa import PHRASES
 from generator.pages import render
-from generator.record import fields, models
+from generator.record import facts, fields, models
 from generator.record.reference import Reference
 from generator.record.region import FormBackend, Region
-
-LABELS = {
-    "bentuk": "Bentuk inovasi",
-    "urusan": "Urusan pemerintahan",
-    "utama": "Urusan utama",
-    "beririsan": "Urusan beririsan",
-    "mulai": "Tanggal mulai",
-    "uji_coba": "Tanggal uji coba",
-    "penerapan": "Tanggal penerapan",
-    "tahun_laporan": "Tahun pelaporan",
-    "tpb": "Tujuan Pembangunan Berkelanjutan (TPB)",
-    "asta_cita": "Asta Cita",
-    "indikator": "Indikator IID dan bukti dukung",
-    "media": "Foto dan dokumen",
-    "video": "Video (tautan https)",
-    "replikasi": "Replikasi oleh daerah lain",
-}
-"""Labels of keys whose Indonesian name is not simply the key with spaces."""
-
-UPLOADS = {(models.Media, "berkas"): "image", (models.Bukti, "berkas"): "file"}
-"""File names the form fills by uploading into the innovation's folder, and the widget."""
 
 LEFT_TO_YAML = ("sumber_data", "proposal", "pemda")
 """Fields the form leaves out: the form is the agency's own record (``sumber_data: opd``)."""
@@ -59,28 +37,9 @@ NEW_ONLY = (
 )
 
 
-def _label(key: str) -> str:
-    if key in LABELS:
-        return LABELS[key]
-    if key in vocab.RANCANG_BANGUN:
-        return str(vocab.RANCANG_BANGUN[key])
-    return key.replace("_", " ").capitalize()
-
-
-def _unwrap(annotation: Any) -> tuple[Any, list[Any], bool]:
-    """``(base type, validator functions, optional)`` of a field annotation."""
-    optional = False
-    validators: list[Any] = []
-    origin = get_origin(annotation)
-    if origin in (Union, types.UnionType):
-        args = [a for a in get_args(annotation) if a is not type(None)]
-        optional = len(args) < len(get_args(annotation))
-        annotation = args[0]
-    if get_origin(annotation) is Annotated:
-        base, *meta = get_args(annotation)
-        validators = [getattr(m, "func", None) for m in meta]
-        annotation = base
-    return annotation, [v for v in validators if v is not None], optional
+def _label(model: type[BaseModel], key: str) -> str:
+    """The field's label from its facts; else the key, capitalised with spaces."""
+    return facts.label(model, key) or key.replace("_", " ").capitalize()
 
 
 class FormBuilder:
@@ -156,15 +115,14 @@ class FormBuilder:
         return {"widget": "object", "collapsed": True, "fields": blocks}
 
     def field(self, model: type[BaseModel], name: str, info: FieldInfo) -> dict[str, Any]:
-        base, validators, optional = _unwrap(info.annotation)
-        # pydantic keeps the validators of a required Annotated field in ``metadata``
-        validators += [m.func for m in info.metadata if hasattr(m, "func")]
+        base, _, optional = facts.unwrap(info.annotation)
+        validators = facts.validators(info)
         required = info.is_required() or bool(
             any(getattr(m, "min_length", None) for m in info.metadata)
         )
-        entry: dict[str, Any] = {"name": name, "label": _label(name)}
+        entry: dict[str, Any] = {"name": name, "label": _label(model, name)}
         if get_origin(base) is list:
-            item, item_validators, _ = _unwrap(get_args(base)[0])
+            item, item_validators, _ = facts.unwrap(get_args(base)[0])
             if isinstance(item, type) and issubclass(item, BaseModel):
                 entry |= {"widget": "list", "fields": self.model_fields(item)}
             else:
@@ -177,7 +135,7 @@ class FormBuilder:
                 else:
                     entry |= {
                         "widget": "list",
-                        "field": {"name": name, "label": _label(name), **inner},
+                        "field": {"name": name, "label": _label(model, name), **inner},
                     }
             if required:
                 entry["min"] = 1
@@ -190,9 +148,10 @@ class FormBuilder:
         entry["required"] = required and not optional
         if info.description and entry.get("widget") != "object":
             entry["hint"] = info.description
-        if (model, name) in UPLOADS:
+        upload = facts.facts(model, name)
+        if upload is not None and upload.widget is not None:
             entry.pop("pattern", None)
-            entry |= {"widget": UPLOADS[model, name], "choose_url": False}
+            entry |= {"widget": upload.widget, "choose_url": False}
         return entry
 
     def model_fields(self, model: type[BaseModel]) -> list[dict[str, Any]]:

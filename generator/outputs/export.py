@@ -32,18 +32,17 @@ from generator.catalogue.records import Catalogue, Innovation
 from generator.iid import advice, scoring
 from generator.iid.projection import InnovationPart, YearProjection
 from generator.outputs import spreadsheet
+from generator.record import facts
 from generator.record.models import Inovasi, InovasiBerita, Opd, Verifikasi
 from generator.record.region import Region
 
 YEAR_COLUMNS = ["id", "nama", "opd", "tahun_laporan", "kerangka_tahun", "skor_klaim"]
+"""The columns of ``inovasi-tahun.csv``: one row per innovation and reporting year."""
 
 
-CSV_COLUMNS = [
-    "id", "nama", "singkatan", "opd", "opd_nama", "sumber_data", "tahapan", "jenis", "bentuk",
-    "urusan_utama", "urusan_beririsan", "tematik", "tanggal_mulai", "tanggal_uji_coba",
-    "tanggal_penerapan", "tahun_laporan", "kerangka", "skor_klaim", "skor_terverifikasi",
-    "skor_maksimum", "status_verifikasi", "url", "ringkasan",
-]  # fmt: skip
+CSV_COLUMNS = [c.name for c in facts.columns(Inovasi) if c.name != "kerangka_tahun"]
+"""The columns of ``inovasi.csv`` and the workbook's first sheet: every open-data column of
+the record (its fields' facts) except the per-year framework of ``inovasi-tahun.csv``."""
 
 
 def _plain(value: Any) -> Any:
@@ -92,8 +91,8 @@ def innovation_record(
     if innovation.data.sumber_data == "berita":
         record["skor"]["saran"] = []  # nothing to advise before the agency completes it
     record["status_verifikasi"] = score.status_verifikasi
-    record["url"] = innovation.url
-    record["alamat"] = region.site_url + innovation.url
+    record["url"] = urls.public_url(urls.innovation_uri(innovation.slug))
+    record["alamat"] = region.site_url + record["url"]
     return record
 
 
@@ -132,37 +131,36 @@ def csv_rows(
     catalogue: Catalogue, scores: Mapping[str, scoring.InnovationScore]
 ) -> list[dict[str, Any]]:
     """One row per innovation, the columns of ``inovasi.csv`` (values unescaped)."""
+    fields = [c for c in facts.columns(Inovasi) if c.path]
     rows = []
     for innovation in sorted(catalogue.innovations, key=lambda i: i.slug):
         data, score = innovation.data, scores[innovation.slug]
-        dates = data.tanggal
-        row = {
+        computed: dict[str, Any] = {
             "id": innovation.slug,
-            "nama": data.nama,
-            "singkatan": data.singkatan or "",
             "opd": innovation.opd,
             "opd_nama": catalogue.agency(innovation.opd).data.nama,
-            "sumber_data": data.sumber_data,
-            "tahapan": data.tahapan or "",
-            "jenis": data.jenis or "",
-            "bentuk": data.bentuk or "",
-            "urusan_utama": data.urusan.utama if data.urusan else "",
-            "urusan_beririsan": ";".join(data.urusan.beririsan) if data.urusan else "",
-            "tematik": data.tematik or "",
-            "tanggal_mulai": dates.mulai.isoformat() if dates and dates.mulai else "",
-            "tanggal_uji_coba": dates.uji_coba.isoformat() if dates and dates.uji_coba else "",
-            "tanggal_penerapan": dates.penerapan.isoformat() if dates and dates.penerapan else "",
-            "tahun_laporan": ";".join(str(y) for y in data.tahun_laporan),
             "kerangka": score.kerangka,
             "skor_klaim": score.klaim,
             "skor_terverifikasi": "" if score.terverifikasi is None else score.terverifikasi,
             "skor_maksimum": score.maksimum,
             "status_verifikasi": score.status_verifikasi,
-            "url": innovation.url,
-            "ringkasan": " ".join(data.ringkasan.split()),
+            "url": urls.public_url(urls.innovation_uri(innovation.slug)),
         }
-        rows.append(row)
+        computed |= {c.name: _cell(facts.value_at(data, c.path)) for c in fields}
+        rows.append({name: computed[name] for name in CSV_COLUMNS})
     return rows
+
+
+def _cell(value: Any) -> str:
+    """A record's value as one CSV cell: a date as TTTT-BB-HH, a list joined with ';',
+    text on one line, nothing as an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(_cell(item) for item in value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return " ".join(str(value).split())
 
 
 def year_rows(
@@ -287,7 +285,7 @@ def to_feed(catalogue: Catalogue, history: History, region: Region) -> str:
             f"<rights>{xml_escape(region.licence.nama)} ({xml_escape(region.licence.url)})</rights>"
         )
     for added, innovation in dated:
-        address = site_url + innovation.url
+        address = site_url + urls.public_url(urls.innovation_uri(innovation.slug))
         summary = plain_text(innovation.data.ringkasan).unescape()
         agency = catalogue.agency(innovation.opd).data.nama
         lines += [

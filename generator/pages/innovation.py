@@ -27,7 +27,8 @@ from generator.pages.context import (
     webp_href,
 )
 from generator.pages.facets import FACETS
-from generator.record.models import Media
+from generator.record import facts
+from generator.record.models import Kontak, Media
 
 
 @dataclass(frozen=True)
@@ -208,37 +209,18 @@ def _timeline(innovation: Innovation) -> tuple[Step, ...]:
 
 
 def _profile(ctx: PageContext, innovation: Innovation) -> tuple[v.Row, ...]:
+    """The profile table: the agency, then each profile field the record fills (a news
+    record leaves the classification out, and so does the page), labelled by its facts."""
     data = innovation.data
-    ref = ctx.catalogue.reference
-    rows: list[tuple[str, str]] = [
-        ("Perangkat daerah", ctx.catalogue.agency(innovation.opd).data.nama)
-    ]
-    if data.inisiator:
-        rows.append(
-            ("Inisiator", f"{data.inisiator.nama} ({vocab.INISIATOR[data.inisiator.jenis]})")
+    model = type(data)
+    rows = [v.Row(text("Perangkat daerah"), text(ctx.catalogue.agency(innovation.opd).data.nama))]
+    for path, fact in facts.profile(model):
+        value = facts.shown(
+            facts.value_at(data, path), facts.field_info(model, path), ctx.catalogue.reference
         )
-    if data.inovator:
-        people = [f"{p.nama} ({p.peran})" if p.peran else p.nama for p in data.inovator]
-        rows.append(("Inovator", ", ".join(people)))
-    # Only what the record says: a news record leaves these out, and so does the page.
-    known = [
-        ("Tahapan", vocab.TAHAPAN.get(data.tahapan or "")),
-        ("Jenis", vocab.JENIS_INOVASI.get(data.jenis or "")),
-        ("Bentuk", vocab.BENTUK.get(data.bentuk or "")),
-        ("Urusan utama", ref.urusan[data.urusan.utama].nama if data.urusan else None),
-    ]
-    rows += [(label, value) for label, value in known if value]
-    if data.urusan and data.urusan.beririsan:
-        names = ", ".join(ref.urusan[u].nama for u in data.urusan.beririsan)
-        rows.append(("Urusan beririsan", names))
-    if data.tematik:
-        rows.append(("Tematik", vocab.TEMATIK[data.tematik]))
-    if data.tahun_laporan:
-        rows.append(("Tahun dilaporkan ke IID", ", ".join(str(y) for y in data.tahun_laporan)))
-    if data.asta_cita:
-        rows.append(("Asta Cita", ", ".join(str(n) for n in data.asta_cita)))
-    rows.append(("Sumber data", vocab.SUMBER_DATA[data.sumber_data]))
-    return tuple(v.Row(text(label), text(value)) for label, value in rows)
+        if value:
+            rows.append(v.Row(text(fact.label), text(value)))
+    return tuple(rows)
 
 
 def _charts(
@@ -413,13 +395,9 @@ def innovation_page(ctx: PageContext, innovation: Innovation) -> Page:
     )
     contact: list[v.Row] = []
     if data.kontak:
-        for label, value in (
-            ("Unit", data.kontak.unit),
-            ("E-mail", data.kontak.email),
-            ("Telepon kantor", data.kontak.telepon),
-        ):
+        for name, value in data.kontak:
             if value:
-                contact.append(v.Row(text(label), text(value)))
+                contact.append(v.Row(text(facts.label(Kontak, name) or name), text(value)))
     sources = [innovation.source.path]
     if innovation.verifikasi_source:
         sources.append(innovation.verifikasi_source.path)

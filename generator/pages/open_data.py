@@ -8,9 +8,12 @@ from dataclasses import dataclass
 
 from generator.base import urls, vocab
 from generator.base.escape import Text, text, url
+from generator.base.exports import EXPORTS
 from generator.base.formats import tanggal
 from generator.pages import parts as v
 from generator.pages.context import Page, PageContext, href, meta
+from generator.record import facts
+from generator.record.models import Inovasi
 from generator.record.region import Region
 
 
@@ -55,18 +58,6 @@ def _licence_link(region: Region) -> v.Link | None:
 def open_data_page(ctx: PageContext) -> Page:
     """Downloads, the date of the data, the terms of reuse and the data dictionary."""
     here = urls.OPEN_DATA
-    files = [
-        (urls.XLSX_EXPORT, "Lembar kerja Excel: lembar 'inovasi' (satu baris per inovasi) dan "
-         "'tahun' (satu baris per inovasi dan tahun pelaporan). Terbuka benar di Excel "
-         "berbahasa apa pun."),
-        (urls.CSV_EXPORT, "Satu baris per inovasi; UTF-8 dengan BOM, pemisah koma."),
-        (urls.YEARS_CSV_EXPORT, "Satu baris per inovasi dan tahun pelaporan."),
-        (urls.JSON_EXPORT, "Semua isian setiap inovasi, skor per indikator dan saran."),
-        (urls.INDEX_EXPORT, "Proyeksi bagian inovasi Indeks Inovasi Daerah kabupaten per tahun "
-         "(skor klaim dan terverifikasi, cakupan urusan pelayanan dasar)."),
-        (urls.FEED, "Umpan Atom inovasi yang baru ditambahkan."),
-        (f"{urls.SCHEMA_FOLDER}/inovasi.schema.json", "JSON Schema berkas inovasi.yaml."),
-    ]  # fmt: skip
     day = ctx.history.data_date
     ref = ctx.catalogue.reference
     codes = [
@@ -85,11 +76,13 @@ def open_data_page(ctx: PageContext) -> Page:
             "dengan kamus data.",
         ),
         len(ctx.catalogue.innovations),
-        tuple(DataFile(v.Link(href(here, name), text(name)), text(about)) for name, about in files),
+        tuple(
+            DataFile(v.Link(href(here, e.link), text(e.link)), text(e.description)) for e in EXPORTS
+        ),
         text(f"Data per {tanggal(day).unescape()}." if day else "Tanggal data tidak diketahui."),
         text(TERMS.format(pemda=ctx.region.pemda)),
         _licence_link(ctx.region),
-        tuple(v.Row(text(k), text(d)) for k, d in vocab.DATA_COLUMNS.items()),
+        tuple(v.Row(text(c.name), text(c.about)) for c in facts.columns(Inovasi)),
         tuple(
             CodeList(text(column), tuple(v.Row(text(k), text(label)) for k, label in table.items()))
             for column, table in codes

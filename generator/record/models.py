@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from pydantic_core import PydanticCustomError
 
 from generator.base import vocab
+from generator.record.facts import Facts
 from generator.record.fields import (
     Account,
     Bentuk,
@@ -51,39 +52,75 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Opd(Record):
-    """``opd.yaml``: an agency (perangkat daerah, puskesmas, kecamatan, desa, ...)."""
-
-    nama: Line = Field(description="nama resmi perangkat daerah, misalnya Dinas Kesehatan")
-    singkatan: Line | None = Field(None, description="singkatan, misalnya Dinkes")
-    jenis: JenisOpd = Field(description="jenis perangkat daerah")
-    induk: Slug | None = Field(None, description="slug perangkat daerah induk")
-    nama_lama: list[Line] = Field(default_factory=list, description="nama-nama lama")
-    situs: HttpsUrl | None = Field(None, description="alamat situs resmi (https://...)")
-    admin: list[Account] = Field(
-        default_factory=list, description="akun GitHub admin perangkat daerah, misalnya @nama"
-    )
-
-
 class Inisiator(Record):
     jenis: JenisInisiator = Field(description="jenis inisiator")
     nama: Line = Field(description="nama unit atau orang yang menjadi inisiator")
+
+    def shown(self) -> str:
+        """As the profile table shows it: the name, then the kind of initiator."""
+        return f"{self.nama} ({vocab.INISIATOR[self.jenis]})"
 
 
 class Inovator(Record):
     nama: Line = Field(description="nama inovator (dengan persetujuannya)")
     peran: Line | None = None
 
+    def shown(self) -> str:
+        """As the profile table shows it: the name, then the role if given."""
+        return f"{self.nama} ({self.peran})" if self.peran else self.nama
+
 
 class UrusanInovasi(Record):
-    utama: UrusanKey = Field(description="satu kunci urusan utama")
-    beririsan: list[UrusanKey] = Field(default_factory=list)
+    utama: UrusanKey = Field(
+        description="satu kunci urusan utama",
+        json_schema_extra=Facts(
+            "Urusan utama",
+            column="urusan_utama",
+            about="Kode urusan pemerintahan utama (lihat kode urusan)",
+            order=100,
+            profile=6,
+        ),
+    )
+    beririsan: list[UrusanKey] = Field(
+        default_factory=list,
+        json_schema_extra=Facts(
+            "Urusan beririsan",
+            column="urusan_beririsan",
+            about="Kode urusan lain yang beririsan, dipisah titik koma",
+            order=110,
+            profile=7,
+        ),
+    )
 
 
 class Tanggal(Record):
-    mulai: Date | None = None
-    uji_coba: Date | None = None
-    penerapan: Date | None = None
+    mulai: Date | None = Field(
+        None,
+        json_schema_extra=Facts(
+            "Tanggal mulai",
+            column="tanggal_mulai",
+            about="Tanggal inovasi dimulai (TTTT-BB-HH)",
+            order=130,
+        ),
+    )
+    uji_coba: Date | None = Field(
+        None,
+        json_schema_extra=Facts(
+            "Tanggal uji coba",
+            column="tanggal_uji_coba",
+            about="Tanggal uji coba (TTTT-BB-HH)",
+            order=140,
+        ),
+    )
+    penerapan: Date | None = Field(
+        None,
+        json_schema_extra=Facts(
+            "Tanggal penerapan",
+            column="tanggal_penerapan",
+            about="Tanggal penerapan (TTTT-BB-HH)",
+            order=150,
+        ),
+    )
 
     def steps(self) -> list[tuple[str, date | None]]:
         """The three dates in stage order, each ``None`` when not given."""
@@ -104,12 +141,24 @@ class Tanggal(Record):
 
 
 class RancangBangun(Record):
-    dasar_hukum: Text | None = None
-    permasalahan: Text | None = None
-    isu_strategis: Text | None = None
-    metode_pembaharuan: Text | None = None
-    keunggulan: Text | None = None
-    cara_kerja: Text | None = None
+    dasar_hukum: Text | None = Field(
+        None, json_schema_extra=Facts(vocab.RANCANG_BANGUN["dasar_hukum"])
+    )
+    permasalahan: Text | None = Field(
+        None, json_schema_extra=Facts(vocab.RANCANG_BANGUN["permasalahan"])
+    )
+    isu_strategis: Text | None = Field(
+        None, json_schema_extra=Facts(vocab.RANCANG_BANGUN["isu_strategis"])
+    )
+    metode_pembaharuan: Text | None = Field(
+        None, json_schema_extra=Facts(vocab.RANCANG_BANGUN["metode_pembaharuan"])
+    )
+    keunggulan: Text | None = Field(
+        None, json_schema_extra=Facts(vocab.RANCANG_BANGUN["keunggulan"])
+    )
+    cara_kerja: Text | None = Field(
+        None, json_schema_extra=Facts(vocab.RANCANG_BANGUN["cara_kerja"])
+    )
 
     def words(self) -> int:
         """Total words over all parts (IID expects at least 300)."""
@@ -126,7 +175,7 @@ class Capaian(Record):
 class Bukti(Record):
     """Supporting evidence: a file in the folder or a public https link."""
 
-    berkas: Line | None = None
+    berkas: Line | None = Field(None, json_schema_extra=Facts("Berkas", widget="file"))
     url: HttpsUrl | None = None
     nomor: Line | None = None
     tanggal: Date | None = None
@@ -152,7 +201,10 @@ class Klaim(Record):
 
 
 class Media(Record):
-    berkas: Line = Field(description="nama berkas di folder inovasi, misalnya foto-layanan.jpg")
+    berkas: Line = Field(
+        description="nama berkas di folder inovasi, misalnya foto-layanan.jpg",
+        json_schema_extra=Facts("Berkas", widget="image"),
+    )
     keterangan: Line = Field(description="keterangan (caption) foto atau dokumen")
     alt: Line | None = None
     sampul: Flag = False
@@ -165,6 +217,49 @@ class Media(Record):
 class Tautan(Record):
     judul: Line = Field(description="judul tautan")
     url: HttpsUrl = Field(description="alamat tautan (https://...)")
+
+
+class Opd(Record):
+    """``opd.yaml``: an agency (perangkat daerah, puskesmas, kecamatan, desa, ...)."""
+
+    nama: Line = Field(description="nama resmi perangkat daerah, misalnya Dinas Kesehatan")
+    singkatan: Line | None = Field(None, description="singkatan, misalnya Dinkes")
+    jenis: JenisOpd = Field(description="jenis perangkat daerah")
+    induk: Slug | None = Field(None, description="slug perangkat daerah induk")
+    nama_lama: list[Line] = Field(default_factory=list, description="nama-nama lama")
+    situs: HttpsUrl | None = Field(None, description="alamat situs resmi (https://...)")
+    admin: list[Account] = Field(
+        default_factory=list, description="akun GitHub admin perangkat daerah, misalnya @nama"
+    )
+    nama_terkonfirmasi: Flag = Field(
+        True,
+        description="false bila belum ada sumber yang menegaskan nama resmi ini",
+        json_schema_extra=Facts("Nama sudah dikonfirmasi sumber"),
+    )
+    urusan: list[UrusanKey] = Field(
+        default_factory=list,
+        description="urusan pemerintahan yang diampu perangkat daerah ini",
+        json_schema_extra=Facts("Urusan perangkat daerah"),
+    )
+    alamat: Line | None = Field(
+        None, description="alamat kantor", json_schema_extra=Facts("Alamat kantor")
+    )
+    telepon: Line | None = Field(
+        None, description="nomor telepon kantor", json_schema_extra=Facts("Telepon kantor")
+    )
+    email: Email | None = Field(
+        None, description="alamat e-mail kantor", json_schema_extra=Facts("E-mail kantor")
+    )
+    sumber: list[Tautan] = Field(
+        default_factory=list,
+        description="sumber publik yang menyebut perangkat daerah ini",
+        json_schema_extra=Facts("Sumber"),
+    )
+    catatan_sumber: Text | None = Field(
+        None,
+        description="asal data dan hal yang belum dikonfirmasi",
+        json_schema_extra=Facts("Catatan sumber"),
+    )
 
 
 class Penghargaan(Record):
@@ -185,9 +280,9 @@ class Replikasi(Record):
 
 
 class Kontak(Record):
-    unit: Line | None = None
-    email: Email | None = None
-    telepon: Line | None = None
+    unit: Line | None = Field(None, json_schema_extra=Facts("Unit"))
+    email: Email | None = Field(None, json_schema_extra=Facts("E-mail"))
+    telepon: Line | None = Field(None, json_schema_extra=Facts("Telepon kantor"))
 
 
 class Proposal(Record):
@@ -212,34 +307,111 @@ class Proposal(Record):
 class _InovasiFields(Record):
     """All fields of ``inovasi.yaml``; the IID classification may be absent (news records)."""
 
-    nama: NamaInovasi = Field(description="nama inovasi, satu baris, 3-150 karakter")
-    singkatan: Line | None = None
-    ringkasan: Text = Field(description="ringkasan inovasi, paling banyak 200 kata")
-    sumber_data: SumberData = "opd"
-    tahapan: Tahapan | None = None
-    inisiator: Inisiator | None = None
-    inovator: list[Inovator] = Field(default_factory=list)
-    jenis: JenisInovasi | None = None
-    bentuk: Bentuk | None = None
-    urusan: UrusanInovasi | None = None
-    tematik: Tematik | None = None
+    nama: NamaInovasi = Field(
+        description="nama inovasi, satu baris, 3-150 karakter",
+        json_schema_extra=Facts("Nama", column="nama", about="Nama inovasi", order=20),
+    )
+    singkatan: Line | None = Field(
+        None,
+        json_schema_extra=Facts(
+            "Singkatan", column="singkatan", about="Singkatan atau nama populer", order=30
+        ),
+    )
+    ringkasan: Text = Field(
+        description="ringkasan inovasi, paling banyak 200 kata",
+        json_schema_extra=Facts(
+            "Ringkasan", column="ringkasan", about="Ringkasan inovasi", order=230
+        ),
+    )
+    sumber_data: SumberData = Field(
+        "opd",
+        json_schema_extra=Facts(
+            "Sumber data",
+            column="sumber_data",
+            about="Asal data (lihat kode sumber_data)",
+            order=60,
+            profile=11,
+        ),
+    )
+    tahapan: Tahapan | None = Field(
+        None,
+        json_schema_extra=Facts(
+            "Tahapan",
+            column="tahapan",
+            about="Tahapan inovasi (lihat kode tahapan); kosong bila belum diisi",
+            order=70,
+            profile=3,
+        ),
+    )
+    inisiator: Inisiator | None = Field(None, json_schema_extra=Facts("Inisiator", profile=1))
+    inovator: list[Inovator] = Field(
+        default_factory=list, json_schema_extra=Facts("Inovator", profile=2)
+    )
+    jenis: JenisInovasi | None = Field(
+        None,
+        json_schema_extra=Facts(
+            "Jenis", column="jenis", about="Jenis inovasi (lihat kode jenis)", order=80, profile=4
+        ),
+    )
+    bentuk: Bentuk | None = Field(
+        None,
+        json_schema_extra=Facts(
+            "Bentuk inovasi",
+            column="bentuk",
+            about="Bentuk inovasi (lihat kode bentuk)",
+            order=90,
+            profile=5,
+        ),
+    )
+    urusan: UrusanInovasi | None = Field(None, json_schema_extra=Facts("Urusan pemerintahan"))
+    tematik: Tematik | None = Field(
+        None,
+        json_schema_extra=Facts(
+            "Tematik", column="tematik", about="Tema inovasi", order=120, profile=8
+        ),
+    )
     tanggal: Tanggal | None = None
-    tahun_laporan: list[Year] = Field(default_factory=list)
+    tahun_laporan: list[Year] = Field(
+        default_factory=list,
+        json_schema_extra=Facts(
+            "Tahun pelaporan IID",
+            column="tahun_laporan",
+            about="Tahun-tahun pelaporan ke Indeks Inovasi Daerah (satu baris per tahun di "
+            "inovasi-tahun.csv dan lembar 'tahun')",
+            order=160,
+            profile=9,
+        ),
+    )
     rancang_bangun: RancangBangun | None = None
     tujuan: Text | None = None
     manfaat: Text | None = None
     hasil: Text | None = None
     capaian: list[Capaian] = Field(default_factory=list)
-    tpb: list[NomorTpb] = Field(default_factory=list)
-    asta_cita: list[NomorAstaCita] = Field(default_factory=list)
-    indikator: dict[IndicatorKey, Klaim] = Field(default_factory=dict)
-    media: list[Media] = Field(default_factory=list)
-    video: HttpsUrl | None = None
+    tpb: list[NomorTpb] = Field(
+        default_factory=list,
+        json_schema_extra=Facts("Tujuan Pembangunan Berkelanjutan (TPB)"),
+    )
+    asta_cita: list[NomorAstaCita] = Field(
+        default_factory=list, json_schema_extra=Facts("Asta Cita", profile=10)
+    )
+    indikator: dict[IndicatorKey, Klaim] = Field(
+        default_factory=dict, json_schema_extra=Facts("Indikator IID dan bukti dukung")
+    )
+    media: list[Media] = Field(default_factory=list, json_schema_extra=Facts("Foto dan dokumen"))
+    video: HttpsUrl | None = Field(None, json_schema_extra=Facts("Video (tautan https)"))
     tautan: list[Tautan] = Field(default_factory=list)
     penghargaan: list[Penghargaan] = Field(default_factory=list)
-    replikasi: list[Replikasi] = Field(default_factory=list)
+    replikasi: list[Replikasi] = Field(
+        default_factory=list, json_schema_extra=Facts("Replikasi oleh daerah lain")
+    )
     kontak: Kontak | None = None
     proposal: list[Proposal] = Field(default_factory=list)
+    catatan_sumber: Text | None = Field(
+        None,
+        description="asal data: sumber mana menyebut apa, apa yang berbeda antarsumber dan apa "
+        "yang masih ditunggu dari perangkat daerah",
+        json_schema_extra=Facts("Catatan sumber", profile=12),
+    )
     pemda: Line | None = Field(
         None,
         description="pemerintah daerah pemilik inovasi, misalnya Kabupaten Balangan; harus "

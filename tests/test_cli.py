@@ -376,13 +376,13 @@ def test_export_writes_the_regency_of_mkdocs_yml(catalogue_copy: Path, tmp_path:
         f"https://inovasi.tabalongkab.go.id/inovasi/{slug}/"
         for slug in ("antrean-daring", "bekal-obat", "gertak-desa")
     }
-    assert json.loads((out / urls.INDEX_EXPORT).read_text("utf-8"))["pemda"] == (
+    assert json.loads((out / urls.PROJECTION_EXPORT).read_text("utf-8"))["pemda"] == (
         "Kabupaten Tabalong"
     )
     feed = (out / urls.FEED).read_text("utf-8")
     assert "<title>Inovasi baru: Katalog Inovasi Daerah Kabupaten Tabalong</title>" in feed
     assert '<link rel="self" href="https://inovasi.tabalongkab.go.id/inovasi-baru.xml"/>' in feed
-    for name in (urls.JSON_EXPORT, urls.INDEX_EXPORT, urls.FEED, urls.CSV_EXPORT):
+    for name in (urls.JSON_EXPORT, urls.PROJECTION_EXPORT, urls.FEED, urls.CSV_EXPORT):
         assert "balangan" not in (out / name).read_text("utf-8").lower(), name
 
 

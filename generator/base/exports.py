@@ -65,7 +65,7 @@ EXPORTS: tuple[ExportEntry, ...] = (
     ExportEntry(urls.YEARS_CSV_EXPORT, "Satu baris per inovasi dan tahun pelaporan."),
     ExportEntry(urls.JSON_EXPORT, "Semua isian setiap inovasi, skor per indikator dan saran."),
     ExportEntry(
-        urls.INDEX_EXPORT,
+        urls.PROJECTION_EXPORT,
         "Proyeksi bagian inovasi Indeks Inovasi Daerah kabupaten per tahun (skor klaim dan "
         "terverifikasi, cakupan urusan pelayanan dasar).",
     ),

@@ -19,7 +19,7 @@ CATALOGUE_DIR = "innovations"
 HOME = "index.md"
 INNOVATIONS = "inovasi/index.md"
 AGENCIES = "opd/index.md"
-INDEX = "indeks-inovasi/index.md"
+REGENCY_INDEX = "indeks-inovasi/index.md"
 OPEN_DATA = "data-terbuka/index.md"
 ABOUT = "tentang.md"
 GUIDE = "panduan-kontributor.md"
@@ -43,7 +43,7 @@ NAV: tuple[NavEntry, ...] = (
     ("Perangkat daerah", AGENCIES),
     ("Statistik", STATISTICS),
     ("Rapor perangkat daerah", SCORECARDS),
-    ("Indeks Inovasi", INDEX),
+    ("Indeks Inovasi", REGENCY_INDEX),
     ("Data terbuka", OPEN_DATA),
     ("Tentang", ABOUT),
     ("Untuk admin", (("Panduan kontributor", GUIDE), ("Kode temuan", CODES))),
@@ -82,7 +82,7 @@ JSON_EXPORT = "inovasi.json"
 CSV_EXPORT = "inovasi.csv"
 YEARS_CSV_EXPORT = "inovasi-tahun.csv"
 XLSX_EXPORT = "inovasi.xlsx"
-INDEX_EXPORT = "indeks.json"
+PROJECTION_EXPORT = "indeks.json"
 FEED = "inovasi-baru.xml"
 SCHEMA_FOLDER = "skema"
 COVER_SVG = "sampul.svg"

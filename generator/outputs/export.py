@@ -119,10 +119,15 @@ def to_json(
 
 def to_csv(catalogue: Catalogue, scores: Mapping[str, scoring.InnovationScore]) -> str:
     """The catalogue as ``inovasi.csv`` text, one row per innovation (UTF-8 with BOM for Excel)."""
+    return _csv_text(CSV_COLUMNS, csv_rows(catalogue, scores))
+
+
+def _csv_text(columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> str:
+    """CSV text for Excel: UTF-8 with BOM, every cell through the CSV escaping layer."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    for row in csv_rows(catalogue, scores):
+    for row in rows:
         writer.writerow({key: csv_cell(value) for key, value in row.items()})
     return "\ufeff" + out.getvalue()
 
@@ -186,12 +191,7 @@ def year_rows(
 
 def to_year_csv(catalogue: Catalogue, scores: Mapping[str, scoring.InnovationScore]) -> str:
     """``inovasi-tahun.csv``: UTF-8 with BOM, one row per innovation and year."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=YEAR_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in year_rows(catalogue, scores):
-        writer.writerow({key: csv_cell(value) for key, value in row.items()})
-    return "\ufeff" + out.getvalue()
+    return _csv_text(YEAR_COLUMNS, year_rows(catalogue, scores))
 
 
 def _part(part: InnovationPart) -> dict[str, float]:
@@ -203,7 +203,7 @@ def _part(part: InnovationPart) -> dict[str, float]:
     }
 
 
-def to_index_json(projection: Sequence[YearProjection], region: Region) -> str:
+def to_projection_json(projection: Sequence[YearProjection], region: Region) -> str:
     """``indeks.json``: the regency's innovation part per reporting year, both scores."""
     years: dict[str, Any] = {}
     for year in projection:
@@ -327,7 +327,9 @@ def export_files(
         urls.CSV_EXPORT: lambda: {urls.CSV_EXPORT: to_csv(catalogue, scores)},
         urls.YEARS_CSV_EXPORT: lambda: {urls.YEARS_CSV_EXPORT: to_year_csv(catalogue, scores)},
         urls.JSON_EXPORT: lambda: {urls.JSON_EXPORT: to_json(catalogue, scores, region)},
-        urls.INDEX_EXPORT: lambda: {urls.INDEX_EXPORT: to_index_json(projection, region)},
+        urls.PROJECTION_EXPORT: lambda: {
+            urls.PROJECTION_EXPORT: to_projection_json(projection, region)
+        },
         urls.FEED: lambda: {urls.FEED: to_feed(catalogue, history, region)},
         urls.SCHEMA_FOLDER: schemas,
     }

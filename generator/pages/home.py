@@ -91,7 +91,7 @@ def home_page(ctx: PageContext) -> Page:
         stages=text(f"Rincian tahapan: {stages}. Inovasi digital: {digital}."),
         buttons=(
             v.Link(href(urls.HOME, urls.INNOVATIONS), text("Lihat semua inovasi")),
-            v.Link(href(urls.HOME, urls.INDEX), text("Indeks Inovasi Daerah")),
+            v.Link(href(urls.HOME, urls.REGENCY_INDEX), text("Indeks Inovasi Daerah")),
             v.Link(href(urls.HOME, urls.OPEN_DATA), text("Data terbuka")),
         ),
         newest=tuple(card(ctx, i, urls.HOME) for i in newest),

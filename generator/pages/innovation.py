@@ -426,7 +426,7 @@ def innovation_page(ctx: PageContext, innovation: Innovation) -> Page:
         results=results,
         indicators=None if news else _indicators(ctx, innovation, uri),
         goals=tuple(Goal(n, text(vocab.TPB[n])) for n in data.tpb),
-        how_scored=href(uri, urls.INDEX),
+        how_scored=href(uri, urls.REGENCY_INDEX),
         changed=_changed(ctx, innovation),
         edit=_edit(ctx, innovation),
         design=design,

@@ -74,7 +74,7 @@ def _year_view(ctx: PageContext, year: YearProjection) -> YearView:
     count = len(year.inovasi)
     links = (
         v.Link(
-            href(urls.INDEX, urls.browse_uri("tahun", str(year.tahun))),
+            href(urls.REGENCY_INDEX, urls.browse_uri("tahun", str(year.tahun))),
             text(f"Lihat {count} inovasi yang dilaporkan tahun {year.tahun}"),
         )
         if count
@@ -284,10 +284,10 @@ def regency_index_page(ctx: PageContext, projection: Sequence[YearProjection]) -
         published=_published(ctx),
         years=tuple(_year_view(ctx, y) for y in reversed(_with_gaps(projection))),
         unreported=v.Link(
-            href(urls.INDEX, urls.browse_uri("tahun", "belum-diisi")),
+            href(urls.REGENCY_INDEX, urls.browse_uri("tahun", "belum-diisi")),
             text(f"{unreported} inovasi belum mencantumkan tahun pelaporan"),
         )
         if unreported
         else None,
     )
-    return Page(urls.INDEX, "regency-index.md.j2", view)
+    return Page(urls.REGENCY_INDEX, "regency-index.md.j2", view)

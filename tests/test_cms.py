@@ -212,7 +212,7 @@ def test_form_creates_an_innovation_with_a_photo_that_passes_the_check(
     choose("Urusan utama", "2. Kesehatan")
     control("Tanggal mulai").fill("2025-03-01")
     page.get_by_role("button", name="Tambah tahun pelaporan").click()
-    control("Tahun pelaporan", 1).fill("2025")
+    control("Tahun pelaporan IID", 1).fill("2025")
     page.get_by_role("button", name="Tambah foto dan dokumen").click()
     page.get_by_role("button", name="Pilih gambar").click()
     page.locator("input[type=file]").set_input_files(str(photo))

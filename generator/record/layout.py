@@ -1,0 +1,93 @@
+"""The one canonical layout of a catalogue file, so that an edit's diff shows only what changed.
+
+Keys in the order of the model's fields (nested records too; unknown keys keep their place
+after the known ones), text with line breaks as a literal block (``|``), one-line text
+plain where YAML allows it, lists one item a line, two-space indentation, no line folding.
+Values are written as they were read: every scalar of our strict reader is text, so the
+layout only decides how the text is set down, never what it means.
+"""
+
+from __future__ import annotations
+
+import types
+from typing import Any, Union, get_args, get_origin
+
+import yaml
+from pydantic import BaseModel
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, literal blocks for text with line breaks, no aliases.
+
+    It knows no implicit types: our reader reads every scalar as text, so ``2024``,
+    ``2024-03-01`` or ``true`` are written plain, as an admin writes them, and read back
+    as the same text (quotes appear only where YAML's syntax needs them).
+    """
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - PyYAML's class attribute
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        # list items indented under their key ("key:\n  - item"), as the guide shows them
+        super().increase_indent(flow, False)
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if "\n" in value:
+        body = "\n".join(line.rstrip() for line in value.split("\n"))
+        return dumper.represent_scalar("tag:yaml.org,2002:str", body, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def _records(annotation: Any) -> type[BaseModel] | None:
+    """The record model inside an annotation (``Klaim`` in ``dict[str, Klaim]``), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _records(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def ordered(value: Any, model: type[BaseModel] | None) -> Any:
+    """``value`` with every mapping's keys in the model's field order."""
+    if isinstance(value, list):
+        return [ordered(item, model) for item in value]
+    if not isinstance(value, dict) or model is None:
+        return value
+    known = list(model.model_fields)
+    keys = [k for k in known if k in value] + [k for k in value if k not in known]
+    result = {}
+    for key in keys:
+        info = model.model_fields.get(str(key))
+        inner = _records(info.annotation) if info is not None else None
+        if info is not None and get_origin(_optional(info.annotation)) is dict:
+            result[key] = {k: ordered(v, inner) for k, v in value[key].items()}
+        else:
+            result[key] = ordered(value[key], inner)
+    return result
+
+
+def _optional(annotation: Any) -> Any:
+    args = [a for a in get_args(annotation) if a is not type(None)]
+    return args[0] if get_origin(annotation) in (Union, types.UnionType) and args else annotation
+
+
+def dump(data: Any, model: type[BaseModel] | None) -> str:
+    """The canonical text of a file holding ``data`` (a mapping as our strict reader reads
+    it: every scalar a string)."""
+    text = yaml.dump(
+        ordered(data, model),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=10**9,
+    )
+    return str(text)

@@ -1,0 +1,46 @@
+"""The canonical layout of catalogue files: what it writes, and that the shipped catalogue
+keeps it (so a form's or a formatter's edit shows only what changed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.record import layout, models, yamlfile
+
+ROOT = Path(__file__).resolve().parents[1]
+MODELS = {
+    "opd.yaml": models.Opd,
+    "inovasi.yaml": models.Inovasi,
+    "verifikasi.yaml": models.Verifikasi,
+}
+SHIPPED = sorted(p for name in MODELS for p in (ROOT / "innovations").rglob(name))
+
+
+def test_the_layout_orders_keys_by_the_model_and_keeps_text_as_read() -> None:
+    text = (
+        "tahun_laporan: [2024, '2023']\n"
+        "nama: Antrean\n"
+        'ringkasan: "Dua\\nbaris"\n'
+        "indikator:\n  regulasi: {bukti: [{url: 'https://a.example/x'}], tingkat: 1}\n"
+        "tanggal: {penerapan: 2024-02-01, mulai: 2023-01-01}\n"
+        "sumber_data: berita\n"
+    )
+    data = yamlfile.parse_yaml(text).data
+    out = layout.dump(data, models.Inovasi)
+    assert out == (
+        "nama: Antrean\n"
+        "ringkasan: |-\n  Dua\n  baris\n"
+        "sumber_data: berita\n"
+        "tanggal:\n  mulai: 2023-01-01\n  penerapan: 2024-02-01\n"
+        "tahun_laporan:\n  - 2024\n  - 2023\n"
+        "indikator:\n  regulasi:\n    tingkat: 1\n    bukti:\n      - url: https://a.example/x\n"
+    )
+    assert yamlfile.parse_yaml(out).data == data
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_shipped_file_is_in_the_canonical_layout(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert layout.dump(yamlfile.parse_yaml(text).data, MODELS[path.name]) == text

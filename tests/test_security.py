@@ -61,7 +61,12 @@ PAYLOADS = [
     "`<script>alert(15)</script>`",
     "Nama: Sepeda: Baru \\: _a_ *b*",
 ]
-REFUSED = ["a\u202eb", "a\x1bb", "a\x07b", "a\x00b", "a\u200bb", "a\u2028b"]
+REFUSED = [
+    "a\u202eb", "a\x1bb", "a\x07b", "a\x00b", "a\u200bb", "a\u2028b",
+    # break XML (the Atom feed, the XLSX worksheets) or hide text; written as YAML escapes
+    "a\uffffb", "a\ufffeb", "a\ufdd0b", "a\U0010fffeb", "a\U000e0041b", "a\u3164b",
+    "a\u115fb", "a\uffa0b", "a\u034fb",
+]  # fmt: skip
 
 INOVASI_TEXT_FIELDS = [
     "nama", "singkatan", "ringkasan", "inisiator.nama", "inovator[0].nama", "inovator[0].peran",
@@ -344,6 +349,69 @@ def test_urls_other_than_https_mailto_and_relative_are_a_programming_error() -> 
         with pytest.raises(ValueError):
             escape.url(bad)
     assert escape.url("../x/?a=1&b=2") == "../x/?a=1&amp;b=2"
+
+
+def test_the_refused_class_is_every_control_format_private_and_noncharacter() -> None:
+    """Held to Python's Unicode database; and every character a field may hold is valid
+    XML 1.0, so no value can make the Atom feed or a worksheet unreadable."""
+    import unicodedata
+
+    from generator.record.yamlfile import _FORBIDDEN
+
+    def xml_char(c: int) -> bool:
+        return c in (0x9, 0xA, 0xD) or 0x20 <= c <= 0xD7FF or 0xE000 <= c <= 0xFFFD or c >= 0x10000
+
+    for code in range(0x110000):
+        char = chr(code)
+        refused = _FORBIDDEN.match(char) is not None
+        must = (unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co") and char not in "\t\n") or (
+            0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+        )
+        assert refused or not must, f"U+{code:04X} must be refused"
+        assert refused or xml_char(code), f"U+{code:04X} is accepted but is not XML"
+
+
+def test_exports_parse_with_every_visible_script_in_every_field(tmp_path: Path) -> None:
+    """The feed and both worksheets are well-formed XML whatever an accepted field holds."""
+    import io
+    import zipfile
+    from xml.etree import ElementTree
+
+    payload = "Galuh\u00a0Sanggam é 🚲 ❤\ufe0f العربية 한국 \U0001f1ee\U0001f1e9 <&>\"'"
+    root = _project(tmp_path, [payload])
+    result = pipeline.export(
+        pipeline.Settings.for_project(root, pipeline.CATALOGUE_DIR, today=_today())
+    )
+    assert result.ok, [str(f) for f in result.findings]
+    feed = result.files["inovasi-baru.xml"]
+    assert isinstance(feed, str)
+    ElementTree.fromstring(feed.encode("utf-8"))  # noqa: S314 - our own output
+    workbook = result.files["inovasi.xlsx"]
+    assert isinstance(workbook, bytes)
+    with zipfile.ZipFile(io.BytesIO(workbook)) as archive:
+        parts = [n for n in archive.namelist() if n.endswith(".xml")]
+        assert sum(n.startswith("xl/worksheets/sheet") for n in parts) == 2
+        for name in parts:
+            ElementTree.fromstring(archive.read(name))  # noqa: S314
+
+
+def test_csv_separators_cannot_split_a_formula_out_of_a_cell() -> None:
+    """A spreadsheet that splits on ',' or on ';' (the Indonesian list separator) gets no
+    cell that starts a formula, and the cells a quote-aware reader sees are intact."""
+    import csv
+
+    hostile = "Galuh Sanggam;=1+1;=cmd|' /C calc'!A0"
+    line = escape.csv_row(["antrean", hostile, "2023;2024", "-12", "a,@SUM(A1)"])
+    assert line == (
+        'antrean,"Galuh Sanggam;\'=1+1;\'=cmd|\' /C calc\'!A0","2023;2024",-12,"a,\'@SUM(A1)"'
+    )
+    for separator in (",", ";"):
+        for quoting in (csv.QUOTE_MINIMAL, csv.QUOTE_NONE):
+            cells = next(csv.reader([line], delimiter=separator, quoting=quoting, escapechar="\\"))
+            for cell in cells:
+                bare = cell.strip().lstrip('"')
+                assert not bare.startswith(("=", "+", "@", "-")) or bare == "-12", cells
+    assert next(csv.reader([line]))[1] == "Galuh Sanggam;'=1+1;'=cmd|' /C calc'!A0"
 
 
 def test_csv_cells_never_start_a_formula() -> None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
@@ -32,7 +33,18 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-__all__ = ["Html", "Text", "Url", "csv_cell", "prose", "svg_text", "text", "trusted_html", "url"]
+__all__ = [
+    "Html",
+    "Text",
+    "Url",
+    "csv_cell",
+    "csv_row",
+    "prose",
+    "svg_text",
+    "text",
+    "trusted_html",
+    "url",
+]
 
 
 class Text(Markup):
@@ -156,14 +168,43 @@ def svg_text(value: object) -> str:
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SEPARATORS = ",;\t\r\n"
+"""Where a spreadsheet may start a new cell: the list separators (``,``; ``;`` in the
+Indonesian locale), tab, and line breaks (a reader that ignores quotes)."""
+_SPLIT_FORMULA = re.compile(r"([,;\t\r\n] *)(?=[=+\-@\t\r])")
+_QUOTE_WHEN = frozenset(',;"\r\n')
 
 
 def csv_cell(value: object) -> str:
-    """A CSV cell that no spreadsheet runs as a formula (``=HYPERLINK(...)`` and kin)."""
+    """A CSV cell that no spreadsheet runs as a formula (``=HYPERLINK(...)`` and kin), even
+    one that splits the cell at a separator: a ``'`` goes before every formula character that
+    starts the cell or follows a separator (``,``, ``;``, tab, a line break); numbers such as
+    ``-12`` stay as they are."""
     cell = "" if value is None else str(value)
-    if cell.startswith(_FORMULA_START) and not _is_number(cell):
-        return "'" + cell
-    return cell
+    pieces = _SPLIT_FORMULA.split(cell)
+    # pieces: text, separator, text, separator, ...; each text after the first starts at a
+    # possible cell boundary.
+    out = []
+    for index, piece in enumerate(pieces):
+        if index % 2 == 0:
+            segment = re.split(f"[{_SEPARATORS}]", piece, maxsplit=1)[0]
+            if piece.startswith(_FORMULA_START) and not _is_number(segment):
+                piece = "'" + piece
+        out.append(piece)
+    return "".join(out)
+
+
+def csv_row(cells: Iterable[object]) -> str:
+    """One CSV line (without its line break): every cell through :func:`csv_cell`, and
+    quoted when it holds a separator a spreadsheet may split on (``,`` or ``;``), a quote or
+    a line break, so that a reader set to either list separator sees the same cells."""
+    quoted = []
+    for value in cells:
+        cell = csv_cell(value)
+        if _QUOTE_WHEN.intersection(cell):
+            cell = '"' + cell.replace('"', '""') + '"'
+        quoted.append(cell)
+    return ",".join(quoted)
 
 
 def _is_number(cell: str) -> bool:

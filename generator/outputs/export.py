@@ -13,8 +13,6 @@ in :func:`export_files`; whose catalogue it is (the region) is always given, nev
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
@@ -25,7 +23,7 @@ from xml.sax.saxutils import escape as xml_escape
 from pydantic import BaseModel
 
 from generator.base import exports, urls
-from generator.base.escape import csv_cell, plain_text
+from generator.base.escape import csv_row, plain_text
 from generator.base.history import History
 from generator.base.numbers import round2
 from generator.catalogue.records import Catalogue, Innovation
@@ -124,12 +122,9 @@ def to_csv(catalogue: Catalogue, scores: Mapping[str, scoring.InnovationScore]) 
 
 def _csv_text(columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> str:
     """CSV text for Excel: UTF-8 with BOM, every cell through the CSV escaping layer."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: csv_cell(value) for key, value in row.items()})
-    return "\ufeff" + out.getvalue()
+    lines = [csv_row(columns)]
+    lines.extend(csv_row(row.get(key, "") for key in columns) for row in rows)
+    return "\ufeff" + "".join(line + "\n" for line in lines)
 
 
 def csv_rows(

@@ -39,12 +39,24 @@ MAX_DEPTH = 20
 
 Loc = tuple[str | int, ...]
 
-# Characters that make a reviewer see something other than what is published, or that no
-# text needs: C0/C1 controls (tab and line feed allowed), soft hyphen, zero-width and
-# bidirectional controls, word joiners, BOM, line/paragraph separators, private use.
+# Characters that make a reviewer see something other than what is published, that break
+# XML (the Atom feed, the XLSX workbook) or that no text needs: C0/C1 controls (tab and line
+# feed allowed), every format character (Unicode category Cf: soft hyphen, zero-width and
+# bidirectional controls, word joiners, BOM, interlinear annotation, tag characters
+# U+E0000-E007F, ...), fillers that render as nothing (combining grapheme joiner U+034F,
+# Hangul fillers U+115F U+1160 U+3164 U+FFA0, Khmer inherent vowels, Mongolian variation
+# selectors, braille blank U+2800), line/paragraph separators, surrogates, private use (all
+# planes) and the 66 noncharacters (U+FDD0-FDEF and the last two code points of each plane).
+# tests/test_security.py holds this class to Python's Unicode database (Cc, Cf, Cs, Co).
 _FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2028\u2029\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ue000-\uf8ff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f"
+    "\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2028\u2029\u2060-\u206f\u2800\u3164\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef"
+    "\ufeff\uffa0\ufff9-\ufffb\ufffe\uffff\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f"
+    "\U000f0000-\U0010ffff"
+    + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 16))
+    + "]"
 )
 _NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 
@@ -214,6 +226,9 @@ _PROBLEM_TEXT = {
         "karakter tab tidak boleh dipakai; gunakan spasi untuk indentasi"
     ),
     "found unexpected end of stream": "tanda kutip tidak ditutup; tutup teks dengan tanda kutip",
+    "found invalid Unicode character escape code": (
+        "kode escape Unicode tidak sah (\\uD800-\\uDFFF bukan karakter); hapus escape itu"
+    ),
 }
 
 
@@ -323,8 +338,11 @@ def _walk(node: Node, loc: Loc, doc: Document) -> Any:
     raise YamlProblem("jenis node YAML tidak dikenal", pos.line, pos.column)  # pragma: no cover
 
 
+_UNNAMED = {"Cc": "karakter kendali", "Cs": "surrogat", "Cn": "noncharacter"}
+
+
 def _char_message(char: str) -> str:
-    name = unicodedata.name(char, "karakter kendali")
+    name = unicodedata.name(char, "") or _UNNAMED.get(unicodedata.category(char), "tanpa nama")
     return (
         f"karakter tak terlihat U+{ord(char):04X} ({name}) tidak boleh ada; hapus karakter itu "
         "(biasanya terbawa saat menyalin dari dokumen lain)"

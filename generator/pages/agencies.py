@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.base import urls
-from generator.base.escape import Text, text
+from generator.base.escape import Text, text, url
 from generator.catalogue.records import Agency
 from generator.pages import parts as v
-from generator.pages.context import Page, PageContext, agency_link, meta
+from generator.pages.context import Page, PageContext, agency_counts, agency_link, meta
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,10 @@ class AgencyEntry:
     children: tuple[AgencyEntry, ...]
     more: Text
     """When the units are too many to list here: how many, listed on the agency's page."""
+    unconfirmed: bool
+    """No public source confirms the exact official name yet."""
+    source: v.Link | None
+    """The first public source that names the agency."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class AgenciesView:
     """The list of agencies, grouped by kind, each with the units under it."""
 
     meta: v.Meta
+    counts: Text
     groups: tuple[AgencyGroup, ...]
 
 
@@ -72,6 +77,8 @@ def _entry(
         len(ctx.family.get(agency.slug, ())),
         tuple(_entry(ctx, child, source, above) for child in listed),
         more,
+        not agency.data.nama_terkonfirmasi,
+        next((v.Link(url(s.url), text(s.judul)) for s in agency.data.sumber), None),
     )
 
 
@@ -85,6 +92,7 @@ def agencies_page(ctx: PageContext) -> Page:
             groups.append(AgencyGroup(text(title), entries))
     view = AgenciesView(
         meta("Perangkat daerah", f"Perangkat daerah {ctx.region.pemda} dan inovasinya."),
+        agency_counts(ctx),
         tuple(groups),
     )
     return Page(urls.AGENCIES, "agencies.md.j2", view)

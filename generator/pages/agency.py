@@ -13,6 +13,8 @@ from generator.iid.scoring import AgencyTotals
 from generator.pages import parts as v
 from generator.pages.context import Page, PageContext, agency_link, href, meta
 from generator.pages.paging import by_name, paged_list
+from generator.record import facts
+from generator.record.models import Opd
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,13 @@ class AgencyView:
     cards: tuple[v.Card, ...]
     pager: v.Pager | None
     scorecard: Url
+    unconfirmed: bool
+    """No public source confirms the exact official name yet."""
+    urusan: Text
+    """The urusan the agency serves (its ``opd.yaml``), not an innovation's own urusan."""
+    contact: tuple[v.Row, ...]
+    sources: tuple[v.Link, ...]
+    provenance: Text
 
 
 def _totals(totals: AgencyTotals) -> Totals:
@@ -99,5 +108,14 @@ def agency_pages(ctx: PageContext, agency: Agency) -> list[Page]:
         cards=first.cards,
         pager=first.pager,
         scorecard=href(uri, urls.SCORECARDS),
+        unconfirmed=not data.nama_terkonfirmasi,
+        urusan=text(", ".join(ctx.catalogue.reference.urusan[k].nama for k in data.urusan)),
+        contact=tuple(
+            v.Row(text(facts.label(Opd, key) or key), text(value))
+            for key in ("alamat", "telepon", "email")
+            if (value := getattr(data, key))
+        ),
+        sources=tuple(v.Link(url(s.url), text(s.judul)) for s in data.sumber),
+        provenance=text(data.catatan_sumber or ""),
     )
     return [Page(uri, "agency.md.j2", view, (agency.source.path,)), *lists[1:]]

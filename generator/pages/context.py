@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from generator.base import urls, vocab
-from generator.base.escape import Url, plain_text, text, url
+from generator.base.escape import Text, Url, plain_text, text, url
 from generator.base.history import History
 from generator.catalogue.records import Agency, Catalogue, Innovation
 from generator.iid.scoring import AgencyTotals, InnovationScore, agency_totals
@@ -266,3 +266,61 @@ def has_evidence(ctx: PageContext, innovation: Innovation) -> bool:
 
 def is_verified(ctx: PageContext, innovation: Innovation) -> bool:
     return ctx.scores[innovation.slug].status_verifikasi == "terverifikasi"
+
+
+PREDICATE_COVERAGE = 0.8
+"""A projection's predicate is printed only when the catalogue holds at least this share of
+the innovations the regency itself reported for that year (``jumlah`` in hasil-iid.yaml);
+below it, or when no source gives the regency's count, the projection is shown without one."""
+
+
+def in_catalogue(ctx: PageContext, year: int) -> int:
+    """Innovations of the catalogue reported in ``year``."""
+    return sum(1 for i in ctx.catalogue.innovations if year in i.data.tahun_laporan)
+
+
+def coverage_share(ctx: PageContext, year: int) -> float | None:
+    """The catalogue's share of the regency's own count for ``year``, if a source gives it."""
+    reported = ctx.catalogue.reference.reported(year)
+    if reported is None or not reported.jumlah:
+        return None
+    return in_catalogue(ctx, year) / reported.jumlah
+
+
+def coverage_year(ctx: PageContext) -> int | None:
+    """The year the site states its coverage for: the latest with the regency's own count,
+    else the latest reporting year of the catalogue."""
+    counted = [j.tahun for j in ctx.catalogue.reference.jumlah]
+    years = [y for i in ctx.catalogue.innovations for y in i.data.tahun_laporan]
+    return max(counted) if counted else (max(years) if years else None)
+
+
+def coverage(ctx: PageContext, year: int) -> v.Coverage:
+    """ "Tahun 2025: katalog memuat 2 dari 200 inovasi yang diajukan ... (1%)." with sources."""
+    n = in_catalogue(ctx, year)
+    reported = ctx.catalogue.reference.reported(year)
+    if reported is None:
+        return v.Coverage(
+            text(
+                f"Tahun {year}: katalog memuat {n} inovasi; jumlah inovasi yang dilaporkan "
+                f"{ctx.region.pemda} untuk tahun ini belum ditemukan sumbernya."
+            ),
+            (),
+        )
+    return v.Coverage(
+        text(
+            f"Tahun {year}: katalog memuat {n} dari {reported.jumlah} inovasi yang "
+            f"{reported.apa} ({percent(n, reported.jumlah)})."
+        ),
+        tuple(v.Link(url(s.url), text(s.judul)) for s in reported.sumber),
+    )
+
+
+def agency_counts(ctx: PageContext) -> Text:
+    """The one sentence every page that counts agencies shows, so their numbers agree."""
+    total = len(ctx.catalogue.agencies)
+    active = sum(1 for a in ctx.catalogue.agencies if ctx.members.get(a.slug))
+    return text(
+        f"{total} perangkat daerah dan unit tercatat; {active} di antaranya punya inovasi di "
+        f"katalog, {total - active} belum ada inovasi di katalog."
+    )

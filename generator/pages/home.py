@@ -7,7 +7,18 @@ from dataclasses import dataclass
 from generator.base import urls, vocab
 from generator.base.escape import Text, Url, text
 from generator.pages import parts as v
-from generator.pages.context import Page, PageContext, agency_link, card, href, latest_date, meta
+from generator.pages.context import (
+    Page,
+    PageContext,
+    agency_counts,
+    agency_link,
+    card,
+    coverage,
+    coverage_year,
+    href,
+    latest_date,
+    meta,
+)
 
 
 @dataclass(frozen=True)
@@ -39,6 +50,8 @@ class HomeView:
     stages: Text
     buttons: tuple[v.Link, ...]
     newest: tuple[v.Card, ...]
+    coverage: v.Coverage | None
+    agency_counts: Text
     agencies: tuple[AgencyRow, ...]
     all_agencies: Url
 
@@ -80,13 +93,15 @@ def home_page(ctx: PageContext) -> Page:
         ),
         pemda=text(ctx.region.pemda),
         figures=(
-            Figure(len(innovations), text("inovasi")),
+            Figure(len(innovations), text("inovasi di katalog")),
             Figure(
                 sum(1 for a in ctx.catalogue.agencies if ctx.members.get(a.slug)),
-                text("perangkat daerah berinovasi"),
+                text(
+                    f"dari {len(ctx.catalogue.agencies)} perangkat daerah punya inovasi di katalog"
+                ),
             ),
-            Figure(by_stage["Penerapan"], text("tahap penerapan")),
-            Figure(verified, text("terverifikasi pokja")),
+            Figure(by_stage["Penerapan"], text("di katalog pada tahap penerapan")),
+            Figure(verified, text("di katalog terverifikasi pokja")),
         ),
         stages=text(f"Rincian tahapan: {stages}. Inovasi digital: {digital}."),
         buttons=(
@@ -95,6 +110,8 @@ def home_page(ctx: PageContext) -> Page:
             v.Link(href(urls.HOME, urls.OPEN_DATA), text("Data terbuka")),
         ),
         newest=tuple(card(ctx, i, urls.HOME) for i in newest),
+        coverage=coverage(ctx, year) if (year := coverage_year(ctx)) is not None else None,
+        agency_counts=agency_counts(ctx),
         agencies=_agency_rows(ctx, urls.HOME),
         all_agencies=href(urls.HOME, urls.AGENCIES),
     )

@@ -220,6 +220,12 @@ def _profile(ctx: PageContext, innovation: Innovation) -> tuple[v.Row, ...]:
         )
         if value:
             rows.append(v.Row(text(fact.label), text(value)))
+    if data.urusan is None:
+        # Never guessed into the record: the agency's own urusan, labelled as the agency's.
+        served = next((a.data.urusan for a in ctx.lineage(innovation.opd) if a.data.urusan), [])
+        if served:
+            names = ", ".join(ctx.catalogue.reference.urusan[k].nama for k in served)
+            rows.append(v.Row(text("Urusan perangkat daerah"), text(names)))
     return tuple(rows)
 
 

@@ -140,3 +140,11 @@ class ListView:
     pager: Pager | None
     filters: tuple[FilterChoice, ...]
     back: Link | None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of the regency's reported innovations the catalogue holds, for one year."""
+
+    sentence: Text
+    sources: tuple[Link, ...]

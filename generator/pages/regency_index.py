@@ -12,7 +12,15 @@ from generator.base.escape import Text, text, url
 from generator.base.formats import desimal
 from generator.iid.projection import ProjectionDetail, YearProjection
 from generator.pages import parts as v
-from generator.pages.context import Page, PageContext, href, meta
+from generator.pages.context import (
+    PREDICATE_COVERAGE,
+    Page,
+    PageContext,
+    coverage,
+    coverage_share,
+    href,
+    meta,
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,7 @@ class YearView:
     missing: tuple[Text, ...]
     bands: Text
     innovations: v.Link | None
+    coverage: v.Coverage
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,8 @@ class RegencyIndexView:
 
     meta: v.Meta
     summary: tuple[Text, ...]
+    threshold: Text
+    """The coverage from which a projection's predicate is printed, as a percentage."""
     published: tuple[PublishedResult, ...]
     years: tuple[YearView, ...]
     unreported: v.Link | None
@@ -87,14 +98,15 @@ def _year_view(ctx: PageContext, year: YearProjection) -> YearView:
             year=year.tahun, count=len(year.inovasi), not_computed=text(year.catatan or ""),
             framework=empty, framework_id=empty, divisor=empty, below_minimum=False, rows=(),
             count_rule=empty, yandas=empty, covered=(), missing=(), bands=empty,
-            innovations=links,
+            innovations=links, coverage=coverage(ctx, year.tahun),
         )  # fmt: skip
     framework = ctx.catalogue.reference.framework(year.kerangka)
     urusan = ctx.catalogue.reference.urusan
     n = len(year.inovasi)
     maks = text(f"{framework.skor_maksimum} per inovasi")
-    predikat_k = " s.d. ".join(p.nama for p in r.klaim.rentang.predikat)
-    predikat_t = " s.d. ".join(p.nama for p in r.terverifikasi.rentang.predikat)
+    hidden = _predicate_hidden(ctx, year.tahun)
+    predikat_k = hidden or " s.d. ".join(p.nama for p in r.klaim.rentang.predikat)
+    predikat_t = hidden or " s.d. ".join(p.nama for p in r.terverifikasi.rentang.predikat)
     verified = r.terverifikasi
     table: list[tuple[str, Text, Text, Text, bool]] = [
         (
@@ -139,7 +151,13 @@ def _year_view(ctx: PageContext, year: YearProjection) -> YearView:
             text("100"),
             False,
         ),
-        ("Predikat yang mungkin", text(predikat_k), text(predikat_t), empty, False),
+        (
+            "Predikat yang mungkin",
+            text(predikat_k),
+            text("") if hidden else text(predikat_t),
+            empty,
+            False,
+        ),
     ]
     rows = tuple(ProjectionRow(text(label), k, t, m, strong) for label, k, t, m, strong in table)
     rule = f"Skor jumlah inovasi: MIN({n}, {r.batas_inovasi}) × {desimal(r.per_inovasi).unescape()}"
@@ -172,7 +190,24 @@ def _year_view(ctx: PageContext, year: YearProjection) -> YearView:
         missing=tuple(text(urusan[k].nama) for k in r.yandas.belum),
         bands=text(f"Predikat tahun {year.tahun}: {bands}."),
         innovations=links,
+        coverage=coverage(ctx, year.tahun),
     )
+
+
+def _predicate_hidden(ctx: PageContext, year: int) -> str:
+    """Why no predicate is printed for ``year`` (empty when the coverage allows one)."""
+    share = coverage_share(ctx, year)
+    if share is None:
+        return (
+            "tidak ditampilkan: jumlah inovasi yang dilaporkan pemerintah kabupaten tahun ini "
+            "belum diketahui, sehingga cakupan katalog tidak dapat dinilai"
+        )
+    if share < PREDICATE_COVERAGE:
+        return (
+            f"tidak ditampilkan: katalog baru memuat {round(100 * share)}% inovasi yang "
+            f"dilaporkan tahun ini (paling sedikit {round(100 * PREDICATE_COVERAGE)}%)"
+        )
+    return ""
 
 
 def _summary(ctx: PageContext, projection: Sequence[YearProjection]) -> tuple[Text, ...]:
@@ -184,7 +219,9 @@ def _summary(ctx: PageContext, projection: Sequence[YearProjection]) -> tuple[Te
     framework = ctx.catalogue.reference.framework(latest.kerangka)
     urusan = ctx.catalogue.reference.urusan
     bands = " atau ".join(p.nama for p in r.klaim.rentang.predikat) or "belum dapat ditentukan"
+    hidden = _predicate_hidden(ctx, year)
     lines = [
+        f"Proyeksi dari catatan katalog saja. {coverage(ctx, year).sentence.unescape()}",
         f"Tahun {year}, kerangka {framework.nama}: {n} inovasi di katalog dilaporkan.",
         f"Dari skor klaim yang berbukti, bagian inovasi {ctx.region.pemda} "
         f"{desimal(r.klaim.nilai).unescape()} dari maksimum "
@@ -192,11 +229,14 @@ def _summary(ctx: PageContext, projection: Sequence[YearProjection]) -> tuple[Te
         f"pokja {desimal(r.terverifikasi.nilai).unescape()}.",
         f"Bagian pemerintah daerah (SPD) tidak ada di katalog, jadi IID hanya dapat "
         f"diperkirakan pada rentang {_range(r.klaim.rentang.minimum, r.klaim.rentang.maksimum)}"
-        f": predikat {bands}.",
+        + (f"; predikat {hidden}." if hidden else f": predikat {bands}."),
     ]
     if r.yandas.belum:
         names = "; ".join(urusan[k].nama for k in r.yandas.belum)
-        lines.append(f"Urusan wajib pelayanan dasar yang belum punya inovasi: {names}.")
+        lines.append(
+            f"Urusan wajib pelayanan dasar yang belum punya inovasi di katalog (menurut urusan "
+            f"yang dicantumkan inovasinya): {names}."
+        )
     unset = sum(
         1
         for slug in latest.inovasi
@@ -217,7 +257,7 @@ def _summary(ctx: PageContext, projection: Sequence[YearProjection]) -> tuple[Te
             f"Setiap inovasi tambahan yang dilaporkan menambah {desimal(r.per_inovasi).unescape()} "
             f"poin skor jumlah inovasi, ditambah skornya sendiri dibagi {r.pembagi}."
         )
-    if (step := _next_band_line(r)) is not None:
+    if not hidden and (step := _next_band_line(r)) is not None:
         lines.append(step)
     return tuple(text(line) for line in lines)
 
@@ -281,6 +321,7 @@ def regency_index_page(ctx: PageContext, projection: Sequence[YearProjection]) -
             "pelaporan, dihitung dari katalog.",
         ),
         summary=_summary(ctx, projection),
+        threshold=text(f"{round(100 * PREDICATE_COVERAGE)}%"),
         published=_published(ctx),
         years=tuple(_year_view(ctx, y) for y in reversed(_with_gaps(projection))),
         unreported=v.Link(

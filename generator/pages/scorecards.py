@@ -14,7 +14,11 @@ from generator.pages import parts as v
 from generator.pages.context import (
     Page,
     PageContext,
+    agency_counts,
     agency_link,
+    coverage,
+    coverage_share,
+    coverage_year,
     has_evidence,
     is_verified,
     meta,
@@ -32,6 +36,9 @@ class YearRow:
     verified: int
     klaim: int
     change: Text
+    reported: Text
+    """The regency's own count for the year ("–" when no source gives one)."""
+    coverage: Text
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,8 @@ class Scorecard:
     maksimum: int
     verified: Text
     change: Text
+    empty: bool
+    """No innovation of this agency (or its units) is in the catalogue yet."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,8 @@ class ScorecardsView:
 
     meta: v.Meta
     latest: Text
+    counts: Text
+    coverage: v.Coverage | None
     years: tuple[YearRow, ...]
     cards: tuple[Scorecard, ...]
 
@@ -64,7 +75,9 @@ def _year_rows(ctx: PageContext, years: Sequence[int]) -> tuple[YearRow, ...]:
     for year in years:
         found = [i for i in ctx.catalogue.innovations if year in i.data.tahun_laporan]
         count = len(found)
-        change = "–" if previous is None else f"{count - previous:+d} inovasi"
+        change = "–" if previous is None else f"{count - previous:+d} di katalog"
+        own = ctx.catalogue.reference.reported(year)
+        share = coverage_share(ctx, year)
         rows.append(
             YearRow(
                 year,
@@ -73,6 +86,8 @@ def _year_rows(ctx: PageContext, years: Sequence[int]) -> tuple[YearRow, ...]:
                 sum(is_verified(ctx, i) for i in found),
                 sum(ctx.scores[i.slug].klaim for i in found),
                 text(change),
+                text(str(own.jumlah) if own else "–"),
+                text(f"{round(100 * share)}%" if share is not None else "–"),
             )
         )
         previous = count
@@ -84,7 +99,9 @@ def _change(family: Sequence[Innovation], latest: int | None) -> str:
         return "belum ada tahun pelaporan"
     now = sum(latest in i.data.tahun_laporan for i in family)
     before = sum(latest - 1 in i.data.tahun_laporan for i in family)
-    return f"{now} inovasi dilaporkan {latest} ({now - before:+d} dibanding {latest - 1})"
+    return (
+        f"{now} inovasi di katalog dilaporkan {latest} ({now - before:+d} dibanding {latest - 1})"
+    )
 
 
 def scorecards_page(ctx: PageContext) -> Page:
@@ -118,6 +135,7 @@ def scorecards_page(ctx: PageContext) -> Page:
                     else "belum diverifikasi"
                 ),
                 change=text(_change(family, latest)),
+                empty=not family,
             )
         )
     view = ScorecardsView(
@@ -126,6 +144,8 @@ def scorecards_page(ctx: PageContext) -> Page:
             f"Rapor inovasi setiap perangkat daerah {ctx.region.pemda} untuk DPRD dan masyarakat.",
         ),
         text(f"Tahun pelaporan terakhir: {latest}." if latest else "Belum ada tahun pelaporan."),
+        agency_counts(ctx),
+        coverage(ctx, year) if (year := coverage_year(ctx)) is not None else None,
         _year_rows(ctx, years),
         tuple(cards),
     )

@@ -15,6 +15,8 @@ from generator.pages import parts as v
 from generator.pages.context import (
     Page,
     PageContext,
+    coverage,
+    coverage_year,
     has_evidence,
     href,
     is_verified,
@@ -59,6 +61,7 @@ class StatsView:
     """The statistics page."""
 
     meta: v.Meta
+    coverage: v.Coverage | None
     tiles: tuple[Tile, ...]
     charts: tuple[StatChart, ...]
 
@@ -100,15 +103,15 @@ def statistics_page(ctx: PageContext) -> Page:
     evidenced = sum(has_evidence(ctx, i) for i in innovations)
     verified = sum(is_verified(ctx, i) for i in innovations)
     tiles = (
-        Tile(angka(total), text("inovasi tercatat"), href(urls.STATISTICS, urls.INNOVATIONS)),
+        Tile(angka(total), text("inovasi di katalog"), href(urls.STATISTICS, urls.INNOVATIONS)),
         Tile(
             text(percent(evidenced, total)),
-            text(f"punya bukti dukung ({evidenced} inovasi)"),
+            text(f"punya bukti dukung ({evidenced} inovasi di katalog)"),
             None,
         ),
         Tile(
             text(percent(verified, total)),
-            text(f"terverifikasi pokja ({verified} inovasi)"),
+            text(f"terverifikasi pokja ({verified} inovasi di katalog)"),
             None,
         ),
     )
@@ -149,6 +152,7 @@ def statistics_page(ctx: PageContext) -> Page:
             f"Jumlah inovasi {ctx.region.pemda} per tahun, perangkat daerah, urusan, tahapan "
             "dan TPB.",
         ),
+        coverage(ctx, year) if (year := coverage_year(ctx)) is not None else None,
         tiles,
         charts,
     )

@@ -99,6 +99,17 @@ class HasilResmi(_Ref):
     sumber: list[Sumber]
 
 
+class JumlahDilaporkan(_Ref):
+    """How many innovations the regency reported (or netted) in a year, with its sources:
+    the denominator of the catalogue's coverage."""
+
+    tahun: int
+    jumlah: int
+    apa: str
+    keterangan: str
+    sumber: list[Sumber]
+
+
 class Reference(_Ref):
     """Everything national the catalogue is checked and scored against."""
 
@@ -106,6 +117,20 @@ class Reference(_Ref):
     urusan: dict[str, Urusan]
     kerangka: list[Kerangka]
     hasil: list[HasilResmi] = []
+    jumlah: list[JumlahDilaporkan] = []
+    pemda_hasil: str = ""
+    """The regency whose published results and counts ``hasil`` and ``jumlah`` are."""
+
+    def for_pemda(self, pemda: str) -> Reference:
+        """This reference for a catalogue of ``pemda``: another regency's published results
+        and counts are left out (compared without case or extra spaces)."""
+        if " ".join(pemda.split()).casefold() == " ".join(self.pemda_hasil.split()).casefold():
+            return self
+        return self.model_copy(update={"hasil": [], "jumlah": [], "pemda_hasil": pemda})
+
+    def reported(self, year: int) -> JumlahDilaporkan | None:
+        """The regency's own count of innovations for a year, if a source gives one."""
+        return next((j for j in self.jumlah if j.tahun == year), None)
 
     def framework(self, framework_id: str) -> Kerangka:
         """The framework with this ``id`` (a score or a projection names the one it used)."""
@@ -169,12 +194,14 @@ def load_reference() -> Reference:
         kelompok_urusan=urusan_doc["kelompok"],
         urusan={u["kunci"]: Urusan.model_validate(u) for u in urusan_doc["urusan"]},
         kerangka=frameworks,
-        hasil=[HasilResmi.model_validate(h) for h in _hasil()],
+        hasil=[HasilResmi.model_validate(h) for h in _results("hasil")],
+        jumlah=[JumlahDilaporkan.model_validate(j) for j in _results("jumlah")],
+        pemda_hasil=str(_read("hasil-iid.yaml")["pemda"]),  # type: ignore[index]
     )
 
 
-def _hasil() -> list[object]:
+def _results(key: str) -> list[object]:
     document = _read("hasil-iid.yaml")
-    if not isinstance(document, dict) or not isinstance(document.get("hasil"), list):
-        raise TypeError("data/hasil-iid.yaml must hold a list under 'hasil'")
-    return list(document["hasil"])
+    if not isinstance(document, dict) or not isinstance(document.get(key), list):
+        raise TypeError(f"data/hasil-iid.yaml must hold a list under '{key}'")
+    return list(document[key])

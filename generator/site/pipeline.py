@@ -112,14 +112,15 @@ class Settings:
         """
         root = root.resolve()
         config = root / "mkdocs.yml"
+        region = read_region(config) if config.is_file() else Region()
         return cls(
             root=root,
             innovations_dir=root / katalog,
             today=today or today_in_balangan(),
-            reference=load_reference(),
+            reference=load_reference().for_pemda(region.pemda),
             config_file=config if config.is_file() else None,
             history=read_history(root, root / katalog) if dates else History(),
-            region=read_region(config) if config.is_file() else Region(),
+            region=region,
         )
 
 

@@ -73,6 +73,35 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.staged: dict[str, bytes] = {}
         """Under ``serve``: digest of every file in :attr:`staging`, by site URI."""
 
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
+        """The earliest moment MkDocs runs this plugin's code: the configuration guard.
+
+        MkDocs validates ``plugins`` before ``hooks`` and stops at the first invalid
+        setting, so under plain ``mkdocs build``/``serve`` a refused ``mkdocs.yml`` never
+        loads its hooks, theme templates, scripts or site folder. What MkDocs does before
+        this (YAML tags, ``INHERIT``, Markdown extensions) is out of reach of any plugin:
+        see docs/dev/SECURITY.md, "Plain mkdocs".
+        """
+        errors, warnings = super().load_config(options, config_file_path)
+        if config_file_path is None:
+            return errors, warnings
+        katalog = options.get("innovations_dir", urls.CATALOGUE_DIR)
+        settings = pipeline.Settings.for_project(
+            Path(config_file_path).parent,
+            katalog if isinstance(katalog, str) else urls.CATALOGUE_DIR,
+            dates=False,
+        )
+        refused = pipeline.guard(settings)
+        if refused:
+            message = (
+                "mkdocs.yml ditolak; situs tidak dibangun (bangun hanya dengan 'sepeda build'):\n"
+                + format_text(list(refused))
+            )
+            return [*errors, ("mkdocs.yml", message)], warnings
+        return errors, warnings
+
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Keep state across the rebuilds of one ``serve`` (the plugin then lives that long)."""
         self.serving = command == "serve"

@@ -555,6 +555,71 @@ def test_config_that_runs_code_is_refused_before_mkdocs_loads_it(
     assert not (root / "site").exists()
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("site_dir: site", "site_dir: innovations", "site_dir"),
+        ("site_dir: site", "site_dir: .", "site_dir"),
+        ("site_dir: site", "site_dir: ../luar", "site_dir"),
+        ("docs_dir: docs", "docs_dir: ../../etc", "docs_dir"),
+        ("docs_dir: docs", "docs_dir: /etc", "docs_dir"),
+        ("watch:\n  - innovations", "watch:\n  - innovations\n  - ../..", "watch[1]"),
+        (
+            "innovations_dir: innovations",
+            "innovations_dir: /etc",
+            "plugins[0].katalog.innovations_dir",
+        ),
+        ("  name: material", "  name: mkdocs", "theme.name"),
+        ("  custom_dir: overrides\n", "", "theme.custom_dir"),
+    ],
+)
+def test_path_settings_are_confined_to_the_project(
+    tmp_path: Path, old: str, new: str, field: str
+) -> None:
+    """Plain ``mkdocs build`` empties site_dir and publishes docs_dir: both are fixed."""
+    root = _project(tmp_path, ["Aman"])
+    config = root / "mkdocs.yml"
+    assert old in config.read_text("utf-8")
+    config.write_text(config.read_text("utf-8").replace(old, new, 1), "utf-8")
+    result = run_sepeda(root, "check")
+    assert result.returncode == 1, result.stdout + result.stderr
+    refused = [line for line in result.stdout.splitlines() if line.startswith("mkdocs.yml:")]
+    assert any(f": error: {field}: " in line and "[K806]" in line for line in refused), refused
+    assert (root / "innovations" / "opd-0" / "uji-0" / "inovasi.yaml").is_file()
+
+
+def test_a_symlinked_site_or_docs_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "p").mkdir()
+    root = _project(tmp_path / "p", ["Aman"])
+    (tmp_path / "luar").mkdir()
+    (root / "site").symlink_to(tmp_path / "luar")
+    result = run_sepeda(root, "check")
+    assert result.returncode == 1
+    assert "site_dir harus 'site' ('site' adalah tautan simbolik)" in result.stdout
+
+
+def test_plain_mkdocs_refuses_a_hostile_config_before_hooks_or_cleaning(tmp_path: Path) -> None:
+    """The katalog plugin's configuration is MkDocs' earliest call into our code: the guard
+    runs there, so plain ``mkdocs build`` never imports the hook nor empties site_dir."""
+    root = _project(tmp_path, ["Aman"])
+    (root / "jahat.py").write_text("open('DIJALANKAN', 'w').close()\n", "utf-8")
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8").replace("site_dir: site", "site_dir: innovations")
+    config.write_text(text + "hooks:\n  - jahat.py\n", "utf-8")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    for command in ("build", "serve"):
+        result = subprocess.run(
+            [str(mkdocs), command], cwd=root, capture_output=True, text=True, timeout=120,
+            check=False,
+        )  # fmt: skip
+        assert result.returncode != 0
+        assert "mkdocs.yml ditolak; situs tidak dibangun" in result.stderr
+        assert "'hooks' tidak boleh dipakai" in result.stderr
+        assert "site_dir harus 'site'" in result.stderr
+    assert not (root / "DIJALANKAN").exists()
+    assert (root / "innovations" / "opd-0" / "uji-0" / "inovasi.yaml").is_file()
+
+
 def test_plugins_and_extensions_outside_the_allowlist_are_refused(tmp_path: Path) -> None:
     root = _project(tmp_path, ["Aman"])
     config = root / "mkdocs.yml"

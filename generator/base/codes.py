@@ -73,6 +73,7 @@ class Code(StrEnum):
     OUTPUT_UNSAFE = "K803"
     BUILD_TARGET = "K804"
     THEME_MISSING = "K805"
+    CONFIG_PATH = "K806"
 
 
 FAMILIES: dict[str, str] = {
@@ -298,5 +299,12 @@ EXPLAINED: dict[Code, Explanation] = {
     Code.BUILD_TARGET: Explanation(
         "Folder tujuan build ditolak",
         "Pilih folder kosong atau folder situs yang dibuat oleh 'sepeda build'.",
+    ),
+    Code.CONFIG_PATH: Explanation(
+        "Folder di mkdocs.yml keluar dari proyek",
+        "docs_dir harus docs dan site_dir harus site; watch dan innovations_dir menunjuk ke "
+        "folder di dalam proyek, bukan tautan simbolik. MkDocs biasa mengosongkan site_dir "
+        "sebelum membangun, jadi folder lain bisa terhapus. Untuk membangun ke folder lain "
+        "pakai 'sepeda build --out FOLDER'.",
     ),
 }

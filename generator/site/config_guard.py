@@ -51,6 +51,16 @@ def _name(entry: Any) -> str | None:
     return None
 
 
+FIXED_FOLDERS = {
+    "docs_dir": ("docs", "MkDocs menerbitkan seluruh isi folder ini"),
+    "site_dir": ("site", "MkDocs biasa mengosongkan folder ini sebelum membangun"),
+}
+"""Folders whose name is fixed: the builder, ``.gitignore`` and the review know them, and
+plain ``mkdocs build`` empties ``site_dir`` before it writes (``site_dir: innovations`` would
+erase the catalogue). ``sepeda build --out DIR`` builds elsewhere safely."""
+THEME_NAME = "material"
+
+
 def check_config(path: Path, root: Path) -> list[Finding]:
     """Every reason ``mkdocs.yml`` must not be loaded, as findings (empty: safe to load)."""
     shown = display_path(path, root)
@@ -68,7 +78,7 @@ def check_config(path: Path, root: Path) -> list[Finding]:
                 Code.CONFIG_REFUSED,
             )
         ]
-    return list(_problems(doc, shown))
+    return [*_problems(doc, shown), *_path_problems(doc, shown, path.parent)]
 
 
 def theme_missing(path: Path, root: Path) -> list[Finding]:
@@ -148,6 +158,81 @@ def _problems(doc: Document, shown: str) -> list[Finding]:
                 f"{', '.join(sorted(EXTENSIONS))}")
         )  # fmt: skip
     return found + _region_problems(doc, shown)
+
+
+def _inside(value: object, project: Path) -> str | None:
+    """Why ``value`` is not a folder inside the project, or None when it is: a relative
+    path without ``..`` whose every part exists as a real folder (no symbolic link) or
+    does not exist yet."""
+    if not isinstance(value, str) or not value.strip():
+        return "harus berupa nama folder"
+    given = Path(value)
+    if given.is_absolute() or value.startswith("~"):
+        return "harus folder di dalam proyek (jalur relatif), bukan jalur mutlak"
+    if ".." in given.parts:
+        return "tidak boleh memakai '..', yang keluar dari folder proyek"
+    if given.parts in ((), (".",)):
+        return "tidak boleh folder proyek itu sendiri"
+    here = project
+    for part in given.parts:
+        here = here / part
+        if here.is_symlink():
+            return f"'{here.relative_to(project).as_posix()}' adalah tautan simbolik"
+    if not here.resolve().is_relative_to(project.resolve()):  # pragma: no cover - no links
+        return "keluar dari folder proyek"
+    return None
+
+
+def _path_problems(doc: Document, shown: str, project: Path) -> list[Finding]:
+    """Every path setting confined to the project: what plain ``mkdocs`` would read from or
+    empty must be the project's own folder."""
+    data: dict[str, Any] = doc.data
+    found: list[Finding] = []
+
+    def refuse(loc: Loc, message: str) -> None:
+        found.append(replace(_at(doc, shown, loc, message), code=Code.CONFIG_PATH))
+
+    for key, (fixed, risk) in FIXED_FOLDERS.items():
+        value = data.get(key, fixed)
+        reason = _inside(value, project)
+        if value != fixed or reason is not None:
+            why = f" ({reason})" if reason else ""
+            refuse(
+                (key,),
+                f"{key} harus '{fixed}'{why}: {risk}, jadi folder lain tidak boleh dipakai; "
+                f"tulis {key}: {fixed} (untuk membangun ke folder lain pakai sepeda build --out "
+                "FOLDER)",
+            )
+    theme = data.get("theme")
+    name = theme.get("name") if isinstance(theme, dict) else theme
+    if name != THEME_NAME:
+        refuse(
+            ("theme", "name") if isinstance(theme, dict) else ("theme",),
+            f"tema harus '{THEME_NAME}' (templat tema lain tidak memuat kebijakan keamanan "
+            f"halaman situs ini); tulis name: {THEME_NAME}",
+        )
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if custom is None or _inside(custom, project) is not None:
+        refuse(
+            ("theme", "custom_dir") if isinstance(theme, dict) else ("theme",),
+            f"folder tema harus '{CUSTOM_DIR}' milik proyek (templatnya memuat "
+            f"kebijakan keamanan halaman), bukan tautan simbolik; tulis custom_dir: {CUSTOM_DIR}",
+        )
+    watch = data.get("watch") or []
+    for index, entry in enumerate(watch if isinstance(watch, list) else [watch]):
+        reason = _inside(entry, project)
+        if reason is not None:
+            refuse(("watch", index), f"folder yang dipantau {reason}; hapus baris ini")
+    for index, entry in enumerate(data.get("plugins") or []):
+        options = entry.get("katalog") if isinstance(entry, dict) else None
+        if isinstance(options, dict) and "innovations_dir" in options:
+            reason = _inside(options["innovations_dir"], project)
+            if reason is not None:
+                refuse(
+                    ("plugins", index, "katalog", "innovations_dir"),
+                    f"folder katalog {reason}; tulis innovations_dir: innovations",
+                )
+    return found
 
 
 def _region_problems(doc: Document, shown: str) -> list[Finding]:

@@ -74,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("nama", help="nama inovasi, dalam tanda kutip")
     new.add_argument("--berita", action="store_true", help="inovasi yang dihimpun dari pemberitaan")
 
+    ver = commands.add_parser(
+        "verifikasi", help="buat kerangka verifikasi.yaml dari klaim sebuah inovasi (pokja)"
+    )
+    ver.add_argument("inovasi", help="<opd>/<slug>, misalnya dinkes/antrean-daring")
+
     rev = commands.add_parser(
         "review", help="ringkasan perubahan sebuah cabang untuk pokja (permintaan tarik)"
     )
@@ -178,6 +183,19 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
     _print(result.findings)
     if result.catalogue is None:
         return ERRORS
+def cmd_verify(args: argparse.Namespace, root: Path) -> int:
+    """``sepeda verifikasi <opd>/<slug>``: the pokja's skeleton, every level as claimed."""
+    try:
+        created = pipeline.new_verification(_settings(args, root, dates=False), args.inovasi)
+    except pipeline.Refused as refusal:
+        print(refusal, file=sys.stderr)
+        return ERRORS
+    print(f"Dibuat: {created}")
+    print("Nilai setiap indikator dan lengkapi catatannya, lalu jalankan: sepeda check",
+          file=sys.stderr)  # fmt: skip
+    return OK
+
+
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     pipeline.write_files(result.files, out)
@@ -224,6 +242,7 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
     with argparse_id.indonesian():
+    "verifikasi": cmd_verify,
         args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     debug = args.debug or os.environ.get("SEPEDA_DEBUG") == "1"

@@ -37,6 +37,7 @@ class Code(StrEnum):
     BAD_LENGTH = "S207"
     BAD_LINK = "S208"
     EVIDENCE_RULE = "S209"
+    REJECTED_WITH_LEVELS = "S210"
     INVALID_VALUE = "S299"
 
     FILE_MISSING = "B301"
@@ -58,6 +59,7 @@ class Code(StrEnum):
     PERSONAL_DATA = "P501"
     PERSONAL_DATA_IN_NAME = "P502"
     PERSONAL_DATA_IN_PDF = "P503"
+    VERIFIER_NOT_A_TEAM = "P504"
 
     RANCANG_BANGUN_SHORT = "A601"
     KIPP_TOO_LONG = "A602"
@@ -168,6 +170,11 @@ EXPLAINED: dict[Code, Explanation] = {
         "Bukti dukung tidak lengkap",
         "Setiap bukti dukung menyebut berkas atau tautan (salah satu) beserta keterangannya.",
     ),
+    Code.REJECTED_WITH_LEVELS: Explanation(
+        "Verifikasi ditolak tetapi memberi tingkat",
+        "Inovasi yang ditolak tidak mendapat skor terverifikasi: tulis 'tingkat: 0' (dengan "
+        "catatan alasannya) pada setiap indikator, atau ganti status bila sebenarnya diterima.",
+    ),
     Code.INVALID_VALUE: Explanation(
         "Nilai tidak sah",
         "Ikuti petunjuk pada pesan.",
@@ -249,6 +256,13 @@ EXPLAINED: dict[Code, Explanation] = {
         "Data pribadi di dalam PDF",
         "Hitamkan (redaksi) data pribadi di PDF lalu unggah ulang.",
     ),
+    Code.VERIFIER_NOT_A_TEAM: Explanation(
+        "Pemverifikasi ditulis sebagai nama orang",
+        "Isi 'oleh' dengan nama tim atau jabatan, bukan nama orang; nama itu harus memuat "
+        "salah satu kata seperti Pokja, Tim, Kelompok, Panitia, Sekretariat, Bapperida, "
+        "Bappeda, Balitbangda, Badan, Dinas, Bidang, Bagian, Subbagian, Seksi, Unit, "
+        "Verifikator atau Penilai, misalnya 'Pokja Inovasi Daerah'.",
+    ),
     Code.RANCANG_BANGUN_SHORT: Explanation(
         "Rancang bangun terlalu pendek (peringatan)",
         "IID mengharapkan rancang bangun paling sedikit 300 kata.",
@@ -258,8 +272,11 @@ EXPLAINED: dict[Code, Explanation] = {
         "Ringkas bagian itu sampai batas kata KIPP.",
     ),
     Code.VERIFIED_ABOVE_CLAIM: Explanation(
-        "Penilaian pokja di atas klaim (peringatan)",
-        "Periksa kembali tingkat di verifikasi.yaml.",
+        "Penilaian pokja di atas klaim (galat)",
+        "Pokja tidak menilai lebih tinggi daripada yang diklaim: bila buktinya memang "
+        "mendukung tingkat yang lebih tinggi, admin menaikkan dulu klaimnya di inovasi.yaml; "
+        "bila tidak, turunkan tingkat di verifikasi.yaml. Kode ini dulu peringatan; kini galat, "
+        "agar skor terverifikasi tidak pernah melebihi klaim.",
     ),
     Code.VERIFIED_UNCLAIMED: Explanation(
         "Penilaian pokja untuk indikator yang tidak diklaim (peringatan)",

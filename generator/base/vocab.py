@@ -8,6 +8,7 @@ in files (urusan, IID frameworks) is loaded by :mod:`generator.record.reference`
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 JENIS_OPD = {
@@ -50,6 +51,21 @@ SUMBER_DATA = {
     "opd": "Diisi oleh perangkat daerah",
     "berita": "Dihimpun dari pemberitaan (belum dikonfirmasi perangkat daerah)",
 }
+VERIFIER_WORDS = (
+    "pokja", "tim", "kelompok", "panitia", "sekretariat", "bapperida", "bappeda",
+    "balitbangda", "badan", "dinas", "bidang", "bagian", "subbagian", "seksi", "unit",
+    "verifikator", "penilai",
+)  # fmt: skip
+"""``oleh`` of ``verifikasi.yaml`` names a team or role: it holds one of these words (whole
+words, any case), so that a person's name is never published as the verifier."""
+
+
+def names_a_team(text: str) -> bool:
+    """True when ``text`` holds one of :data:`VERIFIER_WORDS` as a whole word."""
+    words = re.findall(r"[a-z]+", text.casefold())
+    return any(word in VERIFIER_WORDS for word in words)
+
+
 STATUS_VERIFIKASI = {
     "belum-diverifikasi": "Belum diverifikasi",
     "diajukan": "Diajukan",

@@ -267,22 +267,42 @@ def _advice(innovation: Innovation) -> Iterator[Finding]:
 
 
 def _verification(innovation: Innovation) -> Iterator[Finding]:
-    if innovation.verifikasi is None or innovation.verifikasi_source is None:
+    verifikasi, source = innovation.verifikasi, innovation.verifikasi_source
+    if verifikasi is None or source is None:
         return
-    for key, decision in innovation.verifikasi.indikator.items():
+    if verifikasi.oleh is not None and not vocab.names_a_team(verifikasi.oleh):
+        yield _at(
+            source,
+            ("oleh",),
+            Severity.ERROR,
+            "'oleh' tampak seperti nama orang; tulis nama tim atau jabatan yang memuat kata "
+            "seperti Pokja, Tim atau Bidang, misalnya 'Pokja Inovasi Daerah'",
+            Code.VERIFIER_NOT_A_TEAM,
+        )
+    for key, decision in verifikasi.indikator.items():
         claim = innovation.data.indikator.get(key)
+        if verifikasi.status == "ditolak" and decision.tingkat > 0:
+            yield _at(
+                source,
+                ("indikator", key, "tingkat"),
+                Severity.ERROR,
+                "status 'ditolak' tidak memberi tingkat; tulis 'tingkat: 0' (alasannya di "
+                "'catatan'), atau ganti status bila indikator ini diterima",
+                Code.REJECTED_WITH_LEVELS,
+            )
         if claim is not None and decision.tingkat > claim.tingkat:
             yield _at(
-                innovation.verifikasi_source,
+                source,
                 ("indikator", key, "tingkat"),
-                Severity.WARNING,
+                Severity.ERROR,
                 f"tingkat yang diterima ({decision.tingkat}) lebih tinggi daripada tingkat yang "
-                f"diklaim ({claim.tingkat}); periksa kembali penilaian ini",
+                f"diklaim ({claim.tingkat}); pokja tidak menilai di atas klaim: admin menaikkan "
+                f"dulu klaimnya di inovasi.yaml, atau tulis paling tinggi {claim.tingkat}",
                 Code.VERIFIED_ABOVE_CLAIM,
             )
         if claim is None:
             yield _at(
-                innovation.verifikasi_source,
+                source,
                 ("indikator", key),
                 Severity.WARNING,
                 f"indikator '{key}' tidak diklaim di inovasi.yaml; penilaian ini tidak dihitung",

@@ -44,6 +44,8 @@ class Loaded:
     catalogue: Catalogue | None
     findings: list[Finding]
     media: dict[str, bytes]
+    partial: Catalogue | None = None
+    """Every record that was valid on its own, even when the run has errors (for review)."""
 
 
 def _finding(
@@ -194,8 +196,8 @@ def load_catalogue(
     )
     findings = sort_findings(reader.findings + cross)
     if has_errors(findings):
-        return Loaded(None, findings, {})
-    return Loaded(catalogue, findings, media)
+        return Loaded(None, findings, {}, catalogue)
+    return Loaded(catalogue, findings, media, catalogue)
 
 
 def _misnamed(folder: Path, expected: str) -> str | None:

@@ -191,7 +191,8 @@ def _pokja_points(
         return None
     if klaim is None or verifikasi.status == DITOLAK:
         return 0
-    return indikator.bobot * verifikasi.indikator[indikator.kunci].tingkat
+    # Never above the claim (A603 refuses it; capped here as well).
+    return indikator.bobot * min(verifikasi.indikator[indikator.kunci].tingkat, klaim.tingkat)
 
 
 def advise(indikator: Indikator, klaim: Klaim | None) -> Advice | None:

@@ -232,8 +232,16 @@ _PROBLEM_TEXT = {
 }
 
 
+_FLOW_COLON = (
+    "tanda ':' di dalam nilai peta satu baris {...}; apit nilai yang memuat ':' dengan tanda "
+    'kutip, misalnya {tingkat: 2, catatan: "Lampiran: daftar tim"}'
+)
+
+
 def _translate(problem: str | None, char: str = "") -> str:
     problem = problem or "sintaks tidak sah"
+    if "expected ',' or '}'" in problem and char == ":":  # a colon inside {a: b: c}
+        return _FLOW_COLON
     if "found another document" in problem:
         return _PROBLEM_TEXT["expected a single document in the stream"]
     if char == "\t" and "cannot start any token" in problem:

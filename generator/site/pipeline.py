@@ -30,7 +30,7 @@ from generator.base.diagnostics import Finding, Severity, has_errors, sort_findi
 from generator.base.history import History, read_history
 from generator.base.urls import CATALOGUE_DIR
 from generator.catalogue.loader import Loaded, Memo, load_catalogue
-from generator.catalogue.records import Catalogue
+from generator.catalogue.records import INOVASI_FILE, VERIFIKASI_FILE, Catalogue
 from generator.iid import advice as iid_advice
 from generator.iid.projection import YearProjection, regency_projection
 from generator.iid.scoring import InnovationScore, score_all
@@ -56,8 +56,10 @@ __all__ = [
     "export",
     "guard",
     "new_innovation",
+    "new_verification",
     "project_root",
     "select",
+    "snapshot",
     "stale_files",
     "write_files",
 ]
@@ -187,6 +189,25 @@ def check(settings: Settings) -> Result:
     if loaded is None:
         return Result(findings)
     return Result(findings, loaded.catalogue, MappingProxyType(scores))
+
+
+def snapshot(settings: Settings) -> Result:
+    """``sepeda review``: every finding, and every record valid on its own with its scores,
+    even when the run has errors, so that an unfinished file is named by its findings and
+    never mistaken for the removal of the rest. ``scores`` is keyed by ``opd/slug`` here."""
+    loaded = load_catalogue(
+        settings.innovations_dir,
+        settings.root,
+        settings.today,
+        settings.reference,
+        pemda=settings.region.pemda,
+    )
+    findings = tuple(sort_findings([*_config_findings(settings), *loaded.findings]))
+    partial = loaded.partial
+    if partial is None:
+        return Result(findings)
+    scores = {f"{s.opd}/{s.slug}": s for s in score_all(partial.innovations, settings.reference)}
+    return Result(findings, partial, MappingProxyType(scores))
 
 
 def build(settings: Settings, memo: Memo | None = None) -> Result:
@@ -328,6 +349,38 @@ def new_innovation(settings: Settings, opd: str, nama: str, *, news: bool) -> st
     returns its project-relative path. Raises :class:`Refused` when nothing was created."""
     created = scaffold.new_innovation(settings.root, settings.innovations_dir, opd, nama, news=news)
     return created.relative_to(settings.root).as_posix()
+
+
+def new_verification(settings: Settings, target: str) -> str:
+    """``sepeda verifikasi <opd>/<slug>``: a ``verifikasi.yaml`` skeleton from the current
+    claims, every level as claimed; returns its project-relative path. Raises
+    :class:`Refused` (nothing written) when the innovation is unknown or not valid, or when
+    it already has a verification."""
+    key = target.strip().strip("/").removesuffix("/" + INOVASI_FILE)
+    key = key.removeprefix(settings.katalog.strip("/") + "/")
+    parts = key.split("/")
+    if len(parts) != 2 or not all(parts):
+        raise Refused("Tulis inovasinya sebagai <opd>/<slug>, misalnya dinkes/antrean-daring.")
+    folder = settings.innovations_dir / parts[0] / parts[1]
+    shown = f"{settings.katalog}/{key}"
+    if not (folder / INOVASI_FILE).is_file():
+        raise Refused(f"{shown}/{INOVASI_FILE} tidak ada; periksa nama perangkat daerah dan slug.")
+    target_file = folder / VERIFIKASI_FILE
+    if target_file.exists():
+        raise Refused(f"{shown}/{VERIFIKASI_FILE} sudah ada; ubah berkas itu, tidak ditimpa.")
+    found = snapshot(settings)
+    innovation = next(
+        (i for i in (found.catalogue.innovations if found.catalogue else ()) if
+         (i.opd, i.slug) == (parts[0], parts[1])),
+        None,
+    )  # fmt: skip
+    if innovation is None:
+        raise Refused(
+            f"{shown}/{INOVASI_FILE} belum sah; perbaiki dulu temuannya "
+            f"(sepeda check {shown}), lalu ulangi."
+        )
+    target_file.write_text(scaffold.verification_skeleton(innovation, settings.today), "utf-8")
+    return target_file.relative_to(settings.root).as_posix()
 
 
 def write_files(files: Mapping[str, str | bytes], folder: Path) -> None:

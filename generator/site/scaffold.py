@@ -7,12 +7,13 @@ anywhere in the catalogue is refused with an Indonesian message (:class:`Refused
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import yaml
 
 from generator.base import urls, vocab
-from generator.catalogue.records import INOVASI_FILE, OPD_FILE
+from generator.catalogue.records import INOVASI_FILE, OPD_FILE, Innovation
 from generator.pages.render import render_text
 
 TEMPLATE = "inovasi-baru.yaml.j2"
@@ -46,3 +47,36 @@ def new_innovation(root: Path, catalogue_dir: Path, opd: str, nama: str, *, news
     target = folder / INOVASI_FILE
     target.write_text(text, encoding="utf-8")
     return target
+
+
+VERIFIER = "Pokja Inovasi Daerah"
+"""``oleh`` of a new verification: a team, never a person (P504)."""
+
+
+def verification_skeleton(innovation: Innovation, today: date) -> str:
+    """``verifikasi.yaml`` for ``innovation``: status ``diajukan``, every claimed indicator
+    at the level claimed with a note to complete; it passes the check as written."""
+    lines = [
+        "# Verifikasi pokja, dibuat oleh 'sepeda verifikasi' dari klaim di inovasi.yaml.",
+        "# Setiap tingkat diisi sama dengan klaimnya. Periksa bukti setiap indikator, lalu:",
+        "# - turunkan tingkat bila bukti tidak mendukung (0 = tidak diterima; tidak boleh di",
+        "#   atas klaim: bila bukti mendukung tingkat lebih tinggi, admin menaikkan klaimnya),",
+        "# - ganti catatan 'Lengkapi: ...' dengan penilaian pokja,",
+        "# - ganti status: terverifikasi, dikembalikan (perlu diperbaiki admin) atau ditolak",
+        "#   (semua tingkat 0).",
+        "status: diajukan",
+        f"tanggal: {today.isoformat()}",
+        f"oleh: {VERIFIER}",
+        "catatan: 'Lengkapi: ringkasan penilaian pokja.'",
+    ]
+    claims = innovation.data.indikator
+    if claims:
+        lines.append("indikator:")
+    for key, claim in claims.items():
+        note = (
+            "Lengkapi: apakah bukti mendukung tingkat ini?"
+            if claim.bukti
+            else "Lengkapi: klaim ini belum punya bukti dukung."
+        )
+        lines += [f"  {key}:", f"    tingkat: {claim.tingkat}", f"    catatan: '{note}'"]
+    return "\n".join(lines) + "\n"

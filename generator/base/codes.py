@@ -60,6 +60,7 @@ class Code(StrEnum):
     PERSONAL_DATA_IN_NAME = "P502"
     PERSONAL_DATA_IN_PDF = "P503"
     VERIFIER_NOT_A_TEAM = "P504"
+    PHOTO_LOCATION = "P505"
 
     RANCANG_BANGUN_SHORT = "A601"
     KIPP_TOO_LONG = "A602"
@@ -254,7 +255,9 @@ EXPLAINED: dict[Code, Explanation] = {
     ),
     Code.PERSONAL_DATA_IN_PDF: Explanation(
         "Data pribadi di dalam PDF",
-        "Hitamkan (redaksi) data pribadi di PDF lalu unggah ulang.",
+        "Hitamkan (redaksi) data pribadi di PDF lalu unggah ulang. Periksa juga komentar "
+        "(anotasi), penanda (bookmark), isian formulir dan properti dokumen (Judul, Penulis, "
+        "Subjek, Kata kunci): semuanya ikut diperiksa.",
     ),
     Code.VERIFIER_NOT_A_TEAM: Explanation(
         "Pemverifikasi ditulis sebagai nama orang",
@@ -262,6 +265,13 @@ EXPLAINED: dict[Code, Explanation] = {
         "salah satu kata seperti Pokja, Tim, Kelompok, Panitia, Sekretariat, Bapperida, "
         "Bappeda, Balitbangda, Badan, Dinas, Bidang, Bagian, Subbagian, Seksi, Unit, "
         "Verifikator atau Penilai, misalnya 'Pokja Inovasi Daerah'.",
+    ),
+    Code.PHOTO_LOCATION: Explanation(
+        "Foto menyimpan lokasi GPS",
+        "Foto asli di repositori publik dapat diunduh siapa pun, termasuk lokasi tempat foto "
+        "diambil. Hapus data lokasi sebelum mengunggah: di Windows klik kanan berkas, "
+        "Properties, Details, 'Remove Properties and Personal Information'; di ponsel matikan "
+        "tag lokasi kamera, atau kirim foto lewat WhatsApp lalu simpan salinannya.",
     ),
     Code.RANCANG_BANGUN_SHORT: Explanation(
         "Rancang bangun terlalu pendek (peringatan)",

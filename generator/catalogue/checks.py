@@ -167,7 +167,9 @@ def _files(
         # A name that itself holds personal data is never echoed (CI logs are public).
         shown = "berkas ini" if pii.scan_text(name) else name
         for problem in problems:
-            page = f" (halaman {problem.page})" if problem.page else ""
+            where = [problem.part] if problem.part else []
+            where += [f"halaman {problem.page}"] if problem.page else []
+            page = f" ({', '.join(where)})" if where else ""
             message = f"{shown}{page}: {problem.message}"
             yield _at(innovation.source, loc, Severity.ERROR, message, problem.code)
     for name, path in sorted(present.items()):

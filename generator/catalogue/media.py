@@ -32,7 +32,13 @@ from typing import Any
 
 from PIL import Image, ImageCms, ImageOps
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject, IndirectObject
+from pypdf.generic import (
+    ArrayObject,
+    ByteStringObject,
+    DictionaryObject,
+    IndirectObject,
+    TextStringObject,
+)
 
 from generator.base import urls
 from generator.base.codes import Code
@@ -153,6 +159,11 @@ MSG_ACTIVE = (
     "PDF memuat konten aktif (JavaScript, tindakan otomatis atau berkas sisipan); cetak "
     "ulang dokumen ke PDF biasa (Print to PDF) lalu unggah ulang"
 )
+MSG_LOCATION = (
+    "foto menyimpan lokasi GPS tempat foto diambil; foto asli di repositori publik bisa "
+    "diunduh siapa pun: hapus data lokasinya (Windows: klik kanan, Properties, Details, "
+    "Remove Properties and Personal Information) lalu unggah ulang"
+)
 MSG_PDF_PII = (
     "memuat {label} ({masked}); hapus data pribadi itu dari dokumen asli, buat ulang PDF-nya, "
     "lalu unggah ulang"
@@ -161,11 +172,13 @@ MSG_PDF_PII = (
 
 @dataclass(frozen=True)
 class MediaProblem:
-    """One reason a media file cannot be published; ``page`` is 1-based, for PDF text."""
+    """One reason a media file cannot be published; ``page`` is 1-based, for PDF text;
+    ``part`` names where in a PDF outside its page text (a comment, a bookmark ...)."""
 
     message: str
     code: Code
     page: int | None = None
+    part: str = ""
 
 
 _CODE_OF: dict[str, Code] = {
@@ -189,6 +202,7 @@ _CODE_OF: dict[str, Code] = {
     MSG_ENCRYPTED: Code.MEDIA_REFUSED,
     MSG_ACTIVE: Code.MEDIA_REFUSED,
     MSG_PDF_PII: Code.PERSONAL_DATA_IN_PDF,
+    MSG_LOCATION: Code.PHOTO_LOCATION,
 }
 
 
@@ -334,6 +348,8 @@ def _inspect_image(
                 edge = PUBLISHED_MAX_EDGE if publish else 1
                 image.draft(image.mode, (edge, edge))
             image.load()  # a truncated or corrupt file fails here, checked or published
+            if _has_location(image):
+                return [_problem(MSG_LOCATION)], None
             if not publish:
                 return [], None
             clean = _clean_pixels(image, fmt)
@@ -344,6 +360,19 @@ def _inspect_image(
         return [refused.problem], None
     except Exception:
         return [_problem(MSG_NOT_TYPE, expected=fmt)], None
+
+
+def _has_location(image: Image.Image) -> bool:
+    """True when the photo records where it was taken: GPS coordinates in its EXIF or XMP.
+
+    The published copy never carries them, but the original is in the public repository
+    (and its history) for anyone to download, so it is refused before it is committed."""
+    gps = image.getexif().get_ifd(0x8825)
+    if any(tag in gps for tag in (1, 2, 3, 4)):  # latitude/longitude and their references
+        return True
+    xmp = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
+    text = xmp.decode("utf-8", "replace") if isinstance(xmp, bytes) else str(xmp)
+    return "GPSLatitude" in text or "GPSLongitude" in text
 
 
 def _read_safely(path: Path, folder: Path) -> bytes:
@@ -532,12 +561,57 @@ def _check_pdf(data: bytes) -> list[MediaProblem]:
 
 
 def _pdf_personal_data(reader: PdfReader) -> list[MediaProblem]:
+    """Personal data anywhere a reader of the PDF can see it: the page text, and every text
+    string of the document (comments, bookmarks, form fields, document properties, XMP):
+    the original stays in the public repository even though the published copy loses its
+    properties."""
     problems: list[MediaProblem] = []
-    for number, page in enumerate(reader.pages, start=1):
-        for match in pii.scan_text(page.extract_text()):
+    strings: set[str] = set()
+
+    def report(text: str, page: int | None, part: str) -> None:
+        if part:  # a string of the document: once, where it is first met
+            if text in strings:
+                return
+            strings.add(text)
+        for match in pii.scan_text(text):
             problem = _problem(MSG_PDF_PII, label=match.label, masked=match.masked)
-            problems.append(MediaProblem(problem.message, problem.code, page=number))
+            found = MediaProblem(problem.message, problem.code, page=page, part=part)
+            if found not in problems:
+                problems.append(found)
+
+    for number, page in enumerate(reader.pages, start=1):
+        report(page.extract_text(), number, "")
+        for annotation in _resolved(page.get("/Annots")) or []:
+            node = _resolved(annotation)
+            if isinstance(node, DictionaryObject):
+                for key in ("/Contents", "/RC", "/Subj", "/T"):
+                    value = _resolved(node.get(key))
+                    if isinstance(value, str):
+                        report(value, number, "komentar (anotasi)")
+    info = _resolved(reader.trailer.get("/Info"))
+    if isinstance(info, DictionaryObject):
+        for value in info.values():
+            if isinstance(_resolved(value), str):
+                report(str(_resolved(value)), None, "properti dokumen")
+    for node in _walk(reader.trailer.raw_get("/Root")):
+        for key, value in dict.items(node):
+            value = _resolved(value)
+            if isinstance(value, TextStringObject):
+                report(str(value), None, _part_of(node, key))
+        if _resolved(node.get("/Type")) == "/Metadata" and hasattr(node, "get_data"):
+            report(node.get_data().decode("utf-8", "replace"), None, "metadata XMP")
     return problems
+
+
+def _part_of(node: DictionaryObject, key: str) -> str:
+    """Where a text string of the document stands, in words."""
+    if "/Subtype" in node and key in ("/Contents", "/RC", "/Subj", "/T"):
+        return "komentar (anotasi)"
+    if key == "/Title" and "/Parent" in node:
+        return "penanda (bookmark)"
+    if "/FT" in node or ("/Kids" in node and key in ("/T", "/V", "/TU")):
+        return "isian formulir"
+    return "teks tersembunyi"
 
 
 def _walk(root: Any) -> Iterator[DictionaryObject]:

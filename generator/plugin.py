@@ -26,6 +26,7 @@ that MkDocs renders again only the pages that changed.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -44,6 +45,26 @@ from generator.catalogue.loader import Memo
 from generator.site import output_scan, pipeline, search_index
 
 log = get_plugin_logger(__name__)
+
+STAGING_PREFIX = ".sepeda-berkas-"
+STAGING_MARKER = ".sepeda-berkas-pid"
+"""File inside each staging folder: the process id of the build that owns it."""
+
+
+def remove_dead_staging(parent: Path) -> None:
+    """Staging folders left by a killed build: ours by name **and** by the marker file we
+    write, and only when the build that wrote it no longer runs. Nothing else is touched."""
+    for entry in parent.glob(STAGING_PREFIX + "*"):
+        marker = entry / STAGING_MARKER
+        if entry.is_symlink() or not entry.is_dir() or not marker.is_file():
+            continue
+        try:
+            pid = int(marker.read_text("utf-8").strip())
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(entry, ignore_errors=True)
+        except (OSError, ValueError):
+            continue  # alive under another user, or not our marker: leave it
 
 
 class KatalogConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -163,9 +184,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         if self.result is None:  # pragma: no cover - on_config always runs first
             raise PluginError("katalog: on_config did not run")
         if self.staging is None:
-            prefix = "sepeda-pratinjau-" if self.serving else ".sepeda-berkas-"
+            prefix = "sepeda-pratinjau-" if self.serving else STAGING_PREFIX
             parent = Path(config.site_dir).resolve().parent
+            if not self.serving:
+                remove_dead_staging(parent)
             self.staging = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+            (self.staging / STAGING_MARKER).write_text(str(os.getpid()), encoding="utf-8")
         for uri, content in self.result.files.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(

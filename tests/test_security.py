@@ -10,6 +10,7 @@ and every built page, opened in headless Chromium, opens no dialog and navigates
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import stat
 import subprocess
@@ -124,8 +125,8 @@ def _project(root: Path, payloads: list[str]) -> Path:
         _write(folder / "inovasi.yaml", _inovasi(p))
         _write(
             folder / "verifikasi.yaml",
-            {"status": "terverifikasi", "tanggal": "2024-08-10", "oleh": p, "catatan": p,
-             "indikator": {"regulasi": {"tingkat": "2", "catatan": p}}},
+            {"status": "terverifikasi", "tanggal": "2024-08-10", "oleh": f"Pokja {p}",
+             "catatan": p, "indikator": {"regulasi": {"tingkat": "2", "catatan": p}}},
         )  # fmt: skip
         shutil.copy(FIXTURE_MEDIA / "antrean-daring" / "loket.png", folder / "loket.png")
         shutil.copy(FIXTURE_MEDIA / "antrean-daring" / "sk-inovasi.pdf", folder / "sk-inovasi.pdf")
@@ -678,3 +679,27 @@ def test_python_runs_nothing_from_the_payload_text(tmp_path: Path) -> None:
     assert isinstance(page, str)
     assert "49" not in page and "&#123;&#123; 7&#42;7 &#125;&#125;" in page
     assert sys.modules.get("os") is not None  # sanity: the test itself ran
+
+
+def test_a_killed_builds_staging_folder_is_removed_by_the_next_build(tmp_path: Path) -> None:
+    """Only folders named .sepeda-berkas-* that carry our marker with a dead process id."""
+    from generator.plugin import STAGING_MARKER
+
+    root = _project(tmp_path, ["Aman"])
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    left = root / ".sepeda-berkas-mati"
+    left.mkdir()
+    (left / STAGING_MARKER).write_text(dead, "utf-8")
+    (left / "halaman.md").write_text("x", "utf-8")
+    foreign = root / ".sepeda-berkas-bukan-milik-kita"
+    foreign.mkdir()
+    (foreign / "penting.txt").write_text("jangan dihapus", "utf-8")
+    alive = root / ".sepeda-berkas-hidup"
+    alive.mkdir()
+    (alive / STAGING_MARKER).write_text(str(os.getpid()), "utf-8")
+    result = run_sepeda(root, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not left.exists()
+    assert (foreign / "penting.txt").read_text("utf-8") == "jangan dihapus"
+    assert alive.is_dir()

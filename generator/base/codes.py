@@ -66,10 +66,12 @@ class Code(StrEnum):
     KIPP_TOO_LONG = "A602"
     VERIFIED_ABOVE_CLAIM = "A603"
     VERIFIED_UNCLAIMED = "A604"
+    EVIDENCE_TOO_OLD = "A605"
 
     ADVICE = "I701"
     MANDATORY_MISSING = "I702"
     NEWS_RECORD = "I703"
+    FRAMEWORK_ESTIMATED = "I704"
 
     CONFIG_MISSING = "K801"
     CONFIG_REFUSED = "K802"
@@ -292,6 +294,12 @@ EXPLAINED: dict[Code, Explanation] = {
         "Penilaian pokja untuk indikator yang tidak diklaim (peringatan)",
         "Hapus penilaian itu atau minta admin menambah klaimnya.",
     ),
+    Code.EVIDENCE_TOO_OLD: Explanation(
+        "Bukti dukung lebih tua daripada yang diakui kerangka (peringatan)",
+        "Beberapa indikator hanya mengakui bukti tahun-tahun terakhir (misalnya anggaran T-0 "
+        "sampai T-2, sosialisasi 2 tahun terakhir). Lampirkan bukti yang lebih baru untuk "
+        "tahun pelaporan itu; bukti lama boleh tetap ada di riwayat.",
+    ),
     Code.ADVICE: Explanation(
         "Saran menaikkan skor (info)",
         "Bukan galat: bukti dukung yang bisa ditambahkan untuk menaikkan skor.",
@@ -303,6 +311,11 @@ EXPLAINED: dict[Code, Explanation] = {
     Code.NEWS_RECORD: Explanation(
         "Data dari pemberitaan (info)",
         "Bukan galat: data ini diambil dari berita dan menunggu konfirmasi perangkat daerah.",
+    ),
+    Code.FRAMEWORK_ESTIMATED: Explanation(
+        "Skor perkiraan: kerangka tahun itu belum terbit (info)",
+        "Bukan galat: kerangka IID untuk tahun pelaporan terakhir belum diterbitkan, jadi skor "
+        "dihitung dengan kerangka terbaru dan ditandai perkiraan sampai kerangkanya terbit.",
     ),
     Code.CONFIG_MISSING: Explanation(
         "mkdocs.yml tidak ditemukan",

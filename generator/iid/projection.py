@@ -314,9 +314,10 @@ def _detail(
     reference: Reference,
     kerangka: Kerangka,
     aturan: AturanIndeks,
+    year: int,
 ) -> ProjectionDetail:
     n = len(innovations)
-    scores = [score_with(innovation, kerangka) for innovation in innovations]
+    scores = [score_with(innovation, kerangka, year) for innovation in innovations]
     rule = aturan.skor_jumlah_inovasi
     coverage = yandas_coverage(innovations, reference, rule.syarat_urusan_yandas_minimum)
     counted = count_score(aturan, n, coverage)
@@ -354,7 +355,8 @@ def project_year(
 
     Returns:
         The projection. Every innovation of the year is scored against the year's framework
-        (not its own latest one), as that year's national assessment would. Without a
+        (not its own latest one), as that year's national assessment would, with the claims
+        of that year (those kept in ``riwayat``, else the current ones). Without a
         framework, or without index rules in it, ``rincian`` is ``None`` and ``catatan``
         says why.
     """
@@ -369,7 +371,7 @@ def project_year(
     if kerangka.indeks is None:
         note = f"kerangka {kerangka.id} belum memuat aturan indeks; proyeksi tidak dihitung"
         return YearProjection(year, slugs, kerangka.id, None, note)
-    detail = _detail(reported, reference, kerangka, kerangka.indeks)
+    detail = _detail(reported, reference, kerangka, kerangka.indeks, year)
     return YearProjection(year, slugs, kerangka.id, detail, None)
 
 

@@ -135,6 +135,9 @@ class InnovationScore:
         jumlah_klaim: Claims on this framework's indicators.
         klaim_berbukti: Of those, claims with at least one ``bukti``.
         di_luar_kerangka: Claimed keys this framework does not have (scored nothing), sorted.
+        perkiraan: The latest reporting year has no published framework yet, so the newest
+            one stands in for it: the score is an estimate.
+        tahun: The reporting year whose claims were scored (``None``: no year given).
     """
 
     slug: str
@@ -149,6 +152,8 @@ class InnovationScore:
     jumlah_klaim: int
     klaim_berbukti: int
     di_luar_kerangka: tuple[str, ...]
+    perkiraan: bool = False
+    tahun: int | None = None
 
     @property
     def kelengkapan_bukti(self) -> float | None:
@@ -255,10 +260,21 @@ def _verified_total(rows: Sequence[IndicatorRow], verifikasi: Verifikasi | None)
     return sum(row.poin_pokja or 0 for row in rows)
 
 
-def score_with(innovation: ScorableInnovation, kerangka: Kerangka) -> InnovationScore:
-    """Score an innovation against a given framework (see :func:`score_innovation`)."""
-    claims = innovation.data.indikator
-    verifikasi = innovation.verifikasi
+def score_with(
+    innovation: ScorableInnovation,
+    kerangka: Kerangka,
+    year: int | None = None,
+    *,
+    perkiraan: bool = False,
+) -> InnovationScore:
+    """Score an innovation's claims of ``year`` against a given framework.
+
+    The claims of an earlier year kept in ``riwayat`` are scored as claimed only: the pokja's
+    ``verifikasi.yaml`` judges the current claims (those of ``indikator``).
+    """
+    kept = year is not None and any(entry.tahun == year for entry in innovation.data.riwayat)
+    claims = innovation.data.claims_for(year)
+    verifikasi = None if kept else innovation.verifikasi
     rows = tuple(
         indicator_row(indikator, claims.get(indikator.kunci), verifikasi)
         for indikator in kerangka.indikator
@@ -278,6 +294,8 @@ def score_with(innovation: ScorableInnovation, kerangka: Kerangka) -> Innovation
         jumlah_klaim=len(claimed_rows),
         klaim_berbukti=sum(1 for row in claimed_rows if row.ada_bukti),
         di_luar_kerangka=tuple(sorted(key for key in claims if key not in known)),
+        perkiraan=perkiraan,
+        tahun=year,
     )
 
 
@@ -289,11 +307,17 @@ def sort_advice(advice: Iterable[Advice]) -> tuple[Advice, ...]:
 def score_all(
     innovations: Iterable[ScorableInnovation], reference: Reference
 ) -> tuple[InnovationScore, ...]:
-    """Score every innovation, sorted by slug.
+    """Score every innovation's current claims, sorted by slug.
 
-    Each under the framework of its latest reporting year (else the newest framework)."""
+    Each under the framework of its latest reporting year; when that year has none published
+    yet, under the newest framework, marked as an estimate."""
     scores = (
-        score_with(innovation, reference.kerangka_for_years(list(innovation.data.tahun_laporan)))
+        score_with(
+            innovation,
+            reference.kerangka_for_years(years := list(innovation.data.tahun_laporan)),
+            max(years) if years else None,
+            perkiraan=reference.is_estimate(years),
+        )
         for innovation in innovations
     )
     return tuple(sorted(scores, key=lambda score: score.slug))

@@ -78,6 +78,7 @@ def innovation_record(
     fields = _plain(innovation.data.model_dump(mode="python"))
     record: dict[str, Any] = {"id": innovation.slug, **fields, "opd": innovation.opd}
     record["kerangka"] = score.kerangka
+    record["kerangka_perkiraan"] = score.perkiraan
     record["skor"] = {
         "klaim": score.klaim,
         "terverifikasi": score.terverifikasi,
@@ -140,6 +141,7 @@ def csv_rows(
             "opd": innovation.opd,
             "opd_nama": catalogue.agency(innovation.opd).data.nama,
             "kerangka": score.kerangka,
+            "kerangka_perkiraan": "ya" if score.perkiraan else "",
             "skor_klaim": score.klaim,
             "skor_terverifikasi": "" if score.terverifikasi is None else score.terverifikasi,
             "skor_maksimum": score.maksimum,

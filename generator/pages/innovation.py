@@ -11,6 +11,7 @@ from generator.base import urls, vocab
 from generator.base.escape import Html, Text, Url, plain_text, prose, text, url
 from generator.base.formats import angka, tanggal
 from generator.catalogue.records import Catalogue, Innovation
+from generator.iid.scoring import score_with
 from generator.pages import graphics
 from generator.pages import parts as v
 from generator.pages.context import (
@@ -150,6 +151,16 @@ class SearchField:
 
 
 @dataclass(frozen=True)
+class PastYear:
+    """The claims kept for an earlier reporting year (``riwayat``), scored as claimed."""
+
+    year: int
+    framework: Text
+    score: Text
+    claims: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
 class InnovationView:
     """The page of one innovation."""
 
@@ -183,6 +194,7 @@ class InnovationView:
     replicated_by: tuple[v.Link, ...]
     contact: tuple[v.Row, ...]
     proposals: tuple[Proposal, ...]
+    past_years: tuple[PastYear, ...] = ()
 
 
 def _timeline(innovation: Innovation) -> tuple[Step, ...]:
@@ -294,11 +306,15 @@ def _indicators(ctx: PageContext, innovation: Innovation, source: str) -> Indica
             text(f"Catatan pokja ({tanggal(verifikasi.tanggal)}{by}):"), prose(verifikasi.catatan)
         )
     years = innovation.data.tahun_laporan
-    reason = (
-        f"kerangka tahun pelaporan terakhirnya, {max(years)}"
-        if years
-        else "belum ada tahun pelaporan, jadi kerangka terbaru yang dipakai"
-    )
+    if score.perkiraan:
+        reason = (
+            f"PERKIRAAN: kerangka IID tahun pelaporan terakhirnya, {max(years)}, belum "
+            "diterbitkan, jadi kerangka terbaru yang dipakai sampai kerangka itu terbit"
+        )
+    elif years:
+        reason = f"kerangka tahun pelaporan terakhirnya, {max(years)}"
+    else:
+        reason = "belum ada tahun pelaporan, jadi kerangka terbaru yang dipakai"
     return Indicators(
         framework=text(framework.nama),
         framework_reason=text(reason),
@@ -347,6 +363,32 @@ def _proposals(innovation: Innovation) -> tuple[Proposal, ...]:
         )
         result.append(Proposal(text(f"{p.skema.upper()} {p.tahun}"), sections))
     return tuple(result)
+
+
+def _past_years(ctx: PageContext, innovation: Innovation) -> tuple[PastYear, ...]:
+    """Each earlier year's claims, newest first, scored with that year's framework."""
+    reference = ctx.catalogue.reference
+    found = []
+    for entry in sorted(innovation.data.riwayat, key=lambda e: e.tahun, reverse=True):
+        framework = reference.kerangka_for_year(entry.tahun) or reference.newest
+        score = score_with(innovation, framework, entry.tahun)
+        lines = tuple(
+            text(
+                f"{row.nomor}. {row.nama}: tingkat {row.tingkat_klaim}"
+                + (f", {row.poin_klaim} poin" if row.ada_bukti else ", belum ada bukti dukung")
+            )
+            for row in score.baris
+            if row.tingkat_klaim
+        )
+        found.append(
+            PastYear(
+                entry.tahun,
+                text(framework.nama),
+                text(f"Skor klaim {score.klaim} dari {score.maksimum}"),
+                lines,
+            )
+        )
+    return tuple(found)
 
 
 def innovation_page(ctx: PageContext, innovation: Innovation) -> Page:
@@ -457,6 +499,7 @@ def innovation_page(ctx: PageContext, innovation: Innovation) -> Page:
         ),
         contact=tuple(contact),
         proposals=_proposals(innovation),
+        past_years=_past_years(ctx, innovation),
     )
     return Page(uri, "innovation.md.j2", view, tuple(sources))
 

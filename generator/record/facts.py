@@ -65,6 +65,12 @@ COMPUTED_COLUMNS = (
         "Kerangka IID yang dipakai untuk skor inovasi ini (tahun pelaporan terakhirnya)",
         170,
     ),
+    Column(
+        "kerangka_perkiraan",
+        "'ya' bila kerangka tahun pelaporan terakhirnya belum diterbitkan, sehingga skornya "
+        "perkiraan dengan kerangka terbaru",
+        172,
+    ),
     Column("kerangka_tahun", "Kerangka IID tahun pelaporan itu", 175),
     Column("skor_klaim", "Skor dari klaim indikator yang sudah dilampiri bukti dukung", 180),
     Column("skor_terverifikasi", "Skor dari penilaian pokja; kosong bila belum diverifikasi", 190),

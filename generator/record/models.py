@@ -200,6 +200,15 @@ class Klaim(Record):
     bukti: list[Bukti] = Field(default_factory=list)
 
 
+class KlaimTahun(Record):
+    """The claims as they were reported for an earlier year (the yearly update keeps them)."""
+
+    tahun: Year = Field(description="tahun pelaporan klaim-klaim ini")
+    indikator: dict[IndicatorKey, Klaim] = Field(
+        default_factory=dict, description="klaim indikator IID tahun itu"
+    )
+
+
 class Media(Record):
     berkas: Line = Field(
         description="nama berkas di folder inovasi, misalnya foto-layanan.jpg",
@@ -406,6 +415,12 @@ class _InovasiFields(Record):
     )
     kontak: Kontak | None = None
     proposal: list[Proposal] = Field(default_factory=list)
+    riwayat: list[KlaimTahun] = Field(
+        default_factory=list,
+        description="klaim indikator tahun-tahun pelaporan sebelumnya; 'indikator' berisi klaim "
+        "tahun pelaporan terakhir",
+        json_schema_extra=Facts("Klaim tahun sebelumnya"),
+    )
     catatan_sumber: Text | None = Field(
         None,
         description="asal data: sumber mana menyebut apa, apa yang berbeda antarsumber dan apa "
@@ -455,6 +470,36 @@ class _InovasiFields(Record):
     @classmethod
     def _sorted_years(cls, value: list[int]) -> list[int]:
         return sorted(set(value))
+
+    @field_validator("riwayat")
+    @classmethod
+    def _earlier_years(cls, value: list[KlaimTahun], info: ValidationInfo) -> list[KlaimTahun]:
+        years = info.data.get("tahun_laporan") or []
+        latest = max(years) if years else None
+        seen: set[int] = set()
+        for entry in value:
+            if latest is None or entry.tahun not in years or entry.tahun >= latest:
+                raise PydanticCustomError(
+                    "riwayat_tahun",
+                    "riwayat tahun {year}: tulis di sini hanya klaim tahun pelaporan yang lebih "
+                    "awal daripada tahun terakhir di tahun_laporan ({years}); klaim tahun "
+                    "terakhir ditulis di 'indikator'",
+                    {"year": entry.tahun, "years": ", ".join(map(str, years)) or "kosong"},
+                )
+            if entry.tahun in seen:
+                raise PydanticCustomError(
+                    "riwayat_ganda",
+                    "riwayat tahun {year} ditulis dua kali; gabungkan menjadi satu",
+                    {"year": entry.tahun},
+                )
+            seen.add(entry.tahun)
+        return sorted(value, key=lambda entry: entry.tahun)
+
+    def claims_for(self, year: int | None) -> dict[str, Klaim]:
+        """The claims of a reporting year: those kept in ``riwayat`` for an earlier year,
+        else the current ``indikator`` (the latest year's, and any year not kept apart)."""
+        kept = next((entry for entry in self.riwayat if entry.tahun == year), None)
+        return kept.indikator if kept is not None else self.indikator
 
 
 class InovasiBerita(_InovasiFields):

@@ -30,6 +30,9 @@ class Indikator(_Ref):
     wajib: bool
     parameter: dict[int, str]
     bukti: str
+    usia_bukti: int | None = None
+    """Evidence counts only when dated in the reporting year or this many years before it
+    (the indicator's wording: "tahun terakhir", "2 tahun terakhir", T-0 to T-2)."""
 
 
 class Predikat(_Ref):
@@ -144,12 +147,15 @@ class Reference(_Ref):
         return None
 
     def kerangka_for_years(self, years: list[int]) -> Kerangka:
-        """The framework of the latest year that has one; else the newest framework."""
-        for year in sorted(years, reverse=True):
-            framework = self.kerangka_for_year(year)
-            if framework is not None:
-                return framework
-        return self.newest
+        """The framework an innovation is scored with: its latest reporting year's; when that
+        year has none published yet (or there is no year), the newest framework."""
+        framework = self.kerangka_for_year(max(years)) if years else None
+        return framework or self.newest
+
+    def is_estimate(self, years: list[int]) -> bool:
+        """Whether the latest of ``years`` has no published framework, so that the newest
+        one stands in for it as an estimate."""
+        return bool(years) and self.kerangka_for_year(max(years)) is None
 
     @property
     def newest(self) -> Kerangka:

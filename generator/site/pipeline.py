@@ -32,6 +32,7 @@ from generator.base.urls import CATALOGUE_DIR
 from generator.catalogue.loader import Loaded, Memo, load_catalogue
 from generator.catalogue.records import INOVASI_FILE, VERIFIKASI_FILE, Catalogue
 from generator.iid import advice as iid_advice
+from generator.iid import freshness
 from generator.iid.projection import YearProjection, regency_projection
 from generator.iid.scoring import InnovationScore, score_all
 from generator.outputs import cms, vendor
@@ -166,7 +167,8 @@ def _load(
     if loaded.catalogue is None or has_errors(findings):
         return findings, None, {}
     scores = {s.slug: s for s in score_all(loaded.catalogue.innovations, settings.reference)}
-    return findings, loaded, scores
+    dated = freshness.year_findings(loaded.catalogue, scores)
+    return tuple(sort_findings([*findings, *dated])), loaded, scores
 
 
 def _form_not_installed() -> Finding:

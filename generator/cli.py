@@ -84,6 +84,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     rev.add_argument("--base", required=True, help="cabang atau commit pembanding, misalnya main")
     rev.add_argument(
+        "--head",
+        default="HEAD",
+        help="commit usulan yang dibandingkan (bawaan: HEAD; berkas yang belum di-commit "
+        "tidak ikut dibandingkan)",
+    )
+    rev.add_argument(
         "--format", choices=["markdown", "json"], default="markdown", help="bentuk keluaran"
     )
 
@@ -177,12 +183,6 @@ def cmd_new(args: argparse.Namespace, root: Path) -> int:
     return OK
 
 
-def cmd_export(args: argparse.Namespace, root: Path) -> int:
-    """``sepeda export --out DIR``: the open data, the same files a build publishes."""
-    result = pipeline.export(_settings(args, root, dates=True))
-    _print(result.findings)
-    if result.catalogue is None:
-        return ERRORS
 def cmd_verify(args: argparse.Namespace, root: Path) -> int:
     """``sepeda verifikasi <opd>/<slug>``: the pokja's skeleton, every level as claimed."""
     try:
@@ -196,6 +196,12 @@ def cmd_verify(args: argparse.Namespace, root: Path) -> int:
     return OK
 
 
+def cmd_export(args: argparse.Namespace, root: Path) -> int:
+    """``sepeda export --out DIR``: the open data, the same files a build publishes."""
+    result = pipeline.export(_settings(args, root, dates=True))
+    _print(result.findings)
+    if result.catalogue is None:
+        return ERRORS
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     pipeline.write_files(result.files, out)
@@ -223,7 +229,7 @@ def cmd_codeowners(args: argparse.Namespace, root: Path) -> int:
 def cmd_review(args: argparse.Namespace, root: Path) -> int:
     """``sepeda review --base REF``: what the branch changes, for the pokja."""
     try:
-        summary = review.review(_settings(args, root, dates=False), args.base)
+        summary = review.review(_settings(args, root, dates=False), args.base, args.head)
     except review.ReviewError as error:
         print(f"sepeda review: {error}", file=sys.stderr)
         return FAILURE
@@ -236,13 +242,13 @@ def cmd_review(args: argparse.Namespace, root: Path) -> int:
 COMMANDS = {
     "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new,
     "export": cmd_export, "review": cmd_review, "codeowners": cmd_codeowners,
+    "verifikasi": cmd_verify,
 }  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
     with argparse_id.indonesian():
-    "verifikasi": cmd_verify,
         args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     debug = args.debug or os.environ.get("SEPEDA_DEBUG") == "1"

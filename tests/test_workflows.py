@@ -60,7 +60,49 @@ def test_only_the_comment_workflow_can_write_and_it_runs_no_contributed_code() -
     assert writers["terbit.yml"] == {"pages", "id-token"}
     comment = _load(next(p for p in WORKFLOWS if p.name == "komentar.yml"))
     assert "workflow_run" in comment["on"]
-    assert not any(s.get("uses", "").startswith("actions/checkout@") for s in _steps(comment))
+    for job in comment["jobs"].values():
+        writes = any(v == "write" for v in job.get("permissions", {}).values())
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert not writes  # code runs only in jobs that cannot write
+                assert "ref" not in step.get("with", {})  # the default branch, never the PR
+
+
+def test_a_pull_request_cannot_choose_the_comment_number_or_text() -> None:
+    """komentar.yml: the number is the one open PR whose head is the triggering run's head
+    commit (asked of the API, checked); the text is computed by the base's code in the same
+    workflow run; nothing of the pull request's own run (artifact, run id) is read."""
+    path = next(p for p in WORKFLOWS if p.name == "komentar.yml")
+    text = path.read_text(encoding="utf-8")
+    comment = _load(path)
+    jobs = comment["jobs"]
+    assert "workflow_run.id" not in text and "run-id" not in text
+    assert "ringkasan/nomor" not in text and "pull_requests" not in text
+    # the number: from the API, matched on the run's head SHA, exactly one
+    find = "\n".join(s.get("run", "") for s in jobs["nomor"]["steps"])
+    env = {k: v for s in jobs["nomor"]["steps"] for k, v in s.get("env", {}).items()}
+    assert env["HEAD_SHA"] == "${{ github.event.workflow_run.head_sha }}"
+    assert 'select(.head.sha == \\"$HEAD_SHA\\")' in find and "-ne 1" in find
+    # the text: `sepeda review` run by the base's checkout on the fetched commit, checked
+    summary = jobs["ringkasan"]
+    assert summary["needs"] == "nomor"
+    runs = "\n".join(s.get("run", "") for s in summary["steps"])
+    assert "refs/pull/$NUMBER/head" in runs and '"$fetched" != "$HEAD_SHA"' in runs
+    assert 'sepeda review --base "$BASE_SHA" --head "$HEAD_SHA"' in runs
+    # the writer: that number, that file, nothing else; it runs no code of the repository
+    writer = jobs["komentar"]
+    assert writer["permissions"] == {"pull-requests": "write"}
+    assert set(writer["needs"]) == {"nomor", "ringkasan"}
+    download = writer["steps"][0]
+    assert download["uses"].startswith("actions/download-artifact@")
+    assert download["with"] == {"name": "ringkasan-dasar", "path": "ringkasan"}
+    post = writer["steps"][1]
+    assert post["env"]["NUMBER"] == "${{ needs.nomor.outputs.nomor }}"
+    assert "make" not in post["run"] and "sepeda" not in post["run"]
+    assert not any(s.get("uses", "").startswith("actions/checkout@") for s in writer["steps"])
+    # the pull request's own run no longer hands over a summary or a number
+    check = (WORKFLOWS[0].parent / "periksa.yml").read_text(encoding="utf-8")
+    assert "upload-artifact" not in check and "pull_request.number" not in check
 
 
 def test_pull_request_runs_the_same_checks_as_ci() -> None:
@@ -69,6 +111,8 @@ def test_pull_request_runs_the_same_checks_as_ci() -> None:
     assert any("./.ci/run" in r for r in runs)
     assert any("sepeda check --format github" in r for r in runs)
     assert any("sepeda review" in r for r in runs)
+    review = next(s for s in _steps(workflow) if "sepeda review" in s.get("run", ""))
+    assert review["if"].startswith("always()")  # a summary even when the check fails
 
 
 def test_issue_form_maps_to_inovasi_keys() -> None:

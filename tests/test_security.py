@@ -703,3 +703,32 @@ def test_a_killed_builds_staging_folder_is_removed_by_the_next_build(tmp_path: P
     assert not left.exists()
     assert (foreign / "penting.txt").read_text("utf-8") == "jangan dihapus"
     assert alive.is_dir()
+
+
+# ---- small hostile cases (issue 23, item 9) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "shown", "named", "meant"),
+    [
+        ("nama\u00a0", "nama\u237d", "U+00A0 NO-BREAK SPACE", "nama"),
+        ("tujuan\u2003", "tujuan\u237d", "U+2003 EM SPACE", "tujuan"),
+        ("hasil ", "hasil\u237d", "U+0020 SPACE", "hasil"),
+        ("singk\u0430tan", "singk\u0430tan", "U+0430 CYRILLIC SMALL LETTER A", "singkatan"),
+    ],
+)
+def test_a_key_with_an_invisible_or_lookalike_character_is_shown_and_named(
+    tmp_path: Path, key: str, shown: str, named: str, meant: str
+) -> None:
+    """``nama\\u00a0:`` looks like ``nama:``; the message marks the space and names it."""
+    root = _project(tmp_path, ["Aman"])
+    path = root / "innovations" / "opd-0" / "uji-0" / "inovasi.yaml"
+    data = _inovasi("Aman")
+    data[key] = data.pop(meant)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    unknown = [f for f in _check(root).findings if f.code == "S202"]
+    assert len(unknown) == 1, [str(f) for f in unknown]
+    assert unknown[0].field == shown
+    assert unknown[0].message.startswith(f"kunci '{shown}'")
+    assert f"memuat {named}" in unknown[0].message
+    assert f"ketik ulang '{meant}' dengan papan ketik" in unknown[0].message

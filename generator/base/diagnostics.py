@@ -10,6 +10,7 @@ or pydantic.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -59,6 +60,26 @@ def field_path(loc: Iterable[str | int]) -> str:
         else:
             text += f".{part}" if text else str(part)
     return text or "(berkas)"
+
+
+SPACE_MARK = "\u237d"
+"""Stands for a space-like character in a message (``nama⍽``): shouldered open box, the
+usual sign for a no-break space."""
+
+
+def visible(text: str) -> str:
+    """``text`` with every space-like character (ASCII space included) shown as ``⍽``, so
+    that a key or choice with a stray no-break space is seen in a message."""
+    return "".join(SPACE_MARK if char.isspace() else char for char in text)
+
+
+def unusual_characters(text: str) -> str:
+    """The characters of ``text`` outside printable ASCII, named (``U+00A0 NO-BREAK SPACE``),
+    each once, joined with ', '; empty when there are none."""
+    named = dict.fromkeys(
+        f"U+{ord(c):04X} {unicodedata.name(c, 'tanpa nama')}" for c in text if not " " < c <= "~"
+    )
+    return ", ".join(named)
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

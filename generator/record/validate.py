@@ -17,7 +17,14 @@ from pydantic.fields import FieldInfo
 
 from generator.base import vocab
 from generator.base.codes import Code
-from generator.base.diagnostics import Finding, Severity, field_path
+from generator.base.diagnostics import (
+    SPACE_MARK,
+    Finding,
+    Severity,
+    field_path,
+    unusual_characters,
+    visible,
+)
 from generator.record.yamlfile import Document, Loc
 
 M = TypeVar("M", bound=BaseModel)
@@ -80,10 +87,7 @@ def _message(error: Any, model: type[BaseModel], loc: Loc) -> str:
         description = info.description if info is not None else None
         return f"wajib diisi: {description}" if description else "wajib diisi"
     if kind == "extra_forbidden":
-        key = str(loc[-1])
-        allowed = _allowed_keys(model, loc[:-1])
-        text = f"kunci '{key}' tidak dikenal; kunci yang sah di sini: {', '.join(allowed)}"
-        return text + vocab.did_you_mean(key, allowed)
+        return _unknown_key(str(loc[-1]), _allowed_keys(model, loc[:-1]))
     if kind in ("list_type",):
         return "harus berupa daftar; tulis setiap butir pada baris baru yang diawali '- '"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
@@ -98,6 +102,24 @@ def _message(error: Any, model: type[BaseModel], loc: Loc) -> str:
         return f"terlalu banyak butir; paling banyak {error.get('ctx', {}).get('max_length')}"
     message = str(error["msg"])
     return message.removeprefix("Value error, ")
+
+
+def _unknown_key(key: str, allowed: list[str]) -> str:
+    """An unknown key; one holding a no-break space, a homoglyph or another character no key
+    has is shown visibly (``nama⍽``) and its characters are named, since the key looks right."""
+    listed = f"kunci yang sah di sini: {', '.join(allowed)}"
+    odd = unusual_characters(key)
+    if not odd and key == key.strip():
+        return f"kunci '{key}' tidak dikenal; {listed}" + vocab.did_you_mean(key, allowed)
+    plain = "".join(c for c in key if " " < c <= "~")
+    meant = plain if plain in allowed else vocab.suggest(plain, allowed)
+    retype = f"'{meant}'" if meant else "kuncinya"
+    marked = f" (spasi ditandai {SPACE_MARK})" if visible(key) != key else ""
+    return (
+        f"kunci '{visible(key)}'{marked} tidak dikenal: kunci ini memuat {odd}, yang tidak "
+        f"terlihat atau mirip huruf biasa; hapus kunci itu dan ketik ulang {retype} dengan "
+        f"papan ketik; {listed}"
+    )
 
 
 _CODES: dict[str, Code] = {
@@ -171,7 +193,11 @@ def validate_document(
                     line=position.line,
                     column=position.column,
                     severity=Severity.ERROR,
-                    field=field_path(loc),
+                    field=field_path(
+                        (*loc[:-1], visible(str(loc[-1])))
+                        if error["type"] == "extra_forbidden" and loc
+                        else loc
+                    ),
                     message=_message(error, model, loc),
                     code=error_code(error["type"], error.get("input") is not None),
                 )

@@ -732,3 +732,116 @@ def test_a_key_with_an_invisible_or_lookalike_character_is_shown_and_named(
     assert unknown[0].message.startswith(f"kunci '{shown}'")
     assert f"memuat {named}" in unknown[0].message
     assert f"ketik ulang '{meant}' dengan papan ketik" in unknown[0].message
+
+
+@pytest.mark.parametrize("name", ["inovasi.yaml", "verifikasi.yaml", "opd.yaml"])
+@pytest.mark.parametrize("target", ["luar", "/etc/passwd", "hilang"])
+def test_a_catalogue_file_that_is_a_symlink_is_refused_and_never_read(
+    tmp_path: Path, name: str, target: str
+) -> None:
+    """A link to a valid file outside the repository, to a system file, or to nothing."""
+    (tmp_path / "p").mkdir()
+    root = _project(tmp_path / "p", ["Aman"])
+    agency = root / "innovations" / "opd-0"
+    path = agency / name if name == "opd.yaml" else agency / "uji-0" / name
+    outside = tmp_path / "luar.yaml"
+    outside.write_bytes(path.read_bytes())  # valid, so only the link itself can be refused
+    path.unlink()
+    path.symlink_to(
+        outside if target == "luar" else tmp_path / "x" if target == "hilang" else target
+    )
+    result = _check(root)
+    refused = [f for f in result.findings if f.code == "B312"]
+    assert not result.ok
+    assert [(f.path, f.field) for f in refused] == [(path.relative_to(root).as_posix(), "(berkas)")]
+    assert refused[0].message.startswith(f"'{name}' adalah tautan simbolik (symlink)")
+    assert not any("root:" in f.message for f in result.findings)  # /etc/passwd never echoed
+
+
+def test_a_symlinked_agency_or_innovation_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "p").mkdir()
+    root = _project(tmp_path / "p", ["Aman", "Juga aman"])
+    elsewhere = tmp_path / "luar"
+    shutil.move(root / "innovations" / "opd-1", elsewhere)
+    (root / "innovations" / "opd-1").symlink_to(elsewhere)
+    (root / "innovations" / "opd-0" / "uji-9").symlink_to(elsewhere / "uji-1")
+    result = _check(root)
+    refused = sorted(f.path for f in result.findings if f.code == "B312")
+    assert refused == ["innovations/opd-0/uji-9", "innovations/opd-1"]
+    assert not result.ok
+
+
+def test_an_unreadable_catalogue_file_is_a_finding_that_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """chmod 000 does not stop root (CI containers), so the refusal is simulated."""
+    from generator.record import yamlfile
+
+    root = _project(tmp_path, ["Aman"])
+    real_open = os.open
+
+    def refuse(path: Any, flags: int, *args: Any) -> int:
+        if str(path).endswith("uji-0/inovasi.yaml"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(yamlfile.os, "open", refuse)
+    result = _check(root)
+    unreadable = [str(f) for f in result.findings if f.code == "B313"]
+    assert unreadable == [
+        "innovations/opd-0/uji-0/inovasi.yaml:1:1: error: (berkas): 'inovasi.yaml' tidak bisa "
+        "dibaca: izin ditolak; beri izin baca (chmod a+r inovasi.yaml) lalu periksa lagi [B313]"
+    ]
+
+
+def _with_photos(root: Path, count: int) -> Path:
+    """Innovation uji-0 of ``root`` with ``count`` more photos (copies of loket.png)."""
+    folder = root / "innovations" / "opd-0" / "uji-0"
+    data = _inovasi("Aman")
+    for n in range(1, count + 1):
+        shutil.copy(folder / "loket.png", folder / f"foto-{n}.png")
+        data["media"].append({"berkas": f"foto-{n}.png", "keterangan": f"Foto {n}"})
+    _write(folder / "inovasi.yaml", data)
+    return folder
+
+
+def test_at_most_60_media_files_per_innovation_and_the_rest_is_not_decoded(
+    tmp_path: Path,
+) -> None:
+    from generator.catalogue import media
+
+    assert media.MAX_FILES_PER_RECORD == 60
+    root = _project(tmp_path, ["Aman"])
+    folder = _with_photos(root, 59)  # loket.png, sk-inovasi.pdf and 59 photos: 61 files
+    (folder / "foto-59.png").write_bytes(b"bukan foto")  # the 61st: never decoded
+    result = _check(root)
+    capped = [f for f in result.findings if f.code == "B311"]
+    assert [(f.field, f.severity) for f in capped] == [("media[60].berkas", "error")]
+    assert capped[0].message.startswith(
+        "inovasi ini merujuk 61 berkas (foto dan PDF); paling banyak 60 berkas per inovasi, "
+        "jadi berkas ke-61 ini dan sesudahnya belum diperiksa"
+    )
+    assert [f for f in result.findings if f.code == "B307"] == []
+    assert not result.ok
+    (folder / "foto-59.png").unlink()
+    data = yaml.safe_load((folder / "inovasi.yaml").read_text("utf-8"))
+    data["media"].pop()
+    _write(folder / "inovasi.yaml", data)
+    assert _check(root).ok  # exactly 60 files
+
+
+def test_the_media_of_one_innovation_are_at_most_200_mb_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.catalogue import media
+
+    assert media.MAX_RECORD_BYTES == 200 * 1024 * 1024
+    root = _project(tmp_path, ["Aman"])
+    folder = _with_photos(root, 3)
+    photo = (folder / "loket.png").stat().st_size
+    pdf = (folder / "sk-inovasi.pdf").stat().st_size
+    # scaled down: the third photo crosses the cap
+    monkeypatch.setattr(media, "MAX_RECORD_BYTES", 3 * photo + pdf + photo // 2)
+    capped = [f for f in _check(root).findings if f.code == "B311"]
+    assert [f.field for f in capped] == ["media[4].berkas"]
+    assert "paling besar 0 MB per inovasi, terlampaui pada berkas ini" in capped[0].message

@@ -50,6 +50,9 @@ class Code(StrEnum):
     MEDIA_TOO_BIG = "B308"
     MEDIA_REFUSED = "B309"
     COVER = "B310"
+    MEDIA_TOO_MANY = "B311"
+    SYMLINK = "B312"
+    FILE_UNREADABLE = "B313"
 
     SLUG_TAKEN = "R401"
     PARENT_UNKNOWN = "R402"
@@ -226,6 +229,23 @@ EXPLAINED: dict[Code, Explanation] = {
     Code.COVER: Explanation(
         "Sampul tidak sah",
         "Hanya satu foto boleh menjadi sampul ('sampul: true'); PDF tidak bisa menjadi sampul.",
+    ),
+    Code.MEDIA_TOO_MANY: Explanation(
+        "Terlalu banyak berkas untuk satu inovasi",
+        "Satu inovasi memuat paling banyak 60 berkas (foto dan PDF) dengan jumlah ukuran "
+        "paling besar 200 MB. Pilih foto yang paling menggambarkan inovasi, gabungkan bukti "
+        "yang sejenis ke satu PDF, atau perkecil foto sebelum mengunggah.",
+    ),
+    Code.SYMLINK: Explanation(
+        "Tautan simbolik (symlink)",
+        "Katalog hanya memuat berkas dan folder sungguhan: tautan simbolik bisa menunjuk ke "
+        "luar repositori. Hapus tautan itu (git rm) dan simpan berkas atau folder aslinya di "
+        "tempatnya.",
+    ),
+    Code.FILE_UNREADABLE: Explanation(
+        "Berkas tidak bisa dibaca",
+        "Izin berkas melarang membacanya, atau itu bukan berkas biasa. Beri izin baca "
+        "(chmod a+r NAMA-BERKAS) atau ganti dengan berkas biasa, lalu periksa lagi.",
     ),
     Code.SLUG_TAKEN: Explanation(
         "Nama folder inovasi sudah dipakai",

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from generator.base import urls, vocab
+from generator.base import history, urls, vocab
 from generator.base.codes import Code
 from generator.base.diagnostics import Finding, Severity, field_path
 from generator.catalogue import media, media_batch
@@ -61,11 +61,22 @@ def check_slug(name: str, shown: str, what: str) -> list[Finding]:
     ]
 
 
+def _arrival(innovation: Innovation) -> tuple[int, int, str]:
+    """Sort key of innovations sharing a slug: the first committed comes first, one not
+    committed yet (new in the working copy) last, then by path."""
+    added = history.first_committed(innovation.folder, INOVASI_FILE)
+    return (added is None, added or 0, innovation.source.path)
+
+
 def _unique_slugs(catalogue: Catalogue) -> Iterator[Finding]:
+    """A slug used twice is blamed on the newcomer (the innovation added later, per Git),
+    never on the published one, whose address must not change."""
     owners: dict[str, list[Innovation]] = defaultdict(list)
     for innovation in catalogue.innovations:
         owners[innovation.slug].append(innovation)
     for slug, same in owners.items():
+        if len(same) > 1:
+            same = sorted(same, key=_arrival)
         for innovation in same[1:]:
             first = same[0].source.path
             yield Finding(
@@ -126,11 +137,56 @@ def _present(innovation: Innovation) -> dict[str, Path]:
     return {p.name: p for p in innovation.folder.iterdir() if not p.name.startswith(".")}
 
 
-def _media_jobs(innovation: Innovation, present: Mapping[str, Path]) -> Iterator[Path]:
-    """The referenced files that exist in the folder, each once (a name :func:`_files`
-    refuses is inspected too, and its outcome not used: names are checked once, there)."""
+def _media_jobs(
+    innovation: Innovation, present: Mapping[str, Path], allowed: set[str]
+) -> Iterator[Path]:
+    """The referenced files that exist in the folder, each once, within the caps of
+    :func:`_caps` (a name :func:`_files` refuses is inspected too, and its outcome not used:
+    names are checked once, there)."""
     names = dict.fromkeys(name for _loc, name in _referenced_files(innovation))
-    yield from (present[name] for name in names if name in present)
+    yield from (present[name] for name in names if name in present and name in allowed)
+
+
+def _size(path: Path | None) -> int:
+    try:
+        return path.lstat().st_size if path is not None else 0
+    except OSError:
+        return 0
+
+
+def _caps(innovation: Innovation, present: Mapping[str, Path]) -> tuple[list[Finding], set[str]]:
+    """At most :data:`~media.MAX_FILES_PER_RECORD` files of at most
+    :data:`~media.MAX_RECORD_BYTES` together; returns the finding at the first file beyond
+    a cap and the names before it (the only ones inspected, so that 500 photos cost no
+    more than 60)."""
+    first: dict[str, Loc] = {}
+    for loc, name in _referenced_files(innovation):
+        first.setdefault(name, loc)
+    names = list(first)
+    sizes = [_size(present.get(name)) for name in names]
+    total = 0
+    for index, (name, size) in enumerate(zip(names, sizes, strict=True)):
+        total += size
+        if index >= media.MAX_FILES_PER_RECORD:
+            message = (
+                f"inovasi ini merujuk {len(names)} berkas (foto dan PDF); paling banyak "
+                f"{media.MAX_FILES_PER_RECORD} berkas per inovasi, jadi berkas ke-{index + 1} "
+                "ini dan sesudahnya belum diperiksa: pilih foto yang paling menggambarkan "
+                "inovasi dan gabungkan bukti yang sejenis ke satu PDF"
+            )
+        elif total > media.MAX_RECORD_BYTES:
+            megabytes = f"{sum(sizes) / (1024 * 1024):.1f}".replace(".", ",")
+            message = (
+                f"ukuran seluruh berkas inovasi ini {megabytes} MB; paling besar "
+                f"{media.MAX_RECORD_BYTES // (1024 * 1024)} MB per inovasi, terlampaui pada "
+                "berkas ini (berkas ini dan sesudahnya belum diperiksa): perkecil foto "
+                "(1600 piksel sisi terpanjang sudah cukup) atau hapus berkas yang tidak perlu"
+            )
+        else:
+            continue
+        finding = _at(innovation.source, first[name], Severity.ERROR, message, Code.MEDIA_TOO_MANY)
+        return [finding], set(names[:index])
+    return [], set(names)
 
 
 def _files(
@@ -161,6 +217,8 @@ def _files(
                     Code.FILE_MISSING,
                 )
                 continue
+            if path not in outcomes:
+                continue  # beyond the caps of _caps: not inspected, already a finding
             problems, content = outcomes[path]
             if first and content is not None and published is not None:
                 _publish(innovation.slug, name, content, published)
@@ -177,11 +235,11 @@ def _files(
             continue
         what = "folder" if path.is_dir() and not path.is_symlink() else "berkas"
         yield Finding(
-            innovation.source.path,
+            innovation.source.path.rsplit("/", 1)[0] + "/" + name,
             1,
             1,
             Severity.ERROR,
-            "media",
+            "(berkas)" if what == "berkas" else "(folder)",
             f"{what} '{name}' ada di folder inovasi tetapi tidak dirujuk di inovasi.yaml; "
             "tambahkan ke 'media' atau 'bukti', atau hapus dari folder (agar tidak ada yang "
             "terbit tanpa sengaja)",
@@ -357,10 +415,11 @@ def run_all(
         *_own_region(catalogue, pemda),
     ]
     present = {i.folder: _present(i) for i in catalogue.innovations}
+    caps = {i.folder: _caps(i, present[i.folder]) for i in catalogue.innovations}
     jobs = [
         (path, i.folder)
         for i in catalogue.innovations
-        for path in _media_jobs(i, present[i.folder])
+        for path in _media_jobs(i, present[i.folder], caps[i.folder][1])
     ]
     outcomes = dict(
         zip(
@@ -370,6 +429,7 @@ def run_all(
         )
     )
     for innovation in catalogue.innovations:
+        findings += caps[innovation.folder][0]
         findings += _files(innovation, present[innovation.folder], outcomes, published)
         findings += _covers(innovation)
         findings += _advice(innovation)

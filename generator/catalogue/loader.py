@@ -86,7 +86,7 @@ class _Reader:
         if self.memo is None:
             record, source, findings = self._read(path, model)
         else:
-            info = path.stat()
+            info = path.lstat()  # a symbolic link is refused by read_yaml, never followed
             key = (str(path), info.st_size, info.st_mtime_ns)
             known = self.memo.documents.get(key)
             if known is None:
@@ -119,7 +119,18 @@ def _stray_files(folder: Path, expected: set[str], root: Path, what: str) -> lis
     for entry in sorted(folder.iterdir(), key=str):
         if entry.name.startswith("."):
             continue
-        if (entry.is_file() or entry.is_symlink()) and entry.name not in expected:
+        if entry.is_symlink() and entry.name not in expected:
+            findings.append(
+                _finding(
+                    display_path(entry, root),
+                    f"'{entry.name}' adalah tautan simbolik (symlink), bukan folder atau berkas "
+                    "sungguhan; tautan bisa menunjuk ke luar repositori dan tidak dibaca: hapus "
+                    "tautan itu (git rm) dan simpan folder atau berkas aslinya di sini",
+                    Code.SYMLINK,
+                )
+            )
+            continue
+        if entry.is_file() and entry.name not in expected:
             findings.append(
                 _finding(
                     display_path(entry, root),
@@ -200,6 +211,11 @@ def load_catalogue(
     return Loaded(catalogue, findings, media, catalogue)
 
 
+def _present(path: Path) -> bool:
+    """A file, or a symbolic link in its place (read_yaml refuses it with a finding)."""
+    return path.is_file() or path.is_symlink()
+
+
 def _misnamed(folder: Path, expected: str) -> str | None:
     """A file that is clearly ``expected`` with a slip (``inovasi.yml``, ``Inovasi.YAML``)."""
     stem = expected.removesuffix(".yaml")
@@ -223,7 +239,7 @@ def _read_agency(opd_dir: Path, reader: _Reader) -> Agency | None:
         reader.root,
         "di folder perangkat daerah hanya boleh ada opd.yaml dan folder-folder inovasi",
     )
-    if not (opd_dir / OPD_FILE).is_file():
+    if not _present(opd_dir / OPD_FILE):
         reader.findings.append(
             _finding(
                 shown,
@@ -243,7 +259,7 @@ def _read_innovation(folder: Path, opd: str, reader: _Reader) -> Innovation | No
     profile = folder / INOVASI_FILE
     shown = display_path(profile, reader.root)
     reader.findings += checks.check_slug(folder.name, shown, "inovasi")
-    if not profile.is_file():
+    if not _present(profile):
         misnamed = _misnamed(folder, INOVASI_FILE)
         if misnamed is not None:
             reader.findings.append(
@@ -267,7 +283,7 @@ def _read_innovation(folder: Path, opd: str, reader: _Reader) -> Innovation | No
     record, source = reader.read(profile, _inovasi_model)
     verifikasi: Verifikasi | None = None
     verifikasi_source: Source | None = None
-    if (folder / VERIFIKASI_FILE).is_file():
+    if _present(folder / VERIFIKASI_FILE):
         verifikasi, verifikasi_source = reader.read(
             folder / VERIFIKASI_FILE, lambda _raw: Verifikasi
         )

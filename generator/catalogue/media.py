@@ -48,9 +48,11 @@ __all__ = [
     "ALLOWED_SUFFIXES",
     "FILENAME_RE",
     "IMAGE_SUFFIXES",
+    "MAX_FILES_PER_RECORD",
     "MAX_FILE_BYTES",
     "MAX_PDF_PAGES",
     "MAX_PIXELS",
+    "MAX_RECORD_BYTES",
     "PUBLISHED_MAX_EDGE",
     "MediaError",
     "MediaProblem",
@@ -67,6 +69,11 @@ __all__ = [
 IMAGE_SUFFIXES: frozenset[str] = urls.IMAGE_SUFFIXES
 ALLOWED_SUFFIXES: frozenset[str] = urls.MEDIA_SUFFIXES
 MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_FILES_PER_RECORD = 60
+"""Files (photos and PDFs) one innovation may refer to: a photo set and a PDF for each of
+the IID's 20 indicators, with room to spare; beyond it nothing more is decoded (B311)."""
+MAX_RECORD_BYTES = 200 * 1024 * 1024
+"""Their total size on disk: 20 files at the per-file cap (B311)."""
 MAX_PIXELS = 40_000_000
 MAX_PDF_PAGES = 50
 PUBLISHED_MAX_EDGE = 1600

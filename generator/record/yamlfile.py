@@ -15,7 +15,9 @@ Example::
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -467,17 +469,54 @@ def parse_yaml(text: str) -> Document:
     return result
 
 
-def read_yaml(path: Path) -> tuple[Document, str]:
-    """Read and parse a file; return the document and its (NFC) text for later scanning."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
+def _unreadable(message: str, code: Code = Code.FILE_UNREADABLE) -> YamlProblem:
+    return YamlProblem(message, field="(berkas)", code=code)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes: a regular file, not a symbolic link (which could point outside
+    the repository), at most :data:`MAX_BYTES`; raises :class:`YamlProblem` otherwise."""
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            raise _unreadable(
+                f"'{path.name}' adalah tautan simbolik (symlink), bukan berkas biasa; tautan "
+                "bisa menunjuk ke luar repositori dan tidak dibaca. Hapus tautan itu (git rm) "
+                "dan simpan isinya sebagai berkas biasa bernama sama",
+                Code.SYMLINK,
+            )
+        if not stat.S_ISREG(info.st_mode):
+            raise _unreadable(f"'{path.name}' bukan berkas biasa; ganti dengan berkas teks YAML")
+        fd = os.open(
+            path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        )
+        with os.fdopen(fd, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except PermissionError:
+        raise _unreadable(
+            f"'{path.name}' tidak bisa dibaca: izin ditolak; beri izin baca (chmod a+r "
+            f"{path.name}) lalu periksa lagi"
+        ) from None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise _unreadable(
+            f"'{path.name}' tidak bisa dibaca ({reason}); pastikan berkasnya ada dan bisa "
+            "dibuka, lalu periksa lagi"
+        ) from None
+    if len(raw) > MAX_BYTES:
+        size = max(len(raw), info.st_size)
         raise YamlProblem(
             f"berkas terlalu besar ({size // 1024} KB, batas {MAX_BYTES // 1024} KB); "
             "pindahkan lampiran ke berkas PDF terpisah",
             field="(berkas)",
             code=Code.YAML_TOO_BIG,
         )
-    raw = path.read_bytes()
+    return raw
+
+
+def read_yaml(path: Path) -> tuple[Document, str]:
+    """Read and parse a file; return the document and its (NFC) text for later scanning."""
+    raw = _read_bytes(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

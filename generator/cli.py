@@ -104,6 +104,19 @@ def _parser() -> argparse.ArgumentParser:
         "export", help="tulis data terbuka (JSON, CSV, XLSX, indeks.json, skema JSON)"
     )
     exp.add_argument("--out", required=True, help="folder keluaran")
+    pak = commands.add_parser(
+        "paket",
+        help="tulis paket pengajuan IID satu tahun (isian formulir nasional, bukti, "
+        "daftar periksa)",
+    )
+    pak.add_argument("tahun", type=int, help="tahun pelaporan, misalnya 2025")
+    pak.add_argument("--out", default=".", help="folder tempat paket dibuat (bawaan: folder ini)")
+    pak.add_argument(
+        "--klaim",
+        action="store_true",
+        help="pakai tingkat klaim yang berbukti, bukan tingkat yang diterima pokja "
+        "(ditandai di setiap berkas)",
+    )
     return parser
 
 
@@ -209,6 +222,33 @@ def cmd_export(args: argparse.Namespace, root: Path) -> int:
     return OK
 
 
+def cmd_pack(args: argparse.Namespace, root: Path) -> int:
+    """``sepeda paket <tahun> [--out DIR] [--klaim]``: the IID submission pack of one year."""
+    out = Path(args.out)
+    folder = out / (f"paket-iid-{args.tahun}" + ("-klaim" if args.klaim else ""))
+    if folder.exists():
+        print(
+            f"{folder} sudah ada; pindahkan atau hapus dulu, atau pilih folder lain dengan "
+            "--out (paket tidak pernah menimpa berkas yang sudah ada).",
+            file=sys.stderr,
+        )
+        return ERRORS
+
+    def progress(done: int, total: int) -> None:
+        if done == total or done % 25 == 0:
+            print(f"Paket: {done} dari {total} inovasi", file=sys.stderr)
+
+    result = pipeline.pack(
+        _settings(args, root, dates=True), args.tahun, claimed=args.klaim, progress=progress
+    )
+    _print(result.findings)
+    if result.catalogue is None:
+        return ERRORS
+    pipeline.write_files(result.files, out)
+    print(f"Paket pengajuan ditulis ke {folder}", file=sys.stderr)
+    return OK
+
+
 def cmd_codeowners(args: argparse.Namespace, root: Path) -> int:
     """``sepeda codeowners [--periksa]``."""
     result = pipeline.codeowners(_settings(args, root, dates=False))
@@ -242,7 +282,7 @@ def cmd_review(args: argparse.Namespace, root: Path) -> int:
 COMMANDS = {
     "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new,
     "export": cmd_export, "review": cmd_review, "codeowners": cmd_codeowners,
-    "verifikasi": cmd_verify,
+    "verifikasi": cmd_verify, "paket": cmd_pack,
 }  # fmt: skip
 
 

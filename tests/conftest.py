@@ -53,9 +53,10 @@ def site_project(tmp_path: Path) -> Path:
     return root
 
 
-def assert_golden(name: str, actual: str, update: bool) -> None:
-    """Compare ``actual`` with ``tests/golden/<name>``; with --update-goldens, rewrite it."""
-    path = GOLDEN / name
+def assert_golden(name: str, actual: str, update: bool, folder: Path = GOLDEN) -> None:
+    """Compare ``actual`` with ``<folder>/<name>`` (``tests/golden/`` unless given); with
+    --update-goldens, rewrite it."""
+    path = folder / name
     if update:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(actual, encoding="utf-8", newline="\n")

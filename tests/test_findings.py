@@ -35,14 +35,14 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "kunci_salah_ketik": [
         "@2:1: error: tahapan: wajib diisi: tahapan inovasi [S201]",
-        "@4:1: error: tahapn: kunci 'tahapn' tidak dikenal; kunci yang sah di sini: nama, singkatan, ringkasan, sumber_data, tahapan, inisiator, inovator, jenis, bentuk, urusan, tematik, tanggal, tahun_laporan, rancang_bangun, tujuan, manfaat, hasil, capaian, tpb, asta_cita, indikator, media, video, tautan, penghargaan, replikasi, kontak, proposal, catatan_sumber, pemda (maksud Anda 'tahapan'?) [S202]",
+        "@4:1: error: tahapn: kunci 'tahapn' tidak dikenal; kunci yang sah di sini: nama, singkatan, ringkasan, sumber_data, tahapan, inisiator, inovator, jenis, bentuk, urusan, tematik, tanggal, tahun_laporan, rancang_bangun, tujuan, manfaat, hasil, capaian, tpb, asta_cita, indikator, media, video, tautan, penghargaan, replikasi, kontak, proposal, perkembangan, anggaran, koordinat, riwayat, catatan_sumber, pemda (maksud Anda 'tahapan'?) [S202]",
     ],
     "lima_kesalahan": [
         "@4:10: error: tahapan: 'ujicoba' bukan nilai yang sah; pilih salah satu: inisiatif, uji-coba, penerapan (maksud Anda 'uji-coba'?) [S203]",
         "@8:8: error: jenis: 'digitl' bukan nilai yang sah; pilih salah satu: digital, non-digital (maksud Anda 'digital'?) [S203]",
         "@11:10: error: urusan.utama: 'kesehatann' bukan kunci urusan yang sah; lihat daftar 38 urusan di panduan kontributor (maksud Anda 'kesehatan'?) [S203]",
         "@13:13: error: tanggal.uji_coba: tanggal '2024-13-01' tidak ada di kalender; periksa hari dan bulannya [S205]",
-        "@17:1: error: warna: kunci 'warna' tidak dikenal; kunci yang sah di sini: nama, singkatan, ringkasan, sumber_data, tahapan, inisiator, inovator, jenis, bentuk, urusan, tematik, tanggal, tahun_laporan, rancang_bangun, tujuan, manfaat, hasil, capaian, tpb, asta_cita, indikator, media, video, tautan, penghargaan, replikasi, kontak, proposal, catatan_sumber, pemda [S202]",
+        "@17:1: error: warna: kunci 'warna' tidak dikenal; kunci yang sah di sini: nama, singkatan, ringkasan, sumber_data, tahapan, inisiator, inovator, jenis, bentuk, urusan, tematik, tanggal, tahun_laporan, rancang_bangun, tujuan, manfaat, hasil, capaian, tpb, asta_cita, indikator, media, video, tautan, penghargaan, replikasi, kontak, proposal, perkembangan, anggaran, koordinat, riwayat, catatan_sumber, pemda [S202]",
     ],
     "nama_pendek": [
         "@2:7: error: nama: terlalu pendek (2 karakter); tulis paling sedikit 3 karakter [S207]",
@@ -169,7 +169,7 @@ def test_unreferenced_file_is_refused(catalogue_copy: Path) -> None:
     (catalogue_copy / "innovations/upt-puskesmas-uren/bekal-obat/ktp-scan.jpg").write_bytes(b"x")
     _, findings = _load(catalogue_copy)
     assert _errors(findings) == [
-        "innovations/upt-puskesmas-uren/bekal-obat/inovasi.yaml:1:1: error: media: berkas "
+        "innovations/upt-puskesmas-uren/bekal-obat/ktp-scan.jpg:1:1: error: (berkas): berkas "
         "'ktp-scan.jpg' ada di folder inovasi tetapi tidak dirujuk di inovasi.yaml; tambahkan ke "
         "'media' atau 'bukti', atau hapus dari folder (agar tidak ada yang terbit tanpa sengaja) "
         "[B302]"

@@ -9,6 +9,7 @@ No I/O in this module.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
@@ -288,6 +289,49 @@ class Replikasi(Record):
     inovasi: Slug | None = None
 
 
+def _plain_number(value: Decimal) -> str:
+    """A number in Indonesian notation (``150.000.000``, ``-2,32``), for words on a page."""
+    sign, whole, frac = ("-" if value < 0 else ""), *f"{abs(value):f}".partition(".")[::2]
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return sign + grouped + ("," + frac.rstrip("0") if frac.rstrip("0") else "")
+
+
+class Koordinat(Record):
+    """Where the innovation is applied (IID 2025: titik koordinat lokasi inovasi)."""
+
+    lintang: Number = Field(description="lintang, desimal; selatan negatif, misalnya -2.3246")
+    bujur: Number = Field(description="bujur timur, desimal, misalnya 115.6243")
+
+    @model_validator(mode="after")
+    def _in_indonesia(self) -> Koordinat:
+        if not (-11 <= self.lintang <= 6 and 95 <= self.bujur <= 141):
+            raise PydanticCustomError(
+                "koordinat",
+                "titik ({lat}, {lon}) di luar wilayah Indonesia; tulis lintang antara -11 dan 6 "
+                "(selatan negatif) dan bujur antara 95 dan 141, misalnya lintang: -2.3246, "
+                "bujur: 115.6243",
+                {"lat": str(self.lintang), "lon": str(self.bujur)},
+            )
+        return self
+
+    def shown(self) -> str:
+        """As the profile table shows it."""
+        return f"{_plain_number(self.lintang)}; {_plain_number(self.bujur)}"
+
+
+class Anggaran(Record):
+    """Money spent on applying the innovation in one year (IID: Anggaran)."""
+
+    tahun: Year = Field(description="tahun anggaran")
+    nilai: Number = Field(description="jumlah dalam rupiah, tanpa titik, misalnya 150000000")
+    sumber_dana: Line | None = Field(None, description="misalnya APBD, APBN, DAK, dana desa")
+
+    def shown(self) -> str:
+        """As the profile table shows it: ``Rp 150.000.000 (2024, APBD)``."""
+        where = f", {self.sumber_dana}" if self.sumber_dana else ""
+        return f"Rp {_plain_number(self.nilai)} ({self.tahun}{where})"
+
+
 class Kontak(Record):
     unit: Line | None = Field(None, json_schema_extra=Facts("Unit"))
     email: Email | None = Field(None, json_schema_extra=Facts("E-mail"))
@@ -415,6 +459,21 @@ class _InovasiFields(Record):
     )
     kontak: Kontak | None = None
     proposal: list[Proposal] = Field(default_factory=list)
+    perkembangan: Text | None = Field(
+        None,
+        description="perkembangan inovasi sejak diterapkan (IID 2025)",
+        json_schema_extra=Facts("Perkembangan inovasi", profile=13),
+    )
+    anggaran: list[Anggaran] = Field(
+        default_factory=list,
+        description="anggaran penerapan inovasi per tahun",
+        json_schema_extra=Facts("Anggaran", profile=14),
+    )
+    koordinat: Koordinat | None = Field(
+        None,
+        description="titik koordinat lokasi inovasi (IID 2025)",
+        json_schema_extra=Facts("Titik koordinat", profile=15),
+    )
     riwayat: list[KlaimTahun] = Field(
         default_factory=list,
         description="klaim indikator tahun-tahun pelaporan sebelumnya; 'indikator' berisi klaim "

@@ -19,7 +19,7 @@ Whose catalogue it is (``Settings.region``), its history and its folder are alwa
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -35,7 +35,7 @@ from generator.iid import advice as iid_advice
 from generator.iid import freshness
 from generator.iid.projection import YearProjection, regency_projection
 from generator.iid.scoring import InnovationScore, score_all
-from generator.outputs import cms, vendor
+from generator.outputs import cms, submission, vendor
 from generator.outputs import codeowners as owners
 from generator.outputs import export as open_data
 from generator.pages import plan as pages
@@ -266,6 +266,29 @@ def export(settings: Settings) -> Result:
     return Result(
         findings, catalogue, MappingProxyType(scores), projection, MappingProxyType(files)
     )
+
+
+def pack(
+    settings: Settings,
+    year: int,
+    *,
+    claimed: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> Result:
+    """Check, then the IID submission pack of ``year`` (pack path → content): verified
+    levels only unless ``claimed``."""
+    findings, loaded, scores = _load(settings, publish=False)
+    if loaded is None or loaded.catalogue is None:
+        return Result(findings)
+    files = submission.files(
+        loaded.catalogue,
+        settings.region,
+        year,
+        settings.history.data_date,
+        claimed=claimed,
+        progress=progress,
+    )
+    return Result(findings, loaded.catalogue, MappingProxyType(scores), (), MappingProxyType(files))
 
 
 def advice(result: Result, *, complete: bool) -> tuple[Finding, ...]:

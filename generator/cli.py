@@ -24,7 +24,13 @@ from generator import __version__
 from generator.base import argparse_id
 from generator.base.diagnostics import FORMATTERS, Finding, has_errors, sort_findings, summary_line
 from generator.site import pipeline, review
-from generator.site.builder import BuildRefused, SiteBuilder, serve
+from generator.site.builder import (
+    BuildRefused,
+    ServeRefused,
+    SiteBuilder,
+    os_error_message,
+    serve,
+)
 
 OK, ERRORS, FAILURE = 0, 1, 2
 
@@ -132,21 +138,33 @@ def _settings(args: argparse.Namespace, root: Path, *, dates: bool) -> pipeline.
 
 
 def cmd_check(args: argparse.Namespace, root: Path) -> int:
-    """``sepeda check``."""
-    missing = [p for p in args.paths if not (Path.cwd() / p).exists()]
-    if missing:
-        for path in missing:
+    """``sepeda check [PATH...]``; from inside the catalogue, the current folder by default."""
+    settings = _settings(args, root, dates=False)
+    cwd = Path.cwd()
+    paths = args.paths or pipeline.default_paths(settings, cwd)
+    unknown = pipeline.unknown_paths(paths, settings, cwd)
+    if unknown:
+        for path in unknown:
             print(
                 f"'{path}' tidak ditemukan; tulis lokasi berkas atau folder inovasi yang ada, "
                 f"misalnya {args.katalog.strip('/')}/dinkes/antrean-daring",
                 file=sys.stderr,
             )
         return FAILURE
-    settings = _settings(args, root, dates=False)
     result = pipeline.check(settings)
-    findings = (*result.findings, *pipeline.advice(result, complete=args.saran_lengkap))
-    if args.paths:
-        findings = pipeline.select(findings, args.paths, settings, Path.cwd())
+    findings: Sequence[Finding] = (
+        *result.findings,
+        *pipeline.advice(result, complete=args.saran_lengkap),
+    )
+    if paths:
+        chosen = pipeline.select(result, findings, paths, settings, cwd)
+        for path in chosen.removed:
+            print(f"'{path}' sudah dihapus atau dipindah; yang merujuknya ikut diperiksa.",
+                  file=sys.stderr)  # fmt: skip
+        findings = chosen.findings
+        if chosen.elsewhere:
+            print(f"Di luar yang diperiksa masih ada {chosen.elsewhere} galat; lihat semuanya "
+                  "dengan: sepeda check (dari folder proyek)", file=sys.stderr)  # fmt: skip
     _print(findings, args.format)
     return ERRORS if has_errors(findings) else OK
 
@@ -180,7 +198,11 @@ def cmd_serve(args: argparse.Namespace, root: Path) -> int:
     if refused:
         _print(refused)
         return ERRORS
-    return OK if serve(root, args.dev_addr) else ERRORS
+    try:
+        return OK if serve(root, args.dev_addr) else ERRORS
+    except ServeRefused as refusal:
+        print(refusal, file=sys.stderr)
+        return ERRORS
 
 
 def cmd_new(args: argparse.Namespace, root: Path) -> int:
@@ -299,6 +321,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if debug:
             traceback.print_exc()
+        explained = os_error_message(exc) if isinstance(exc, OSError) else None
+        if explained is not None:  # the machine, not the catalogue: say what to do
+            print(explained, file=sys.stderr)
+            return FAILURE
         print(
             f"Kesalahan internal ({type(exc).__name__}: {exc}). Ini bukan kesalahan isi "
             f"katalog; laporkan ke pengelola repositori (rinciannya: sepeda --debug "

@@ -845,3 +845,83 @@ def test_the_media_of_one_innovation_are_at_most_200_mb_together(
     capped = [f for f in _check(root).findings if f.code == "B311"]
     assert [f.field for f in capped] == ["media[4].berkas"]
     assert "paling besar 0 MB per inovasi, terlampaui pada berkas ini" in capped[0].message
+
+
+# ---- the machine, not the catalogue: a message that says what to do ----------------------
+
+
+def test_a_busy_port_for_serve_says_which_address_to_use_instead(tmp_path: Path) -> None:
+    import socket
+
+    root = _project(tmp_path, ["Aman"])
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        address = f"127.0.0.1:{taken.getsockname()[1]}"
+        result = run_sepeda(root, "serve", "--dev-addr", address)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"Alamat {address} sudah dipakai program lain" in result.stderr
+    assert "sepeda serve --dev-addr 127.0.0.1:8001" in result.stderr
+    assert "Kesalahan internal" not in result.stdout + result.stderr
+
+
+def test_a_full_disk_during_the_build_says_what_to_do_and_keeps_the_old_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ENOSPC while MkDocs writes a page (simulated): the old site stays, nothing is left."""
+    import errno
+
+    from mkdocs import utils
+
+    from generator import cli
+
+    root = _project(tmp_path, ["Aman"])
+    (root / "site").mkdir()
+    (root / "site" / MARKER).write_text("x", "utf-8")
+    (root / "site" / "lama.html").write_text("situs lama", "utf-8")
+
+    def full(content: bytes, output_path: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", output_path)
+
+    monkeypatch.setattr(utils, "write_file", full)
+    monkeypatch.chdir(root)
+    assert cli.main(["build"]) == 2
+    err = capsys.readouterr().err
+    assert "Ruang disk habis saat menulis '" in err
+    assert "kosongkan ruang disk" in err and "Situs tidak dibangun" in err
+    assert "Kesalahan internal" not in err
+    assert (root / "site" / "lama.html").read_text("utf-8") == "situs lama"
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.parametrize("where", ["target", "export"])
+def test_a_read_only_folder_is_a_message_not_an_internal_error(tmp_path: Path, where: str) -> None:
+    """A real read-only file system (a tmpfs mounted read-only in a private namespace)."""
+    unshare = shutil.which("unshare")
+    if unshare is None or subprocess.run(
+        [unshare, "-rm", "mount", "-t", "tmpfs", "-o", "ro", "tmpfs", str(tmp_path)],
+        capture_output=True, check=False,
+    ).returncode != 0:  # fmt: skip
+        pytest.skip("no private mount namespace here (unshare -rm)")
+    (tmp_path / "p").mkdir()
+    root = _project(tmp_path / "p", ["Aman"])
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    command = ["build", "--out", str(ro / "site")] if where == "target" else [
+        "export", "--out", str(ro / "data")]  # fmt: skip
+    script = (
+        f"mount -t tmpfs -o ro tmpfs {ro} && cd {root} && "
+        f"{sys.executable} -m generator {' '.join(command)}"
+    )
+    result = subprocess.run(
+        [unshare, "-rm", "sh", "-c", script], capture_output=True, text=True, timeout=300,
+        env={**os.environ, "SEPEDA_TODAY": TODAY}, check=False,
+    )  # fmt: skip
+    output = result.stdout + result.stderr
+    assert "Kesalahan internal" not in output
+    if where == "target":
+        assert result.returncode == 1, output
+        assert f"--out:0:0: error: --out: '{ro / 'site'}' tidak bisa ditulis" in result.stdout
+    else:
+        assert result.returncode == 2, output
+        assert "hanya bisa dibaca (read-only), tidak bisa ditulis: pilih folder lain" in output

@@ -14,6 +14,7 @@ killed build are removed by the next build of that target and are ignored by Git
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import logging
 import os
@@ -59,6 +60,39 @@ class Outcome:
     message: str = ""
 
 
+class ServeRefused(Exception):
+    """``sepeda serve`` cannot start; the message (Bahasa Indonesia) says what to do."""
+
+
+def os_error_message(exc: OSError) -> str | None:
+    """What to do about a failure of the machine rather than the catalogue (a full disk, a
+    read-only or forbidden folder), in Bahasa Indonesia; ``None`` for any other error."""
+    where = f" '{exc.filename}'" if exc.filename else ""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (
+            f"Ruang disk habis saat menulis{where}: kosongkan ruang disk (misalnya hapus "
+            "folder situs lama atau unduhan yang tidak perlu), lalu jalankan perintah ini lagi."
+        )
+    if exc.errno == errno.EROFS:
+        return (
+            f"Folder{where} hanya bisa dibaca (read-only), tidak bisa ditulis: pilih folder "
+            "lain yang bisa ditulis (pilihan --out), lalu jalankan perintah ini lagi."
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return (
+            f"Tidak ada izin untuk{where}: periksa izin folder itu (ls -ld) atau pilih folder "
+            "lain yang bisa ditulis, lalu jalankan perintah ini lagi."
+        )
+    return None
+
+
+def _writable_ancestor(path: Path) -> Path:
+    """The nearest existing folder at or above ``path`` (where a new folder would go)."""
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
 def _is_within(path: Path, folder: Path) -> bool:
     return path == folder or path.is_relative_to(folder)
 
@@ -80,6 +114,12 @@ def check_target(root: Path, out: Path) -> None:
                 f"'{out}' berada di dalam '{name}' milik proyek; pilih folder lain, misalnya "
                 "--out site"
             )
+    folders = [_writable_ancestor(target.parent), *([target] if target.is_dir() else [])]
+    if not all(os.access(folder, os.W_OK) for folder in folders):
+        raise BuildRefused(
+            f"'{out}' tidak bisa ditulis (folder hanya-baca atau tanpa izin tulis); pilih "
+            "folder lain yang bisa ditulis, misalnya --out site, atau periksa izinnya (ls -ld)"
+        )
     if not target.exists():
         return
     if not target.is_dir():
@@ -169,7 +209,20 @@ class SiteBuilder:
                 shutil.rmtree(entry, ignore_errors=True)
 
     def build(self) -> Outcome:
-        """Build, scan and swap in; the previous site stays on any failure."""
+        """Build, scan and swap in; the previous site stays on any failure. A full disk or
+        a folder that cannot be written ends the build with a message that says what to do
+        (a read-only or forbidden target is a finding on ``--out``)."""
+        try:
+            return self._build()
+        except OSError as exc:
+            message = os_error_message(exc)
+            if message is None:
+                raise
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                return Outcome("failure", (), message)
+            return Outcome("errors", (BuildRefused(message.rstrip(".")).finding,))
+
+    def _build(self) -> Outcome:
         with self._lock():
             check_target(self.root, self.out)  # the other build may have changed it
             self._remove_leftovers()
@@ -268,6 +321,19 @@ def serve(root: Path, dev_addr: str) -> bool:
         )
     except Abort:
         return False
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise ServeRefused(
+                f"Alamat {dev_addr} sudah dipakai program lain (mungkin 'sepeda serve' yang "
+                "masih berjalan di jendela lain): hentikan program itu, atau pakai alamat "
+                "lain, misalnya: sepeda serve --dev-addr 127.0.0.1:8001"
+            ) from None
+        if exc.errno in (errno.EADDRNOTAVAIL, errno.EACCES):
+            raise ServeRefused(
+                f"Alamat {dev_addr} tidak bisa dipakai di komputer ini: pakai alamat lokal "
+                "dengan port di atas 1024, misalnya: sepeda serve --dev-addr 127.0.0.1:8001"
+            ) from None
+        raise
     return True
 
 

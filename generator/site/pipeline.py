@@ -42,7 +42,7 @@ from generator.pages import plan as pages
 from generator.pages import render
 from generator.record.reference import Reference, load_reference
 from generator.record.region import Region, read_region
-from generator.site import config_guard, scaffold
+from generator.site import config_guard, scaffold, selection
 from generator.site.scaffold import Refused
 
 __all__ = [
@@ -54,6 +54,7 @@ __all__ = [
     "build",
     "check",
     "codeowners",
+    "default_paths",
     "export",
     "guard",
     "new_innovation",
@@ -62,6 +63,7 @@ __all__ = [
     "select",
     "snapshot",
     "stale_files",
+    "unknown_paths",
     "write_files",
 ]
 
@@ -137,6 +139,8 @@ class Result:
     projection: tuple[YearProjection, ...] = ()
     files: Mapping[str, str | bytes] = field(default_factory=lambda: MappingProxyType({}))
     sources: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    partial: Catalogue | None = None
+    """``check`` only: every record valid on its own, also when there are errors."""
 
     @property
     def ok(self) -> bool:
@@ -154,6 +158,14 @@ def _load(
     settings: Settings, *, publish: bool, memo: Memo | None = None
 ) -> tuple[tuple[Finding, ...], Loaded | None, dict[str, InnovationScore]]:
     """Configuration and catalogue findings; the loaded catalogue and its scores if clean."""
+    findings, loaded, scores, _partial = _load_all(settings, publish=publish, memo=memo)
+    return findings, loaded, scores
+
+
+def _load_all(
+    settings: Settings, *, publish: bool, memo: Memo | None = None
+) -> tuple[tuple[Finding, ...], Loaded | None, dict[str, InnovationScore], Catalogue | None]:
+    """As :func:`_load`, with every record valid on its own (also when there are errors)."""
     loaded = load_catalogue(
         settings.innovations_dir,
         settings.root,
@@ -165,10 +177,10 @@ def _load(
     )
     findings = tuple(sort_findings([*_config_findings(settings), *loaded.findings]))
     if loaded.catalogue is None or has_errors(findings):
-        return findings, None, {}
+        return findings, None, {}, loaded.partial
     scores = {s.slug: s for s in score_all(loaded.catalogue.innovations, settings.reference)}
     dated = freshness.year_findings(loaded.catalogue, scores)
-    return tuple(sort_findings([*findings, *dated])), loaded, scores
+    return tuple(sort_findings([*findings, *dated])), loaded, scores, loaded.partial
 
 
 def _form_not_installed() -> Finding:
@@ -186,11 +198,13 @@ def _form_not_installed() -> Finding:
 
 
 def check(settings: Settings) -> Result:
-    """Validate the catalogue and the site configuration; score when there is no error."""
-    findings, loaded, scores = _load(settings, publish=False)
+    """Validate the catalogue and the site configuration; score when there is no error.
+
+    ``partial`` holds every record valid on its own, also when there are errors."""
+    findings, loaded, scores, partial = _load_all(settings, publish=False)
     if loaded is None:
-        return Result(findings)
-    return Result(findings, loaded.catalogue, MappingProxyType(scores))
+        return Result(findings, partial=partial)
+    return Result(findings, loaded.catalogue, MappingProxyType(scores), partial=partial)
 
 
 def snapshot(settings: Settings) -> Result:
@@ -302,31 +316,29 @@ def advice(result: Result, *, complete: bool) -> tuple[Finding, ...]:
 
 
 def select(
-    findings: Sequence[Finding], paths: Sequence[str], settings: Settings, cwd: Path
-) -> tuple[Finding, ...]:
-    """The findings on ``paths`` (files or folders, as given from ``cwd``), plus every finding
-    on the project itself (``mkdocs.yml``, a missing catalogue), which always shows."""
-    scopes = [_scope(path, settings.root, cwd) for path in paths]
-    inside = settings.katalog + "/"
-    return tuple(
-        f
-        for f in findings
-        if any(_within(f.path, s) for s in scopes) or not f.path.startswith(inside)
+    result: Result, findings: Sequence[Finding], paths: Sequence[str], settings: Settings, cwd: Path
+) -> selection.Selection:
+    """``sepeda check PATH...``: the findings on ``paths`` (files or folders as given from
+    ``cwd``, removed ones understood) and on what they concern, plus every finding on the
+    project itself (``mkdocs.yml``); see :mod:`generator.site.selection`."""
+    return selection.select(
+        findings,
+        paths,
+        root=settings.root,
+        katalog=settings.katalog,
+        cwd=cwd,
+        catalogue=result.catalogue or result.partial,
     )
 
 
-def _scope(path: str, root: Path, cwd: Path) -> str:
-    """A PATH argument as a project-relative path with '/' (from any working folder)."""
-    given = Path(path)
-    absolute = (given if given.is_absolute() else cwd / given).resolve()
-    try:
-        return absolute.relative_to(root).as_posix()
-    except ValueError:
-        return given.as_posix().strip("/")
+def unknown_paths(paths: Sequence[str], settings: Settings, cwd: Path) -> tuple[str, ...]:
+    """The PATHs that do not exist and never did (removed ones are not unknown)."""
+    return selection.unknown(paths, settings.root, cwd)
 
 
-def _within(finding_path: str, scope: str) -> bool:
-    return scope in ("", ".") or finding_path == scope or finding_path.startswith(scope + "/")
+def default_paths(settings: Settings, cwd: Path) -> tuple[str, ...]:
+    """``sepeda check`` without PATH from inside the catalogue: the current folder."""
+    return selection.default_paths(settings.root, settings.katalog, cwd)
 
 
 def project_root(cwd: Path, katalog: str) -> Path:

@@ -62,3 +62,38 @@ def _prefix(git: str, folder: Path) -> str:
         [git, "rev-parse", "--show-prefix"], cwd=folder, capture_output=True, text=True, check=False
     )
     return result.stdout.strip()
+
+
+def first_committed(folder: Path, name: str) -> int | None:
+    """When ``folder/name`` was first added in the history of ``HEAD`` (committer time, Unix
+    seconds), or ``None`` when it is not committed (new in the working copy) or there is no
+    Git. Used to tell which of two innovations with one slug came first (R401)."""
+    git = shutil.which("git")
+    if git is None or not folder.is_dir():
+        return None
+    result = subprocess.run(  # noqa: S603 - fixed argv, no shell
+        [git, "log", "--diff-filter=A", "--no-renames", "--format=%ct", "--", name],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    times = result.stdout.split() if result.returncode == 0 else []
+    return min(int(t) for t in times) if times else None
+
+
+def known_to_git(root: Path, relative: str) -> bool:
+    """True when ``relative`` (a path under ``root``) was ever committed in the history of
+    ``HEAD``: a path missing from the working copy that Git knows was removed or renamed,
+    not mistyped. ``False`` without Git."""
+    git = shutil.which("git")
+    if git is None or not root.is_dir():
+        return False
+    result = subprocess.run(  # noqa: S603 - fixed argv, no shell
+        [git, "log", "-1", "--format=%H", "--", relative],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.returncode == 0 and bool(result.stdout.strip())

@@ -314,10 +314,13 @@ def test_codeowners_from_the_catalogue_and_stale_check(site_project: Path) -> No
     lines = text.splitlines()
     assert "* @bapperida-balangan/pengelola-katalog" in lines
     assert "/innovations/dinkes/ @admin-dinkes @bapperida-balangan/pokja-inovasi" in lines
-    assert lines[-2:] == [
+    assert lines[-3:] == [
         "/innovations/*/opd.yaml @bapperida-balangan/pokja-inovasi",
         "/innovations/**/verifikasi.yaml @bapperida-balangan/pokja-inovasi",
+        # the evidence the verification judged (regulasi): a swap needs the pokja
+        "/innovations/dinkes/antrean-daring/sk-inovasi.pdf @bapperida-balangan/pokja-inovasi",
     ]  # last: GitHub applies the last matching line, so pokja files stay the pokja's
+    assert not any("loket.png" in line for line in lines)  # a photo no verification cites
     assert run_sepeda(site_project, "codeowners", "--periksa").returncode == 0
     opd.write_text(opd.read_text().replace("admin-dinkes", "admin-baru"))
     assert run_sepeda(site_project, "codeowners", "--periksa").returncode == 1

@@ -925,3 +925,33 @@ def test_a_read_only_folder_is_a_message_not_an_internal_error(tmp_path: Path, w
     else:
         assert result.returncode == 2, output
         assert "hanya bisa dibaca (read-only), tidak bisa ditulis: pilih folder lain" in output
+
+
+@pytest.mark.browser
+def test_hostile_query_parameters_do_not_break_the_search_page(
+    tmp_path: Path, browser: Any, serve: Any
+) -> None:
+    """``cari/?__proto__=x``, ``?length=1``, ``?constructor=1``: names of the form's own
+    properties are not fields; the page still searches and logs no error."""
+    root = _project(tmp_path, ["Layanan Aman"])
+    built = run_sepeda(root, "build", "--out", "site")
+    assert built.returncode == 0, built.stdout + built.stderr
+    base = serve(root / "site")
+    context = browser.new_context()
+    errors: list[str] = []
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+    page.on("console", lambda m: m.type == "error" and errors.append(f"{page.url}: {m.text}"))
+    hostile = ["__proto__=x", "length=1", "constructor=1", "toString=1", "item=1",
+               "namedItem=1", "hasOwnProperty=1", "elements=1", "0=1", "__proto__[q]=x"]  # fmt: skip
+    for query in hostile:
+        page.goto(f"{base}cari/?{query}&q=layanan", wait_until="load")
+        card = page.locator("#kt-hasil .kt-kartu__judul a[href*='inovasi/uji-0/']")
+        card.first.wait_for(timeout=20_000)
+        assert page.locator("#kt-cari-q").input_value() == "layanan", query
+        page.locator("#kt-cari-q").fill("aman")
+        page.locator("#kt-cari button[type=submit]").click()
+        page.wait_for_url(lambda url: "q=aman" in url, timeout=20_000)
+        card.first.wait_for(timeout=20_000)
+    context.close()
+    assert errors == []

@@ -14,7 +14,7 @@
   // its index. With words, the parts listed in pagefind-cari/bagian.json: one for a small
   // catalogue; for a large one the newest innovations first, the next part added each
   // time the reader asks.
-  var started = {};
+  var started = Object.create(null);
   var manifest = null;
   var parts = null;
   var loaded = 0;
@@ -150,7 +150,7 @@
 
   function formState(form) {
     var query = "";
-    var filters = {};
+    var filters = Object.create(null);
     var sort = null;
     Array.prototype.forEach.call(form.elements, function (field) {
       if (!field.name || !field.value) return;
@@ -164,14 +164,18 @@
     return { query: query, filters: filters, sort: sort };
   }
 
+  function own(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
   function showCounts(form, counts) {
     Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
-      var known = counts[select.name];
+      var known = own(counts, select.name) ? counts[select.name] : null;
       if (!known) return;
       Array.prototype.forEach.call(select.options, function (option) {
         if (!option.value) return;
         if (!option.dataset.label) option.dataset.label = option.textContent;
-        var n = known[option.dataset.label] || 0;
+        var n = own(known, option.dataset.label) ? Number(known[option.dataset.label]) || 0 : 0;
         option.textContent = option.dataset.label + " (" + n + ")";
       });
     });
@@ -281,9 +285,15 @@
 
   var searchForm = document.getElementById("kt-cari");
   if (searchForm) {
+    // Only the form's own named fields: a parameter such as __proto__, length or
+    // constructor names a property of the form's element collection, not a field.
+    var fields = new Map();
+    Array.prototype.forEach.call(searchForm.elements, function (field) {
+      if (field.name && !fields.has(field.name)) fields.set(field.name, field);
+    });
     var params = new URLSearchParams(location.search);
     params.forEach(function (value, key) {
-      var field = searchForm.elements[key];
+      var field = fields.get(key);
       if (!field) return;
       field.value = value;
       var box = field.closest("details");

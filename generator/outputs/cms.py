@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, get_args, get_origin
 
 import yaml
@@ -23,7 +25,7 @@ from pydantic.fields import FieldInfo
 from generator.base import escape, vocab
 from generator.outputs.cms_bahasa import PHRASES
 from generator.pages import render
-from generator.record import facts, fields, models
+from generator.record import facts, fields, layout, models
 from generator.record.reference import Reference
 from generator.record.region import FormBackend, Region
 
@@ -32,8 +34,13 @@ LEFT_TO_YAML = ("sumber_data", "proposal", "pemda")
 
 ADMIN_DIR = "admin"
 NEW_ONLY = (
-    "Tambah inovasi baru di sini. Untuk mengubah inovasi yang sudah terbit, buka halamannya "
-    "di situs katalog lalu klik 'Sunting data ini', atau lihat Panduan Kontributor."
+    "Tambah inovasi baru di sini. Inovasi yang sudah terdaftar ada di daftar bernama "
+    "perangkat daerah Anda (tanpa 'inovasi baru'): pilih inovasinya untuk memperbarui."
+)
+EXISTING = (
+    "Inovasi perangkat daerah ini yang sudah ada di katalog. Pilih satu untuk memperbarui "
+    "datanya, misalnya menambah tahun pelaporan atau bukti dukung; perubahan diajukan untuk "
+    "diperiksa pokja."
 )
 
 
@@ -142,7 +149,12 @@ class FormBuilder:
         elif get_origin(base) is dict:
             entry |= self._indicators()
         elif isinstance(base, type) and issubclass(base, BaseModel):
-            entry |= {"widget": "object", "fields": self.model_fields(base)}
+            nested = self.model_fields(base)
+            if optional or not required:
+                # Decap requires the required fields of an optional block even when it is
+                # left empty; 'sepeda check' requires them once the block is written
+                nested = [{**f, "required": False} for f in nested]
+            entry |= {"widget": "object", "fields": nested}
         else:
             entry |= self._scalar(base, validators)
         entry["required"] = required and not optional
@@ -169,25 +181,78 @@ class _NoAliases(yaml.SafeDumper):
         return True
 
 
+FORMAT = "sepeda-yaml"
+"""The format ``formulir.js`` registers: the canonical layout of :mod:`generator.record.layout`."""
+
+
+@dataclass(frozen=True)
+class Listed:
+    """An innovation the form lists for editing: its agency, slug, name and what is missing."""
+
+    opd: str
+    slug: str
+    nama: str
+    missing: tuple[str, ...] = ()
+
+
+def missing(data: BaseModel) -> tuple[str, ...]:
+    """The labels of the required fields of an agency's own record that ``data`` lacks."""
+    return tuple(
+        _label(models.Inovasi, name)
+        for name, info in models.Inovasi.model_fields.items()
+        if info.is_required() and getattr(data, name, None) in (None, [], "")
+    )
+
+
+def _existing(katalog: str, slug: str, name: str, listed: Sequence[Listed], form: Any) -> Any:
+    files = [
+        {
+            "name": i.slug,
+            "label": i.nama + (f" (belum lengkap: {', '.join(i.missing)})" if i.missing else ""),
+            "file": f"{katalog}/{slug}/{i.slug}/inovasi.yaml",
+            "media_folder": "",
+            "public_folder": "",
+            "fields": form,
+        }
+        for i in listed
+        if i.opd == slug
+    ]
+    if not files:
+        return None
+    return {
+        "name": f"{slug}--terdaftar",
+        "label": name,
+        "label_singular": "inovasi",
+        "description": EXISTING,
+        "format": FORMAT,
+        "extension": "yaml",
+        "delete": False,
+        "files": files,
+    }
+
+
 def config(
     reference: Reference,
     katalog: str,
     agencies: Sequence[tuple[str, str]],
     backend: dict[str, Any],
+    listed: Sequence[Listed] = (),
 ) -> dict[str, Any]:
-    """The Decap configuration: one collection per agency ``(slug, name)`` of the catalogue
-    folder ``katalog`` (project-relative, for example ``innovations``)."""
+    """The Decap configuration: per agency ``(slug, name)`` of the catalogue folder
+    ``katalog`` (project-relative, for example ``innovations``) one collection listing its
+    innovations for editing (``listed``) and one for adding a new one."""
     form = FormBuilder(reference).model_fields(models.Inovasi)
-    collections = [
+    existing = [_existing(katalog, slug, name, listed, form) for slug, name in agencies]
+    new = [
         {
             "name": slug,
-            "label": name,
+            "label": f"{name}: inovasi baru",
             "label_singular": "inovasi",
             "description": NEW_ONLY,
             "folder": f"{katalog}/{slug}",
             "path": "{{slug}}/inovasi",
             "extension": "yaml",
-            "format": "yaml",
+            "format": FORMAT,
             "create": True,
             "delete": False,
             "identifier_field": "nama",
@@ -202,6 +267,7 @@ def config(
         }
         for slug, name in agencies
     ]
+    collections = [c for c in existing if c is not None] + new
     return {
         "backend": backend,
         "locale": "id",
@@ -239,13 +305,14 @@ def admin_files(
     agencies: Sequence[tuple[str, str]],
     region: Region,
     bundle: dict[str, bytes],
+    listed: Sequence[Listed] = (),
 ) -> dict[str, str | bytes]:
     """Everything under ``admin/``: the page, its configuration, the Indonesian interface
     strings and the Decap bundle (``bundle``, from :mod:`generator.outputs.vendor`)."""
     form = region.form
     if form is None:
         return {}
-    settings = config(reference, katalog, agencies, form.decap())
+    settings = config(reference, katalog, agencies, form.decap(), listed)
     if form.local_port:
         local = {"url": f"http://localhost:{form.local_port}/api/v1"}
         settings = {"local_backend": local, **settings}
@@ -261,6 +328,10 @@ def admin_files(
         f"{ADMIN_DIR}/formulir.css": render.render_text("formulir.css"),
         f"{ADMIN_DIR}/config.yml": header + body,
         f"{ADMIN_DIR}/bahasa.js": script,
+        f"{ADMIN_DIR}/urutan.js": "window.SEPEDA_URUTAN = "
+        + json.dumps(layout.order_tree(models.Inovasi), separators=(",", ":"))
+        + ";\n",
+        f"{ADMIN_DIR}/formulir.js": Path(__file__).with_name("formulir.js").read_text("utf-8"),
     }
     files.update({f"{ADMIN_DIR}/{name}": data for name, data in bundle.items()})
     return files

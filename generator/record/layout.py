@@ -34,11 +34,28 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+_NOT_FIRST = frozenset("#,[]{}&*!|>'\"%@`")
+
+
+def plain(value: str) -> bool:
+    """Whether one-line text is written without quotes: the rule PyYAML applies in block
+    context, stated here so that the admin form's writer (``outputs/formulir.js``, the
+    same rule) and this one agree; otherwise single quotes."""
+    if not value or value != value.strip() or value.startswith(("---", "...")):
+        return False
+    if value[0] in _NOT_FIRST or (value[0] in "-?:" and (len(value) == 1 or value[1] == " ")):
+        return False
+    return ": " not in value and not value.endswith(":") and " #" not in value
+
+
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    tag = "tag:yaml.org,2002:str"
+    if "\t" in value:
+        return dumper.represent_scalar(tag, value, style='"')
     if "\n" in value:
         body = "\n".join(line.rstrip() for line in value.split("\n"))
-        return dumper.represent_scalar("tag:yaml.org,2002:str", body, style="|")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+        return dumper.represent_scalar(tag, body, style="|")
+    return dumper.represent_scalar(tag, value, style=None if plain(value) else "'")
 
 
 _Dumper.add_representer(str, _text)
@@ -72,6 +89,22 @@ def ordered(value: Any, model: type[BaseModel] | None) -> Any:
         else:
             result[key] = ordered(value[key], inner)
     return result
+
+
+def order_tree(model: type[BaseModel]) -> dict[str, Any]:
+    """The key order of ``model`` and its nested records as data, for the admin form's
+    writer: ``k`` the keys, ``c`` the tree of each key holding records (items of a list
+    too), ``d`` the tree of a mapping's values (``indikator``)."""
+    children: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        inner = _records(info.annotation)
+        if inner is None:
+            continue
+        if get_origin(_optional(info.annotation)) is dict:
+            children[name] = {"d": order_tree(inner)}
+        else:
+            children[name] = order_tree(inner)
+    return {"k": list(model.model_fields), "c": children}
 
 
 def _optional(annotation: Any) -> Any:

@@ -246,8 +246,14 @@ def build(settings: Settings, memo: Memo | None = None) -> Result:
     files.update(loaded.media)
     if bundle:
         agencies = [(a.slug, a.data.nama) for a in catalogue.agencies]
+        listed = [
+            cms.Listed(i.opd, i.slug, i.data.nama, cms.missing(i.data))
+            for i in catalogue.innovations
+        ]
         files.update(
-            cms.admin_files(settings.reference, settings.katalog, agencies, settings.region, bundle)
+            cms.admin_files(
+                settings.reference, settings.katalog, agencies, settings.region, bundle, listed
+            )
         )
     return Result(
         findings,

@@ -1,0 +1,240 @@
+// The admin form's own script: reads and writes inovasi.yaml in the canonical layout of
+// generator/record/layout.py (so a form edit's diff shows only what changed), and keeps the
+// media picker to photos and PDFs. Served from the site; no eval, no network.
+// window.SEPEDA_URUTAN (urutan.js, generated from the models) gives the key order.
+(function (root) {
+  "use strict";
+
+  // ---- reading: the block YAML our layout writes (and simple hand-written files) -------
+  function indentOf(line) {
+    return line.length - line.replace(/^ +/, "").length;
+  }
+
+  function unquote(text) {
+    if (text.startsWith("'")) return text.slice(1, -1).replace(/''/g, "'");
+    if (text.startsWith('"')) {
+      return text.slice(1, -1).replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)/g, function (_, c) {
+        if (c[0] === "x" || c[0] === "u") return String.fromCharCode(parseInt(c.slice(1), 16));
+        return { t: "\t", n: "\n", _: "\u00a0", "0": "\0", '"': '"', "\\": "\\", "/": "/", " ": " " }[c] || c;
+      });
+    }
+    if (text === "{}") return {};
+    if (text === "[]") return [];
+    return text.replace(/\s+#.*$/, "");
+  }
+
+  function literal(lines, i, header, base) {
+    var digit = header.match(/[1-9]/);
+    var chomp = header.includes("-") ? "-" : header.includes("+") ? "+" : "";
+    var body = [];
+    var indent = digit ? base + Number(digit[0]) : null;
+    for (; i < lines.length; i++) {
+      var line = lines[i];
+      if (line.trim() === "") { body.push(""); continue; }
+      if (indent === null) indent = indentOf(line);
+      if (indentOf(line) < indent) break;
+      body.push(line.slice(indent));
+    }
+    var trailing = 0;
+    while (body.length && body[body.length - 1] === "") { body.pop(); trailing++; }
+    var text = body.join("\n");
+    if (chomp === "" && body.length) text += "\n";
+    if (chomp === "+") text += "\n".repeat(trailing + (body.length ? 1 : 0));
+    return [text, i];
+  }
+
+  function skip(lines, i) {
+    while (i < lines.length && (lines[i].trim() === "" || lines[i].trim().startsWith("#"))) i++;
+    return i;
+  }
+
+  function value(lines, i, rest, base) {
+    // the value after "key:" or "- " at column base; i is the next line
+    if (rest.startsWith("|")) return literal(lines, i, rest, base);
+    if (rest !== "") return [unquote(rest), i];
+    var next = skip(lines, i);
+    if (next >= lines.length) return [null, i];
+    var indent = indentOf(lines[next]);
+    if (indent > base || (indent === base && /^ *- |^ *-$/.test(lines[next]))) {
+      return block(lines, next, indent);
+    }
+    return [null, i];
+  }
+
+  function block(lines, i, indent) {
+    i = skip(lines, i);
+    var seq = /^-( |$)/.test(lines[i].slice(indent));
+    var result = seq ? [] : {};
+    while (i < lines.length) {
+      i = skip(lines, i);
+      if (i >= lines.length || indentOf(lines[i]) !== indent) break;
+      var text = lines[i].slice(indent);
+      if (seq) {
+        if (!/^-( |$)/.test(text)) break;
+        var rest = text.slice(2);
+        if (/^[^'"|\s][^:]*:( |$)/.test(rest) || /^[A-Za-z0-9_]+:$/.test(rest)) {
+          lines = lines.slice();
+          lines[i] = " ".repeat(indent + 2) + rest;
+          var item = block(lines, i, indent + 2);
+          result.push(item[0]);
+          i = item[1];
+        } else {
+          var got = value(lines, i + 1, rest, indent);
+          result.push(got[0]);
+          i = got[1];
+        }
+      } else {
+        var colon = text.search(/:( |$)/);
+        if (colon < 0) throw new Error("baris tidak terbaca: " + text);
+        var key = text.slice(0, colon);
+        var found = value(lines, i + 1, text.slice(colon + 1).trim(), indent);
+        result[key] = found[0];
+        i = found[1];
+      }
+    }
+    return [result, i];
+  }
+
+  var BOOLEAN = ["sampul", "persetujuan", "nama_terkonfirmasi"];
+  var INTEGER = ["tahun_laporan", "tpb", "asta_cita", "tingkat", "tahun"];
+
+  function typed(data, key) {
+    // the widgets' types: numbers and switches as the form's widgets expect them
+    if (Array.isArray(data)) return data.map(function (v) { return typed(v, key); });
+    if (data && typeof data === "object") {
+      var out = {};
+      Object.keys(data).forEach(function (k) { out[k] = typed(data[k], k); });
+      return out;
+    }
+    if (typeof data === "string" && BOOLEAN.includes(key) && /^(true|false)$/.test(data)) return data === "true";
+    if (typeof data === "string" && INTEGER.includes(key) && /^(0|[1-9][0-9]{0,8})$/.test(data)) return Number(data);
+    return data;
+  }
+
+  function parse(text) {
+    var lines = text.replace(/\r\n?/g, "\n").split("\n");
+    if (skip(lines, 0) >= lines.length) return {};
+    return typed(block(lines, skip(lines, 0), 0)[0], "");
+  }
+
+  // ---- writing: the canonical layout (generator/record/layout.py) -----------------------
+  function plain(s) {
+    if (s === "" || s !== s.trim() || s.startsWith("---") || s.startsWith("...")) return false;
+    if ("#,[]{}&*!|>'\"%@`".includes(s[0])) return false;
+    if ("-?:".includes(s[0]) && (s.length === 1 || s[1] === " ")) return false;
+    return !(/: |:$| #/.test(s));
+  }
+
+  function doubleQuoted(s) {
+    return '"' + s.replace(/[\\"\t\n\u00a0]/g, function (c) {
+      return { "\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\u00a0": "\\_" }[c];
+    }) + '"';
+  }
+
+  function scalar(v, base) {
+    if (typeof v === "boolean" || typeof v === "number") return String(v);
+    var s = String(v);
+    if (s.includes("\t")) return doubleQuoted(s);
+    if (s.includes("\n")) {
+      var text = s.split("\n").map(function (l) { return l.replace(/\s+$/, ""); }).join("\n");
+      var hints = /^[ \n]/.test(text) ? "2" : "";
+      if (!text.endsWith("\n")) hints += "-";
+      else if (text.length === 1 || text.endsWith("\n\n")) hints += "+";
+      var body = text.endsWith("\n") ? text.slice(0, -1) : text;
+      var pad = " ".repeat(base + 2);
+      return "|" + hints + "\n" + body.split("\n").map(function (l) { return l ? pad + l : ""; }).join("\n");
+    }
+    return plain(s) ? s : "'" + s.replace(/'/g, "''") + "'";
+  }
+
+  function empty(v) {
+    return v === null || v === undefined;
+  }
+
+  function keys(obj, order) {
+    var known = (order && order.k) || [];
+    var present = Object.keys(obj).filter(function (k) { return !empty(obj[k]); });
+    return known.filter(function (k) { return present.includes(k); })
+      .concat(present.filter(function (k) { return !known.includes(k); }));
+  }
+
+  function sub(order, key) {
+    return order && order.c && order.c[key];
+  }
+
+  function entry(key, v, order, indent) {
+    var pad = " ".repeat(indent);
+    if (Array.isArray(v)) {
+      if (!v.length) return pad + key + ": []\n";
+      return pad + key + ":\n" + v.map(function (item) { return listItem(item, order, indent + 2); }).join("");
+    }
+    if (v && typeof v === "object") {
+      var inner = dict(v, order, indent + 2);
+      return inner ? pad + key + ":\n" + inner : pad + key + ": {}\n";
+    }
+    return pad + key + ": " + scalar(v, indent) + "\n";
+  }
+
+  function listItem(item, order, indent) {
+    var pad = " ".repeat(indent);
+    if (item && typeof item === "object" && !Array.isArray(item)) {
+      var inner = dict(item, order, indent + 2);
+      return inner ? pad + "- " + inner.slice(indent + 2) : pad + "- {}\n";
+    }
+    return pad + "- " + scalar(item, indent) + "\n";
+  }
+
+  function dict(obj, order, indent) {
+    return keys(obj, order).map(function (k) {
+      var inner = sub(order, k);
+      var v = obj[k];
+      if (inner && inner.d && v && typeof v === "object" && !Array.isArray(v)) {
+        var pad = " ".repeat(indent);
+        var names = Object.keys(v).filter(function (n) { return !empty(v[n]); });
+        if (!names.length) return pad + k + ": {}\n";
+        return pad + k + ":\n" + names.map(function (n) { return entry(n, v[n], inner.d, indent + 2); }).join("");
+      }
+      return entry(k, v, inner, indent);
+    }).join("");
+  }
+
+  function dump(data, order) {
+    return dict(data, order, 0);
+  }
+
+  var api = { parse: parse, dump: dump };
+  root.SEPEDA_YAML = api;
+  if (root.CMS && root.SEPEDA_URUTAN) {
+    root.CMS.registerCustomFormat("sepeda-yaml", "yaml", {
+      fromFile: parse,
+      toFile: function (data) { return dump(data, root.SEPEDA_URUTAN); },
+    });
+  }
+
+  // ---- the media picker: photos and PDFs only, nothing deleted from the form ------------
+  var ACCEPT = ".jpg,.jpeg,.png,.webp,.pdf";
+  var MESSAGE = "Jenis berkas ini tidak diterima. Unggah foto (.jpg, .jpeg, .png, .webp) atau PDF.";
+  function guard(node) {
+    if (!node.querySelectorAll) return;
+    node.querySelectorAll("input[type=file]").forEach(function (input) {
+      if (input.dataset.sepeda) return;
+      input.dataset.sepeda = "1";
+      input.setAttribute("accept", ACCEPT);
+      input.addEventListener("change", function (event) {
+        var bad = Array.prototype.some.call(input.files || [], function (f) {
+          return !/\.(jpe?g|png|webp|pdf)$/i.test(f.name);
+        });
+        if (bad) {
+          event.stopImmediatePropagation();
+          input.value = "";
+          root.alert(MESSAGE);
+        }
+      }, true);
+    });
+  }
+  if (root.document && root.MutationObserver) {
+    new root.MutationObserver(function (changes) {
+      changes.forEach(function (c) { c.addedNodes.forEach(guard); });
+    }).observe(root.document.documentElement, { childList: true, subtree: true });
+  }
+})(typeof window !== "undefined" ? window : globalThis);

@@ -166,6 +166,8 @@ def cmd_check(args: argparse.Namespace, root: Path) -> int:
             print(f"Di luar yang diperiksa masih ada {chosen.elsewhere} galat; lihat semuanya "
                   "dengan: sepeda check (dari folder proyek)", file=sys.stderr)  # fmt: skip
     _print(findings, args.format)
+    if paths and args.format == "text":
+        sys.stdout.write(pipeline.todo_text(result, paths, settings, cwd))
     return ERRORS if has_errors(findings) else OK
 
 

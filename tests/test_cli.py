@@ -444,3 +444,49 @@ def test_cli_only_parses_and_prints() -> None:
     assert ours <= CLI_MAY_IMPORT, sorted(ours - CLI_MAY_IMPORT)
     others = {name.split(".")[0] for name in imported} - {"generator", "__future__"}
     assert others <= sys.stdlib_module_names, sorted(others)
+
+
+def test_agency_todo_names_every_unclaimed_mandatory_indicator(site_project: Path) -> None:
+    """`sepeda check innovations/<opd>` lists, per innovation, what the agency still lacks
+    before the deadline of `extra.tenggat`; from inside the agency's folder too."""
+    config = site_project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("extra:\n", "extra:\n  tenggat:\n    2026: 2026-12-31\n", 1)
+    )
+    profile = site_project / "innovations/dinkes/antrean-daring/inovasi.yaml"
+    profile.write_text(  # claim sdm: kecepatan and kemanfaatan stay the two unclaimed
+        profile.read_text().replace(
+            "indikator:\n",
+            "indikator:\n  sdm:\n    tingkat: 1\n    bukti:\n      - url: https://contoh.go.id/sk\n",
+            1,
+        )
+    )
+    result = run_sepeda(site_project, "check", "innovations/dinkes")
+    assert result.returncode == 0, result.stdout + result.stderr
+    todo = result.stdout[result.stdout.index("Yang perlu dilengkapi") :].splitlines()
+    assert todo[:2] == [
+        "Yang perlu dilengkapi Dinas Kesehatan sebelum tenggat IID 2026 (31 Desember 2026):",
+        "- Antrean Daring Puskesmas (innovations/dinkes/antrean-daring/inovasi.yaml); "
+        "verifikasi pokja: Terverifikasi",
+    ]
+    assert (
+        "    indikator wajib belum diklaim: 17. Kecepatan Penciptaan Inovasi; "
+        "18. Kemanfaatan Inovasi"
+    ) in todo
+    assert "    klaim tanpa bukti: 20. Kualitas Inovasi Daerah" in todo
+    inside = run_sepeda(site_project / "innovations/dinkes", "check")
+    assert todo == inside.stdout[inside.stdout.index("Yang perlu dilengkapi") :].splitlines()
+    assert "Yang perlu" not in run_sepeda(site_project, "check", "--format", "json").stdout
+
+
+def test_a_deadline_that_is_not_a_date_is_k802(site_project: Path) -> None:
+    config = site_project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("extra:\n", "extra:\n  tenggat:\n    2026: akhir Juni\n", 1)
+    )
+    result = run_sepeda(site_project, "check")
+    assert result.returncode == 1
+    assert (
+        "mkdocs.yml:62:5: error: extra.tenggat: tenggat ditulis per tahun pelaporan: tahun empat "
+        "angka, titik dua, lalu tanggal TTTT-BB-HH, misalnya 2025: 2025-06-30 [K802]"
+    ) in result.stdout.splitlines()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from generator.record.yamlfile import YamlProblem, read_yaml
@@ -37,6 +38,13 @@ class Region:
     ``https://github.com/<pemilik>/<repo>/edit/main/``); ``None`` shows no edit link."""
     form: FormBackend | None = None
     """Where the admin form (``admin/``) saves (``extra.formulir``); ``None``: no form."""
+    deadlines: tuple[tuple[int, date], ...] = ()
+    """The IID deadline of each reporting year (``extra.tenggat``), by year."""
+
+    def deadline(self, today: date) -> tuple[int, date] | None:
+        """The next deadline on or after ``today``; else the latest one; ``None`` if none."""
+        ahead = [d for d in self.deadlines if d[1] >= today]
+        return ahead[0] if ahead else (self.deadlines[-1] if self.deadlines else None)
 
 
 @dataclass(frozen=True)
@@ -130,7 +138,27 @@ def read_region(config: Path) -> Region:
         licence_from(extra.get("lisensi_data") if isinstance(extra, dict) else None),
         https_address(extra.get("sunting") if isinstance(extra, dict) else None, slash=True),
         form_from(extra.get("formulir") if isinstance(extra, dict) else None),
+        deadlines_from(extra.get("tenggat") if isinstance(extra, dict) else None) or (),
     )
+
+
+def deadlines_from(value: object) -> tuple[tuple[int, date], ...] | None:
+    """``extra.tenggat`` (reporting year: ``YYYY-MM-DD``) sorted by year; ``None`` when any
+    entry is unusable (a year that is not four digits, a date that is not a date)."""
+    if not isinstance(value, dict) or not value:
+        return None
+    found = []
+    for year, when in value.items():
+        text = str(when)
+        if not (isinstance(year, str) and year.isdigit() and len(year) == 4):
+            return None
+        try:
+            found.append((int(year), date.fromisoformat(text)))
+        except ValueError:
+            return None
+        if len(text) != 10:
+            return None
+    return tuple(sorted(found))
 
 
 def https_address(value: object, *, slash: bool = False) -> str | None:

@@ -19,7 +19,7 @@ from typing import Any
 from generator.base.codes import Code
 from generator.base.diagnostics import Finding, Severity, field_path
 from generator.catalogue.records import display_path
-from generator.record.region import form_from, https_address, licence_from
+from generator.record.region import deadlines_from, form_from, https_address, licence_from
 from generator.record.yamlfile import Document, Loc, YamlProblem, read_yaml
 
 PLUGINS = frozenset({"katalog"})
@@ -265,6 +265,11 @@ REGION_SETTINGS: dict[str, tuple[Callable[[object], object | None], str]] = {
         "boleh ditambah branch, base_url (https://, penghubung OAuth untuk GitHub), app_id "
         "(GitLab) dan lokal (true, false atau nomor port); lihat bagian 'Formulir admin' di "
         "panduan",
+    ),
+    "tenggat": (
+        deadlines_from,
+        "tenggat ditulis per tahun pelaporan: tahun empat angka, titik dua, lalu tanggal "
+        "TTTT-BB-HH, misalnya 2025: 2025-06-30",
     ),
 }
 """Settings of ``extra`` read by :mod:`generator.record.region`: its reader, and what to write."""

@@ -32,7 +32,7 @@ from generator.base.urls import CATALOGUE_DIR
 from generator.catalogue.loader import Loaded, Memo, load_catalogue
 from generator.catalogue.records import INOVASI_FILE, VERIFIKASI_FILE, Catalogue
 from generator.iid import advice as iid_advice
-from generator.iid import freshness
+from generator.iid import freshness, todo
 from generator.iid.projection import YearProjection, regency_projection
 from generator.iid.scoring import InnovationScore, score_all
 from generator.outputs import cms, submission, vendor
@@ -63,6 +63,7 @@ __all__ = [
     "select",
     "snapshot",
     "stale_files",
+    "todo_text",
     "unknown_paths",
     "write_files",
 ]
@@ -345,6 +346,33 @@ def unknown_paths(paths: Sequence[str], settings: Settings, cwd: Path) -> tuple[
 def default_paths(settings: Settings, cwd: Path) -> tuple[str, ...]:
     """``sepeda check`` without PATH from inside the catalogue: the current folder."""
     return selection.default_paths(settings.root, settings.katalog, cwd)
+
+
+def todo_text(result: Result, paths: Sequence[str], settings: Settings, cwd: Path) -> str:
+    """``sepeda check innovations/<opd>``: each agency folder among ``paths``, its to-do
+    before the IID deadline (``extra.tenggat``) in words; empty when no path is an agency's
+    folder. Scored from every record valid on its own when the catalogue has errors."""
+    catalogue = result.catalogue or result.partial
+    if catalogue is None:
+        return ""
+    inside = settings.katalog.strip("/") + "/"
+    agencies = [
+        rel.removeprefix(inside)
+        for rel in (selection.relative(p, settings.root, cwd) for p in paths)
+        if rel.startswith(inside) and "/" not in rel.removeprefix(inside)
+    ]
+    known = {a.slug: a for a in catalogue.agencies}
+    agencies = [a for a in dict.fromkeys(agencies) if a in known]
+    if not agencies:
+        return ""
+    scores = dict(result.scores) or {
+        s.slug: s for s in score_all(catalogue.innovations, settings.reference)
+    }
+    deadline = settings.region.deadline(settings.today)
+    return "\n".join(
+        todo.as_text(known[a].data.nama, todo.agency_todo(catalogue, scores, a), deadline)
+        for a in agencies
+    )
 
 
 def project_root(cwd: Path, katalog: str) -> Path:

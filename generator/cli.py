@@ -75,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="pratinjau langsung di komputer sendiri")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="alamat:port")
 
+    book = commands.add_parser("buku", help="tulis Buku Inovasi Daerah satu tahun pelaporan (PDF)")
+    book.add_argument("tahun", type=int, help="tahun pelaporan, misalnya 2025")
+    book.add_argument("--out", required=True, help="folder keluaran")
+    book.add_argument("--opd", help="hanya bab satu perangkat daerah (slug-nya, misalnya dinkes)")
+
     new = commands.add_parser("new", help="buat inovasi baru dari templat berkomentar")
     new.add_argument("opd", help="slug perangkat daerah, misalnya dinkes")
     new.add_argument("nama", help="nama inovasi, dalam tanda kutip")
@@ -110,6 +115,7 @@ def _parser() -> argparse.ArgumentParser:
         "export", help="tulis data terbuka (JSON, CSV, XLSX, indeks.json, skema JSON)"
     )
     exp.add_argument("--out", required=True, help="folder keluaran")
+
     pak = commands.add_parser(
         "paket",
         help="tulis paket pengajuan IID satu tahun (isian formulir nasional, bukti, "
@@ -205,6 +211,28 @@ def cmd_serve(args: argparse.Namespace, root: Path) -> int:
     except ServeRefused as refusal:
         print(refusal, file=sys.stderr)
         return ERRORS
+
+
+def cmd_book(args: argparse.Namespace, root: Path) -> int:
+    """``sepeda buku <tahun> --out DIR [--opd SLUG]``: the yearly book as a PDF."""
+
+    def progress(step: str) -> None:
+        print(f"Buku: {step}", file=sys.stderr)
+
+    settings = _settings(args, root, dates=True)
+    try:
+        result = pipeline.book(settings, args.tahun, opd=args.opd, progress=progress)
+    except pipeline.Refused as refusal:
+        print(f"sepeda buku: {refusal}", file=sys.stderr)
+        return ERRORS
+    _print(result.findings)
+    if result.catalogue is None:
+        return ERRORS
+    out = Path(args.out)
+    pipeline.write_files({Path(n).name: c for n, c in result.files.items()}, out)
+    for name in result.files:
+        print(f"Buku ditulis: {out / Path(name).name}", file=sys.stderr)
+    return OK
 
 
 def cmd_new(args: argparse.Namespace, root: Path) -> int:
@@ -304,7 +332,7 @@ def cmd_review(args: argparse.Namespace, root: Path) -> int:
 
 
 COMMANDS = {
-    "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new,
+    "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new, "buku": cmd_book,
     "export": cmd_export, "review": cmd_review, "codeowners": cmd_codeowners,
     "verifikasi": cmd_verify, "paket": cmd_pack,
 }  # fmt: skip

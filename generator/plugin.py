@@ -156,7 +156,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.findings = ()
         self.scan_findings = []
         root = Path(config.config_file_path).parent
-        settings = pipeline.Settings.for_project(root, self.config.innovations_dir)
+        settings = pipeline.Settings.for_project(
+            root, self.config.innovations_dir, book=not self.serving
+        )
         result = pipeline.build(settings, self.memo)
         self.result = result
         self.findings = result.findings

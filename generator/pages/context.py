@@ -51,6 +51,9 @@ class PageContext:
     family: Mapping[str, tuple[Innovation, ...]]
     """An agency's own innovations, then those of every unit under it (recursively)."""
     family_totals: Mapping[str, AgencyTotals]
+    book: v.Book | None = None
+    """The yearly book this build publishes (a PDF), if it publishes one: pages link to it
+    only then, so a link never names a file the site does not have."""
     card_parts: dict[str, v.Card] = field(default_factory=dict, compare=False, repr=False)
     """Escaped card contents per innovation, made once per plan (links are per page)."""
 
@@ -74,6 +77,7 @@ class PageContext:
         scores: Mapping[str, InnovationScore],
         history: History,
         region: Region,
+        book: v.Book | None = None,
     ) -> PageContext:
         members: dict[str, list[Innovation]] = defaultdict(list)
         replicated: dict[str, list[Innovation]] = defaultdict(list)
@@ -107,6 +111,7 @@ class PageContext:
                 slug: agency_totals(slug, [scores[i.slug] for i in found])
                 for slug, found in family.items()
             },
+            book=book,
         )
 
 
@@ -324,3 +329,10 @@ def agency_counts(ctx: PageContext) -> Text:
         f"{total} perangkat daerah dan unit tercatat; {active} di antaranya punya inovasi di "
         f"katalog, {total - active} belum ada inovasi di katalog."
     )
+
+
+def book_link(ctx: PageContext, source: str) -> v.Link | None:
+    """The link from ``source`` to the yearly book, when this build publishes one."""
+    if ctx.book is None:
+        return None
+    return v.Link(href(source, ctx.book.uri), text(f"Buku Inovasi Daerah {ctx.book.year} (PDF)"))

@@ -11,7 +11,7 @@ from generator.base.escape import Text, text, url
 from generator.base.exports import EXPORTS
 from generator.base.formats import tanggal
 from generator.pages import parts as v
-from generator.pages.context import Page, PageContext, href, meta
+from generator.pages.context import Page, PageContext, book_link, href, meta
 from generator.record import facts
 from generator.record.models import Inovasi
 from generator.record.region import Region
@@ -45,6 +45,8 @@ class OpenDataView:
     licence: v.Link | None
     columns: tuple[v.Row, ...]
     codes: tuple[CodeList, ...]
+    book: v.Link | None
+    """The yearly book (PDF), when the build publishes one."""
 
 
 TERMS = "Data dapat digunakan ulang dengan menyebut sumbernya: Katalog Inovasi Daerah {pemda}."
@@ -87,5 +89,6 @@ def open_data_page(ctx: PageContext) -> Page:
             CodeList(text(column), tuple(v.Row(text(k), text(label)) for k, label in table.items()))
             for column, table in codes
         ),
+        book_link(ctx, here),
     )
     return Page(here, "open-data.md.j2", view)

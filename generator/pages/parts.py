@@ -148,3 +148,11 @@ class Coverage:
 
     sentence: Text
     sources: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class Book:
+    """The yearly *Buku Inovasi Daerah* a build publishes: its site URI and year."""
+
+    uri: str
+    year: int

@@ -28,6 +28,7 @@ from generator.pages import (
     statistics,
 )
 from generator.pages.context import Page, PageContext
+from generator.pages.parts import Book
 from generator.record.region import Region
 
 covers = innovation.covers
@@ -39,13 +40,14 @@ def plan_pages(
     projection: Sequence[YearProjection],
     history: History,
     region: Region,
+    book: Book | None = None,
 ) -> Iterator[Page]:
     """Every generated page of the site, in a stable order.
 
     Planned one at a time as the caller asks (an innovation's page is planned when it is
     rendered), so the views of a large catalogue are never all held at once.
     """
-    ctx = PageContext.build(catalogue, scores, history, region)
+    ctx = PageContext.build(catalogue, scores, history, region, book)
     yield home.home_page(ctx)
     yield open_data.open_data_page(ctx)
     yield regency_index.regency_index_page(ctx, projection)

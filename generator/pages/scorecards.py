@@ -17,6 +17,7 @@ from generator.pages.context import (
     PageContext,
     agency_counts,
     agency_link,
+    book_link,
     coverage,
     coverage_share,
     coverage_year,
@@ -68,6 +69,8 @@ class ScorecardsView:
     coverage: v.Coverage | None
     years: tuple[YearRow, ...]
     cards: tuple[Scorecard, ...]
+    book: v.Link | None
+    """The yearly book (PDF), when the build publishes one."""
 
 
 def _year_rows(ctx: PageContext, years: Sequence[int]) -> tuple[YearRow, ...]:
@@ -156,5 +159,6 @@ def scorecards_page(ctx: PageContext) -> Page:
         coverage(ctx, year) if (year := coverage_year(ctx)) is not None else None,
         _year_rows(ctx, years),
         tuple(cards),
+        book_link(ctx, urls.SCORECARDS),
     )
     return Page(urls.SCORECARDS, "scorecards.md.j2", view)

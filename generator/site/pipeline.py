@@ -35,11 +35,13 @@ from generator.iid import advice as iid_advice
 from generator.iid import freshness, todo
 from generator.iid.projection import YearProjection, regency_projection
 from generator.iid.scoring import InnovationScore, score_all
+from generator.outputs import book as yearbook
 from generator.outputs import cms, submission, vendor
 from generator.outputs import codeowners as owners
 from generator.outputs import export as open_data
 from generator.pages import plan as pages
 from generator.pages import render
+from generator.pages.parts import Book
 from generator.record.reference import Reference, load_reference
 from generator.record.region import Region, read_region
 from generator.site import config_guard, scaffold, selection
@@ -51,6 +53,7 @@ __all__ = [
     "Result",
     "Settings",
     "advice",
+    "book",
     "build",
     "check",
     "codeowners",
@@ -92,6 +95,9 @@ class Settings:
     """Dates from Git (added, last changed, date of the data); empty outside a checkout."""
     region: Region
     """Whose catalogue this is: ``extra.pemda`` and ``site_url`` of ``mkdocs.yml``."""
+    book: bool
+    """Whether a build publishes the yearly book (``sepeda serve`` does not: its rebuilds
+    stay fast, and its pages then link to no book)."""
 
     @property
     def katalog(self) -> str:
@@ -110,6 +116,7 @@ class Settings:
         *,
         today: date | None = None,
         dates: bool = True,
+        book: bool = True,
     ) -> Settings:
         """Settings for a project folder (``mkdocs.yml`` beside the folder ``katalog``).
 
@@ -127,6 +134,7 @@ class Settings:
             config_file=config if config.is_file() else None,
             history=read_history(root, root / katalog) if dates else History(),
             region=region,
+            book=book,
         )
 
 
@@ -239,7 +247,17 @@ def build(settings: Settings, memo: Memo | None = None) -> Result:
     projection = regency_projection(catalogue.innovations, settings.reference)
     files: dict[str, str | bytes] = {}
     sources: dict[str, tuple[str, ...]] = {}
-    for page in pages.plan_pages(catalogue, scores, projection, settings.history, settings.region):
+    book = _yearbook(settings, catalogue, scores, loaded.media) if settings.book else None
+    if book is not None:
+        files[book[0].uri] = book[1]
+    for page in pages.plan_pages(
+        catalogue,
+        scores,
+        projection,
+        settings.history,
+        settings.region,
+        book[0] if book is not None else None,
+    ):
         files[page.uri] = render.render(page.template, page.view)
         sources[page.uri] = page.sources
     files.update({uri: str(svg) for uri, svg in pages.covers(catalogue).items()})
@@ -264,6 +282,21 @@ def build(settings: Settings, memo: Memo | None = None) -> Result:
         MappingProxyType(files),
         MappingProxyType(sources),
     )
+
+
+def _yearbook(
+    settings: Settings,
+    catalogue: Catalogue,
+    scores: Mapping[str, InnovationScore],
+    media: Mapping[str, bytes],
+) -> tuple[Book, bytes] | None:
+    """The book of the catalogue's latest reporting year, which a build publishes."""
+    year = yearbook.latest_year(catalogue)
+    if year is None:
+        return None
+    data = yearbook.book_data(catalogue, scores, media, settings.history, settings.region, year)
+    pdf = yearbook.typeset(data, media, yearbook.timestamp(settings.history, year))
+    return Book(yearbook.file_name(year), year), pdf
 
 
 def _exports(
@@ -310,6 +343,36 @@ def pack(
         progress=progress,
     )
     return Result(findings, loaded.catalogue, MappingProxyType(scores), (), MappingProxyType(files))
+
+
+def book(
+    settings: Settings,
+    year: int,
+    *,
+    opd: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Result:
+    """Check, then the *Buku Inovasi Daerah* of ``year`` (``buku/buku-inovasi-<year>.pdf`` →
+    PDF bytes); ``opd``: that agency's chapter only (``...-<year>-<opd>.pdf``). Photos are
+    the media pipeline's re-encoded copies. ``progress`` is told each step in words."""
+    say = progress or (lambda _: None)
+    say("memeriksa katalog dan menyiapkan foto")
+    findings, loaded, scores = _load(settings, publish=True)
+    if loaded is None or loaded.catalogue is None:
+        return Result(findings)
+    catalogue = loaded.catalogue
+    if opd is not None and opd not in {a.slug for a in catalogue.agencies}:
+        raise Refused(f"perangkat daerah '{opd}' tidak ada di katalog")
+    data = yearbook.book_data(
+        catalogue, scores, loaded.media, settings.history, settings.region, year, opd
+    )
+    count = sum(len(c["inovasi"]) for c in data["bab"])
+    say(f"{count} inovasi tahun {year}")
+    pdf = yearbook.typeset(data, loaded.media, yearbook.timestamp(settings.history, year), say)
+    name = yearbook.file_name(year)
+    if opd is not None:
+        name = name.removesuffix(".pdf") + f"-{opd}.pdf"
+    return Result(findings, catalogue, MappingProxyType(scores), (), MappingProxyType({name: pdf}))
 
 
 def advice(result: Result, *, complete: bool) -> tuple[Finding, ...]:

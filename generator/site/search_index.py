@@ -24,6 +24,8 @@ when a reader searches, sorts or filters. Two kinds of bundle:
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
 import re
 import shutil
@@ -33,6 +35,7 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 BUNDLE = "pagefind"
 """Folder of the search index of a catalogue searched in one part (every searchable page)."""
@@ -115,6 +118,116 @@ def _pagefind(site_dir: Path, output: str, *, source: Path | None = None) -> Non
     if result.returncode != 0 or not (site_dir / output / "pagefind.js").is_file():
         detail = (result.stderr or result.stdout).strip()[-500:]
         raise SearchIndexError(f"indeks pencarian (Pagefind) gagal dibuat: {detail}")
+    stabilise(site_dir / output)
+
+
+# ---- the same catalogue, the same index ------------------------------------------------
+# Pagefind (1.5) writes a filter's values, and the filters and sorts listed in a bundle's
+# metadata, in the order of Rust hash maps, which differs from run to run (Pagefind#638:
+# fragments and word indexes became stable in 1.3, "filter/metadata indexes" did not). The
+# content is the same; only the order, and so the file names (content hashes) and the entry
+# hash, change. stabilise() rewrites those files in sorted order and names them by their own
+# content, so that two builds of one catalogue give identical bundles. The files are gzip of
+# b"pagefind_dcd" and one CBOR value; only the versions measured are touched.
+
+_STABLE_VERSIONS = ("1.5.",)
+_DCD = b"pagefind_dcd"
+
+
+def _cbor(value: object) -> bytes:
+    """CBOR of text, unsigned integers and arrays (all a Pagefind index holds)."""
+
+    def head(major: int, n: int) -> bytes:
+        if n < 24:
+            return bytes([major << 5 | n])
+        for extra, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+            if n < 1 << (8 * size):
+                return bytes([major << 5 | extra]) + n.to_bytes(size, "big")
+        raise ValueError(n)  # pragma: no cover
+
+    if isinstance(value, bool) or (isinstance(value, int) and value < 0):
+        raise ValueError(value)
+    if isinstance(value, int):
+        return head(0, value)
+    if isinstance(value, str):
+        data = value.encode("utf-8")
+        return head(3, len(data)) + data
+    if isinstance(value, list):
+        return head(4, len(value)) + b"".join(_cbor(item) for item in value)
+    raise ValueError(type(value))
+
+
+def _uncbor(data: bytes, at: int = 0) -> tuple[object, int]:
+    """The inverse of :func:`_cbor`; anything else raises ValueError."""
+    first, at = data[at], at + 1
+    major, n = first >> 5, first & 31
+    if n >= 24:
+        if n > 27:
+            raise ValueError(first)
+        size = 1 << (n - 24)
+        n, at = int.from_bytes(data[at : at + size], "big"), at + size
+    if major == 0:
+        return n, at
+    if major == 3:
+        return data[at : at + n].decode("utf-8"), at + n
+    if major == 4:
+        items = []
+        for _ in range(n):
+            item, at = _uncbor(data, at)
+            items.append(item)
+        return items, at
+    raise ValueError(first)
+
+
+def _read_dcd(path: Path) -> Any:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_DCD):
+        raise ValueError(path)
+    value, end = _uncbor(data, len(_DCD))
+    if end != len(data):
+        raise ValueError(path)
+    return value
+
+
+def _dcd(value: object) -> bytes:
+    return _DCD + _cbor(value)
+
+
+def _write_dcd(path: Path, data: bytes) -> None:
+    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def _key(item: Any) -> str:
+    return str(item[0])
+
+
+def stabilise(bundle: Path) -> None:
+    """Rewrite a Pagefind bundle's filter files and metadata in sorted order, each named by
+    its content, and its entry file; a bundle of an unmeasured version is left alone."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    if not str(entry.get("version", "")).startswith(_STABLE_VERSIONS):
+        return
+    for language, info in entry["languages"].items():
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read_dcd(meta_path)
+        filters = []
+        for name, old in meta[3]:
+            old_path = bundle / "filter" / f"{old}.pf_filter"
+            label, values = _read_dcd(old_path)
+            data = _dcd([label, sorted(values, key=_key)])
+            new = f"{language}_{hashlib.sha256(data).hexdigest()[:7]}"
+            old_path.unlink()
+            _write_dcd(bundle / "filter" / f"{new}.pf_filter", data)
+            filters.append([name, new])
+        meta[3] = sorted(filters, key=_key)
+        meta[4] = sorted(meta[4], key=_key)
+        data = _dcd(meta)
+        info["hash"] = f"{language}_{hashlib.sha256(data).hexdigest()[:10]}"
+        meta_path.unlink()
+        _write_dcd(bundle / f"pagefind.{info['hash']}.pf_meta", data)
+    text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+    entry_path.write_text(text, encoding="utf-8")
 
 
 def _searchable(site_dir: Path) -> list[_Searchable]:

@@ -31,6 +31,7 @@ EVERY_KIND = [
     "indeks-inovasi/",
     "data-terbuka/",
     "kode-temuan/",
+    "panduan-kontributor/",
     "tidak-ada/",
 ]
 
@@ -182,10 +183,13 @@ def test_nothing_is_cut_off_at_360_pixels(phone: Session, path: str, tmp_path: P
     phone.assert_clean()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", EVERY_KIND)
-def test_no_serious_accessibility_violation(browser: Any, site: Site, path: str) -> None:
+def test_no_serious_accessibility_violation(
+    browser: Any, site: Site, path: str, scheme: str
+) -> None:
     assert AXE.is_file(), "axe-core is missing: run make test (npm ci)"
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     try:
         page = context.new_page()
         page.goto(site.url(path.replace("tidak-ada/", "404.html")), wait_until="networkidle")
@@ -280,3 +284,42 @@ def test_a_phone_loads_the_small_webp_copy_of_a_photo(phone: Session) -> None:
     size = phone.page.locator(".kt-sampul picture img").evaluate("i => i.naturalWidth")
     assert size > 0
     phone.assert_clean()
+
+
+@pytest.mark.parametrize("path", ["", "inovasi/antrean-daring/", "rapor/", "panduan-kontributor/"])
+def test_tab_never_lands_off_screen_at_360_pixels(phone: Session, path: str) -> None:
+    """The closed menu's links are out of the tab order; every stop is on the screen."""
+    phone.goto(path)
+    page = phone.page
+    page.wait_for_load_state("networkidle")
+    for step in range(30):
+        page.keyboard.press("Tab")
+        box = page.evaluate(
+            """() => { let e = document.activeElement; if (!e || e === document.body) return null;
+                 // Material's colour toggle focuses a hidden radio and rings its visible label
+                 if (e.tagName === 'INPUT' && e.getBoundingClientRect().width === 0
+                     && e.nextElementSibling && e.nextElementSibling.tagName === 'LABEL') {
+                   e = e.nextElementSibling;
+                 }
+                 const r = e.getBoundingClientRect();
+                 return {tag: e.tagName, text: (e.textContent || '').trim().slice(0, 40),
+                         left: r.left, right: r.right, width: r.width, height: r.height}; }"""
+        )
+        if box is None:
+            continue
+        assert box["width"] > 0 and box["height"] > 0, (path, step, box)
+        assert box["left"] >= -1 and box["right"] <= PHONE["width"] + 1, (path, step, box)
+
+
+def test_search_from_the_home_page_and_the_header(desktop: Session) -> None:
+    desktop.goto("")
+    page = desktop.page
+    page.locator("#kt-beranda-q").fill("kesehatan")
+    page.locator(".kt-cari-beranda button[type=submit]").click()
+    page.wait_for_url("**/cari/?q=kesehatan")
+    assert _results(desktop), "a search from the home page finds results"
+    desktop.goto("inovasi/antrean-daring/")
+    button = page.locator("a.kt-cari-tombol")
+    assert button.get_attribute("href") == "../../cari/"
+    assert button.get_attribute("aria-label") == "Cari inovasi"
+    desktop.assert_clean()

@@ -30,7 +30,8 @@ def _estimate(innovation: Innovation, score: InnovationScore) -> list[Finding]:
     ]
 
 
-def _too_old(innovation: Innovation, score: InnovationScore, catalogue: Catalogue) -> list[Finding]:
+def too_old(innovation: Innovation, score: InnovationScore, catalogue: Catalogue) -> list[Finding]:
+    """Warnings for the innovation's evidence older than its indicator allows."""
     if score.tahun is None:
         return []
     framework = catalogue.reference.framework(score.kerangka).by_key()
@@ -68,5 +69,5 @@ def year_findings(catalogue: Catalogue, scores: Mapping[str, InnovationScore]) -
         if innovation.data.sumber_data == "berita":
             continue
         score = scores[innovation.slug]
-        found += _too_old(innovation, score, catalogue) + _estimate(innovation, score)
+        found += too_old(innovation, score, catalogue) + _estimate(innovation, score)
     return found

@@ -46,6 +46,7 @@ class HomeView:
 
     meta: v.Meta
     pemda: Text
+    search: Url
     figures: tuple[Figure, ...]
     stages: Text
     buttons: tuple[v.Link, ...]
@@ -87,11 +88,12 @@ def home_page(ctx: PageContext) -> Page:
     newest = sorted(innovations, key=latest_date, reverse=True)[:NEWEST_ON_HOME]
     view = HomeView(
         meta=meta(
-            "Beranda",
+            f"Katalog Inovasi Daerah {ctx.region.pemda}",
             f"Katalog Inovasi Daerah {ctx.region.pemda}: semua inovasi perangkat daerah, bukti "
             "dukung dan skor Indeks Inovasi Daerah.",
         ),
         pemda=text(ctx.region.pemda),
+        search=href(urls.HOME, urls.SEARCH),
         figures=(
             Figure(len(innovations), text("inovasi di katalog")),
             Figure(

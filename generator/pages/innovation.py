@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from generator.base import urls, vocab
 from generator.base.escape import Html, Text, Url, plain_text, prose, text, url
 from generator.base.formats import angka, tanggal
-from generator.catalogue.records import Catalogue, Innovation
+from generator.catalogue.records import Agency, Catalogue, Innovation
 from generator.iid.scoring import score_with
 from generator.pages import graphics
 from generator.pages import parts as v
@@ -220,12 +220,24 @@ def _timeline(innovation: Innovation) -> tuple[Step, ...]:
     return tuple(steps)
 
 
+def _named(agency: Agency) -> str:
+    data = agency.data
+    return f"{data.nama} ({data.singkatan})" if data.singkatan else data.nama
+
+
+def _lineage(ctx: PageContext, innovation: Innovation) -> str:
+    """The agency with its acronym, then each agency above it: a puskesmas innovation is
+    read (and found by search) as one of the health office's too."""
+    own, *above = ctx.lineage(innovation.opd)
+    return _named(own) + "".join(f", di bawah {_named(a)}" for a in above)
+
+
 def _profile(ctx: PageContext, innovation: Innovation) -> tuple[v.Row, ...]:
     """The profile table: the agency, then each profile field the record fills (a news
     record leaves the classification out, and so does the page), labelled by its facts."""
     data = innovation.data
     model = type(data)
-    rows = [v.Row(text("Perangkat daerah"), text(ctx.catalogue.agency(innovation.opd).data.nama))]
+    rows = [v.Row(text("Perangkat daerah"), text(_lineage(ctx, innovation)))]
     for path, fact in facts.profile(model):
         value = facts.shown(
             facts.value_at(data, path), facts.field_info(model, path), ctx.catalogue.reference

@@ -157,7 +157,8 @@ def cmd_check(args: argparse.Namespace, root: Path) -> int:
                 file=sys.stderr,
             )
         return FAILURE
-    result = pipeline.check(settings)
+    scope = pipeline.scope_of(paths, settings, cwd)
+    result = pipeline.check(settings, scope)
     findings: Sequence[Finding] = (
         *result.findings,
         *pipeline.advice(result, complete=args.saran_lengkap),
@@ -168,7 +169,11 @@ def cmd_check(args: argparse.Namespace, root: Path) -> int:
             print(f"'{path}' sudah dihapus atau dipindah; yang merujuknya ikut diperiksa.",
                   file=sys.stderr)  # fmt: skip
         findings = chosen.findings
-        if chosen.elsewhere:
+        if scope is not None:
+            print("Hanya yang disebut (dan yang terkait dengannya) yang diperiksa; periksa "
+                  "seluruh katalog dengan: sepeda check (dari folder proyek)",
+                  file=sys.stderr)  # fmt: skip
+        elif chosen.elsewhere:
             print(f"Di luar yang diperiksa masih ada {chosen.elsewhere} galat; lihat semuanya "
                   "dengan: sepeda check (dari folder proyek)", file=sys.stderr)  # fmt: skip
     _print(findings, args.format)

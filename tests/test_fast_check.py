@@ -179,4 +179,6 @@ def test_check_from_inside_an_agency_folder_checks_that_agency(project: Path) ->
     )  # fmt: skip
     assert inside.returncode == 0, inside.stdout
     assert "gertak-desa" not in inside.stdout
-    assert "Di luar yang diperiksa masih ada" in inside.stderr
+    # only the agency's folder was read: the broken record elsewhere is neither read nor
+    # counted, and the admin is told how to check everything
+    assert "Hanya yang disebut (dan yang terkait dengannya) yang diperiksa" in inside.stderr

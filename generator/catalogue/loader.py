@@ -155,13 +155,19 @@ def load_catalogue(
     pemda: str,
     publish: bool = False,
     memo: Memo | None = None,
+    scope: frozenset[str] | None = None,
 ) -> Loaded:
-    """Read, validate and cross-check the whole tree.
+    """Read, validate and cross-check the whole tree, or the part ``scope`` names.
 
     Returns the catalogue (``None`` when any error was found), every finding (sorted) and,
     with ``publish``, the published bytes of every media file (checked and re-encoded in one
     pass). ``pemda`` is the catalogue's own regional government (a record naming another is
     refused). ``memo`` (``sepeda serve``) skips the work whose inputs did not change.
+
+    ``scope`` (``sepeda check PATH``): project-relative folders (an agency's, an
+    innovation's); only the innovations inside them, and those sharing a slug with one of
+    them, are read and checked. Every agency is read and every folder name is known, so the
+    cross-file rules about the scope (slugs, ``induk``, ``replikasi``) hold as in a whole check.
     """
     if memo is not None and memo.today != today:
         memo.today, memo.documents = today, {}
@@ -186,6 +192,7 @@ def load_catalogue(
     innovations: list[Innovation] = []
     agency_folders: list[str] = []
     innovation_folders: list[str] = []
+    chosen: list[tuple[Path, str]] = []
     for opd_dir in _folders(innovations_dir):
         agency_folders.append(opd_dir.name)
         agency = _read_agency(opd_dir, reader)
@@ -193,9 +200,13 @@ def load_catalogue(
             agencies.append(agency)
         for folder in _folders(opd_dir):
             innovation_folders.append(folder.name)
-            innovation = _read_innovation(folder, opd_dir.name, reader)
-            if innovation is not None:
-                innovations.append(innovation)
+            chosen.append((folder, opd_dir.name))
+    if scope is not None:
+        chosen = _in_scope(chosen, scope, root)
+    for folder, opd in chosen:
+        innovation = _read_innovation(folder, opd, reader)
+        if innovation is not None:
+            innovations.append(innovation)
     catalogue = Catalogue(tuple(agencies), tuple(innovations), reference)
     cross, media = checks.run_all(
         catalogue,
@@ -209,6 +220,19 @@ def load_catalogue(
     if has_errors(findings):
         return Loaded(None, findings, {}, catalogue)
     return Loaded(catalogue, findings, media, catalogue)
+
+
+def _in_scope(
+    folders: list[tuple[Path, str]], scope: frozenset[str], root: Path
+) -> list[tuple[Path, str]]:
+    """The innovation folders inside ``scope``, and every folder sharing a slug with one."""
+
+    def inside(folder: Path) -> bool:
+        shown = display_path(folder, root)
+        return any(shown == s or shown.startswith(s + "/") for s in scope)
+
+    taken = {folder.name for folder, _ in folders if inside(folder)}
+    return [(folder, opd) for folder, opd in folders if folder.name in taken]
 
 
 def _present(path: Path) -> bool:

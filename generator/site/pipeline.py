@@ -63,6 +63,7 @@ __all__ = [
     "new_innovation",
     "new_verification",
     "project_root",
+    "scope_of",
     "select",
     "snapshot",
     "stale_files",
@@ -172,9 +173,14 @@ def _load(
 
 
 def _load_all(
-    settings: Settings, *, publish: bool, memo: Memo | None = None
+    settings: Settings,
+    *,
+    publish: bool,
+    memo: Memo | None = None,
+    scope: frozenset[str] | None = None,
 ) -> tuple[tuple[Finding, ...], Loaded | None, dict[str, InnovationScore], Catalogue | None]:
-    """As :func:`_load`, with every record valid on its own (also when there are errors)."""
+    """As :func:`_load`, with every record valid on its own (also when there are errors);
+    ``scope`` limits the reading to some folders (see :func:`scope_of`)."""
     loaded = load_catalogue(
         settings.innovations_dir,
         settings.root,
@@ -183,6 +189,7 @@ def _load_all(
         publish=publish,
         pemda=settings.region.pemda,
         memo=memo,
+        scope=scope,
     )
     findings = tuple(sort_findings([*_config_findings(settings), *loaded.findings]))
     if loaded.catalogue is None or has_errors(findings):
@@ -206,11 +213,12 @@ def _form_not_installed() -> Finding:
     )
 
 
-def check(settings: Settings) -> Result:
+def check(settings: Settings, scope: frozenset[str] | None = None) -> Result:
     """Validate the catalogue and the site configuration; score when there is no error.
 
-    ``partial`` holds every record valid on its own, also when there are errors."""
-    findings, loaded, scores, partial = _load_all(settings, publish=False)
+    ``partial`` holds every record valid on its own, also when there are errors. ``scope``
+    (from :func:`scope_of`) reads and checks only the folders a change concerns."""
+    findings, loaded, scores, partial = _load_all(settings, publish=False, scope=scope)
     if loaded is None:
         return Result(findings, partial=partial)
     return Result(findings, loaded.catalogue, MappingProxyType(scores), partial=partial)
@@ -399,6 +407,14 @@ def select(
         cwd=cwd,
         catalogue=result.catalogue or result.partial,
     )
+
+
+def scope_of(paths: Sequence[str], settings: Settings, cwd: Path) -> frozenset[str] | None:
+    """The folders a check of ``paths`` reads (``None``: the whole catalogue); a check of one
+    innovation costs what that innovation costs, not the catalogue."""
+    if not paths:
+        return None
+    return selection.scope_of(paths, root=settings.root, katalog=settings.katalog, cwd=cwd)
 
 
 def unknown_paths(paths: Sequence[str], settings: Settings, cwd: Path) -> tuple[str, ...]:

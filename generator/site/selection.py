@@ -17,13 +17,14 @@ counted, so the caller can say that the whole catalogue has more.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.base.diagnostics import Finding, Severity
 from generator.base.history import known_to_git
-from generator.catalogue.records import OPD_FILE, Catalogue
+from generator.catalogue.records import INOVASI_FILE, OPD_FILE, Catalogue
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,28 @@ def _referrers(catalogue: Catalogue | None, slugs: set[str], agencies: set[str])
     ]
     found += [a.source.path for a in catalogue.agencies if a.data.induk in agencies]
     return found
+
+
+def scope_of(paths: Sequence[str], *, root: Path, katalog: str, cwd: Path) -> frozenset[str] | None:
+    """The folders a check of ``paths`` must read: each innovation's folder, each agency's
+    folder, and the folders of records that referred to a removed innovation (found by
+    their text, without reading every record). ``None`` (read everything) when a path is
+    the catalogue itself or lies outside it."""
+    inside = katalog.strip("/") + "/"
+    given = [relative(p, root, cwd) for p in paths]
+    if any(not p.startswith(inside) for p in given):
+        return None
+    scopes = {_scope(p, katalog) for p in given}
+    gone: set[str] = set()
+    for path in given:
+        if not (root / path).exists():
+            gone |= _gone(path, katalog, root)[0]
+    if gone:
+        for profile in sorted((root / katalog).glob("*/*/" + INOVASI_FILE)):
+            text = profile.read_text(encoding="utf-8", errors="replace")
+            if any(re.search(rf"inovasi:\s*['\"]?{re.escape(slug)}\b", text) for slug in gone):
+                scopes.add(profile.parent.relative_to(root).as_posix())
+    return frozenset(scopes)
 
 
 def select(

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.base import formats, vocab
-from generator.base.codes import Code
 from generator.catalogue.records import Catalogue, Innovation
 from generator.iid import freshness
 from generator.iid.scoring import InnovationScore
@@ -64,11 +63,17 @@ def agency_todo(
     """The to-do of every innovation of agency ``opd`` (not its units), by slug; records
     taken from news are included (their agency completes them)."""
     own = [i for i in catalogue.innovations if i.opd == opd and i.slug in scores]
-    old = [f for f in freshness.year_findings(catalogue, scores) if f.code is Code.EVIDENCE_TOO_OLD]
     found = []
     for innovation in own:
         score = scores[innovation.slug]
         rows = score.baris
+        # the A605 warnings of `sepeda check` (freshness.year_findings), for this record only:
+        # every agency page asks, so the whole catalogue is not walked once per agency
+        old = (
+            []
+            if innovation.data.sumber_data == "berita"
+            else freshness.too_old(innovation, score, catalogue)
+        )
         found.append(
             Todo(
                 slug=innovation.slug,
@@ -83,9 +88,7 @@ def agency_todo(
                     for r in rows
                     if r.tingkat_klaim is not None and not r.ada_bukti
                 ),
-                bukti_lama=tuple(
-                    f"{f.field}: {f.message}" for f in old if f.path == innovation.source.path
-                ),
+                bukti_lama=tuple(f"{f.field}: {f.message}" for f in old),
                 profil_kosong=_profile(innovation),
                 status_verifikasi=score.status_verifikasi,
             )

@@ -1,17 +1,28 @@
-"""The page of one agency: its facts, its units, its totals and its (and its units')
-innovations, paged.
+"""The page of one agency: its facts, its units, its totals, its (and its units')
+innovations, paged, and what its admins still have to complete before the IID deadline.
 """
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
+from datetime import date
 
 from generator.base import urls, vocab
 from generator.base.escape import Text, Url, text, url
+from generator.base.formats import tanggal
 from generator.catalogue.records import Agency
+from generator.iid import todo
 from generator.iid.scoring import AgencyTotals
 from generator.pages import parts as v
-from generator.pages.context import Page, PageContext, agency_link, href, meta
+from generator.pages.context import (
+    Page,
+    PageContext,
+    agency_link,
+    href,
+    mandatory_evidence,
+    meta,
+)
 from generator.pages.paging import by_name, paged_list
 from generator.record import facts
 from generator.record.models import Opd
@@ -26,8 +37,42 @@ class Totals:
     maksimum: int
     terverifikasi: int
     diverifikasi: int
-    jumlah_klaim: int
-    klaim_berbukti: int
+    bukti: Text
+    """Mandatory indicators with a claim and evidence, as the Rapor counts them."""
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One kind of gap of an innovation: what, then the indicators, fields or evidence."""
+
+    label: Text
+    values: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class TodoItem:
+    """What one of the agency's own innovations still lacks (``iid/todo.py``)."""
+
+    link: v.Link
+    status: Text
+    """The pokja's verification state in words."""
+    done: bool
+    lacks: tuple[Gap, ...]
+
+
+@dataclass(frozen=True)
+class Todo:
+    """The agency page's "Yang perlu dilengkapi": its own innovations' gaps before the
+    deadline; its units' innovations are on their own pages."""
+
+    deadline: Text
+    """"Tenggat IID <year>: <date>" when ``extra.tenggat`` configures one, else empty."""
+    as_of: Text
+    """The date of the data the page shows, empty when unknown."""
+    command: Text
+    items: tuple[TodoItem, ...]
+    units: bool
+    """Units under the agency have innovations of their own (listed on their pages)."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +98,7 @@ class AgencyView:
     contact: tuple[v.Row, ...]
     sources: tuple[v.Link, ...]
     provenance: Text
+    todo: Todo
 
 
 def _totals(totals: AgencyTotals) -> Totals:
@@ -62,8 +108,53 @@ def _totals(totals: AgencyTotals) -> Totals:
         maksimum=totals.maksimum,
         terverifikasi=totals.terverifikasi,
         diverifikasi=totals.jumlah_diverifikasi,
-        jumlah_klaim=totals.jumlah_klaim,
-        klaim_berbukti=totals.klaim_berbukti,
+        bukti=text(mandatory_evidence(totals.inovasi)),
+    )
+
+
+def _deadline(ctx: PageContext) -> tuple[int, date] | None:
+    """The IID deadline the page names: the next one on or after the date of the data (a
+    page has no clock, so two builds of one catalogue agree), else the latest configured."""
+    region = ctx.region
+    if ctx.history.data_date is None:
+        return region.deadlines[-1] if region.deadlines else None
+    return region.deadline(ctx.history.data_date)
+
+
+def _todo(ctx: PageContext, agency: Agency, uri: str) -> Todo:
+    """The same to-do as ``sepeda check innovations/<opd>``, as a view."""
+    items = []
+    for item in todo.agency_todo(ctx.catalogue, ctx.scores, agency.slug):
+        gaps = (
+            ("Indikator wajib belum diklaim", item.wajib_belum_diklaim),
+            ("Klaim tanpa bukti dukung", item.tanpa_bukti),
+            ("Bukti terlalu lama", item.bukti_lama),
+            ("Isian profil kosong di inovasi.yaml", item.profil_kosong),
+        )
+        items.append(
+            TodoItem(
+                link=v.Link(href(uri, urls.innovation_uri(item.slug)), text(item.nama)),
+                status=text(
+                    vocab.STATUS_VERIFIKASI.get(item.status_verifikasi, item.status_verifikasi)
+                ),
+                done=item.done,
+                lacks=tuple(
+                    Gap(text(label), tuple(text(x) for x in values))
+                    for label, values in gaps
+                    if values
+                ),
+            )
+        )
+    deadline = _deadline(ctx)
+    day = ctx.history.data_date
+    return Todo(
+        deadline=text(f"Tenggat IID {deadline[0]}: {tanggal(deadline[1]).unescape()}")
+        if deadline
+        else text(""),
+        as_of=tanggal(day) if day else text(""),
+        command=text(f"sepeda check {posixpath.dirname(agency.source.path)}"),
+        items=tuple(items),
+        units=any(i.opd != agency.slug for i in ctx.family.get(agency.slug, ())),
     )
 
 
@@ -117,5 +208,6 @@ def agency_pages(ctx: PageContext, agency: Agency) -> list[Page]:
         ),
         sources=tuple(v.Link(url(s.url), text(s.judul)) for s in data.sumber),
         provenance=text(data.catatan_sumber or ""),
+        todo=_todo(ctx, agency, uri),
     )
     return [Page(uri, "agency.md.j2", view, (agency.source.path,)), *lists[1:]]

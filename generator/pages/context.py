@@ -10,7 +10,7 @@ own module, once, for the context it lands in; links are final relative URLs fro
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -263,6 +263,19 @@ def filter_choices(ctx: PageContext) -> tuple[v.FilterChoice, ...]:
 
 def percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "–"
+
+
+def mandatory_evidence(scores: Iterable[InnovationScore]) -> str:
+    """ "Bukti dukung" of an agency (Rapor and the agency page): the mandatory indicators of
+    every innovation that have a claim with evidence (2 innovations x 5 mandatory = 10), not
+    only the claims made."""
+    rows = [r for s in scores for r in s.baris if r.wajib]
+    if not rows:
+        return "belum ada inovasi"
+    evidenced = sum(1 for r in rows if r.ada_bukti)
+    return (
+        f"{percent(evidenced, len(rows))} ({evidenced} dari {len(rows)} indikator wajib berbukti)"
+    )
 
 
 def has_evidence(ctx: PageContext, innovation: Innovation) -> bool:

@@ -6,6 +6,7 @@ search fields; and the generated covers of innovations without a photo.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 from generator.base import urls, vocab
 from generator.base.escape import Html, Text, Url, plain_text, prose, text, url
@@ -29,7 +30,7 @@ from generator.pages.context import (
 )
 from generator.pages.facets import FACETS
 from generator.record import facts
-from generator.record.models import Kontak, Media
+from generator.record.models import Bukti, Kontak, Media
 
 
 @dataclass(frozen=True)
@@ -274,7 +275,37 @@ def _charts(
     return charts, rows
 
 
-def _indicators(ctx: PageContext, innovation: Innovation, source: str) -> Indicators:
+def _document(evidence: Bukti) -> str:
+    """What an evidence link is called: its document's title (``tentang``), else its file
+    name, else the link's host and path (``contoh.go.id/sk``)."""
+    if evidence.tentang:
+        return evidence.tentang
+    if evidence.berkas:
+        return evidence.berkas
+    parts = urlsplit(evidence.url or "")
+    return (parts.netloc + parts.path).rstrip("/") or parts.netloc
+
+
+def _distinct(label: str, nomor: int, position: int, taken: set[str]) -> str:
+    """``label``, or when the page already has a link so called, the same label told apart
+    by its indicator (and its place among the indicator's evidence): no two links on a page
+    read the same."""
+    candidates = [label, f"{label} (bukti indikator {nomor})"]
+    candidates.append(f"{label} (bukti {position} indikator {nomor})")
+    candidates += [f"{label} (bukti {position} indikator {nomor}, {n})" for n in range(2, 100)]
+    for candidate in candidates:
+        key = " ".join(candidate.split()).casefold()
+        if key not in taken:
+            taken.add(key)
+            return candidate
+    raise AssertionError(label)  # 100 identical labels on one indicator: not a real page
+
+
+def _indicators(
+    ctx: PageContext, innovation: Innovation, source: str, taken: set[str]
+) -> Indicators:
+    """The IID section; ``taken`` holds the page's other link labels (casefolded), and the
+    evidence labels join it."""
     score = ctx.scores[innovation.slug]
     framework = ctx.catalogue.reference.framework(score.kerangka)
     by_key = framework.by_key()
@@ -284,10 +315,10 @@ def _indicators(ctx: PageContext, innovation: Innovation, source: str) -> Indica
             continue
         klaim = innovation.data.indikator[row.kunci]
         evidence = []
-        for b in klaim.bukti:
+        for position, b in enumerate(klaim.bukti, 1):
             target = urls.innovation_file(innovation.slug, b.berkas) if b.berkas else None
             link = href(source, target) if target else url(b.url or "")
-            label = b.tentang or b.berkas or "Tautan bukti"
+            label = _distinct(_document(b), row.nomor, position, taken)
             ref_text = ""
             if b.nomor:
                 ref_text = f"Nomor {b.nomor}" + (f", {tanggal(b.tanggal)}" if b.tanggal else "")
@@ -445,6 +476,8 @@ def innovation_page(ctx: PageContext, innovation: Innovation) -> Page:
     documents = tuple(
         v.Link(filehref(m.berkas), text(m.keterangan)) for m in data.media if urls.is_pdf(m.berkas)
     )
+    links = tuple(v.Link(url(t.url), text(t.judul)) for t in data.tautan)
+    taken = {" ".join(link.label.unescape().split()).casefold() for link in documents + links}
     replicas = tuple(
         Replica(
             text(r.pemda),
@@ -484,7 +517,7 @@ def innovation_page(ctx: PageContext, innovation: Innovation) -> Page:
         timeline=_timeline(innovation),
         charts=charts,
         results=results,
-        indicators=None if news else _indicators(ctx, innovation, uri),
+        indicators=None if news else _indicators(ctx, innovation, uri, taken),
         goals=tuple(Goal(n, text(vocab.TPB[n])) for n in data.tpb),
         how_scored=href(uri, urls.REGENCY_INDEX),
         changed=_changed(ctx, innovation),
@@ -494,7 +527,7 @@ def innovation_page(ctx: PageContext, innovation: Innovation) -> Page:
         photos=photos,
         documents=documents,
         video=url(data.video) if data.video else None,
-        links=tuple(v.Link(url(t.url), text(t.judul)) for t in data.tautan),
+        links=links,
         awards=tuple(
             Award(
                 text(p.tahun if p.tahun is not None else "Tahun tidak diketahui"),

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from generator.base import urls
 from generator.base.escape import Text, text
 from generator.catalogue.records import Innovation
-from generator.iid.scoring import InnovationScore
 from generator.pages import parts as v
 from generator.pages.context import (
     Page,
@@ -23,8 +22,8 @@ from generator.pages.context import (
     coverage_year,
     has_evidence,
     is_verified,
+    mandatory_evidence,
     meta,
-    percent,
 )
 
 
@@ -108,18 +107,6 @@ def _change(family: Sequence[Innovation], latest: int | None) -> str:
     )
 
 
-def _mandatory_evidence(scores: Sequence[InnovationScore]) -> str:
-    """A scorecard's "Bukti dukung": the mandatory indicators of every innovation that have a
-    claim with evidence (2 innovations x 5 mandatory = 10), not only the claims made."""
-    mandatory = sum(1 for s in scores for r in s.baris if r.wajib)
-    evidenced = sum(1 for s in scores for r in s.baris if r.wajib and r.ada_bukti)
-    if not mandatory:
-        return "belum ada inovasi"
-    return (
-        f"{percent(evidenced, mandatory)} ({evidenced} dari {mandatory} indikator wajib berbukti)"
-    )
-
-
 def scorecards_page(ctx: PageContext) -> Page:
     """The regency year over year, then one scorecard per agency (units included)."""
     reported = {y for i in ctx.catalogue.innovations for y in i.data.tahun_laporan}
@@ -136,7 +123,7 @@ def scorecards_page(ctx: PageContext) -> Page:
                 link=agency_link(urls.SCORECARDS, agency),
                 scope=text(f"termasuk {units} unit di bawahnya" if units else ""),
                 count=len(family),
-                completeness=text(_mandatory_evidence(totals.inovasi)),
+                completeness=text(mandatory_evidence(totals.inovasi)),
                 klaim=totals.klaim,
                 maksimum=totals.maksimum,
                 verified=text(

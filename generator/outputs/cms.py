@@ -37,6 +37,39 @@ NEW_ONLY = (
     "Tambah inovasi baru di sini. Inovasi yang sudah terdaftar ada di daftar bernama "
     "perangkat daerah Anda (tanpa 'inovasi baru'): pilih inovasinya untuk memperbarui."
 )
+FORM_HINTS = {
+    "nama inovasi, satu baris, 3-150 karakter": "nama inovasi, 3 sampai 150 karakter",
+    "satu kunci urusan utama": "urusan pemerintahan yang paling dekat dengan inovasi ini",
+    "daftar tahun inovasi dilaporkan, misalnya [2023, 2024]": (
+        "pilih setiap tahun inovasi ini dilaporkan ke Indeks Inovasi Daerah, misalnya 2025 "
+        "dan 2026; tahun lama jangan dihapus, itulah riwayat pelaporannya"
+    ),
+    "true bila orang yang tampak di foto sudah setuju fotonya diterbitkan": (
+        "nyalakan bila orang yang tampak di foto sudah setuju fotonya diterbitkan"
+    ),
+    "tahun penghargaan; hapus baris ini bila sumbernya tidak menyebut tahun": (
+        "tahun penghargaan; kosongkan bila sumbernya tidak menyebut tahun"
+    ),
+    "klaim indikator tahun-tahun pelaporan sebelumnya; 'indikator' berisi klaim tahun "
+    "pelaporan terakhir": (
+        "klaim indikator tahun-tahun pelaporan sebelumnya; klaim tahun pelaporan terakhir "
+        "diisi di bagian indikator IID"
+    ),
+    "nama berkas di folder inovasi, misalnya foto-layanan.jpg": (
+        "foto (.jpg, .jpeg, .png, .webp) atau dokumen PDF; beri nama yang jelas sebelum "
+        "mengunggah, misalnya foto-layanan.jpg"
+    ),
+}
+"""The models' descriptions speak of the YAML file (lines, keys, ``true``); the form says
+the same in the words of its own controls."""
+
+DATE_PATTERN = [
+    "^(0[1-9]|[12][0-9]|3[01])-(0[1-9]|1[0-2])-[0-9]{4}$",
+    "tulis tanggal sebagai hari-bulan-tahun, misalnya 01-03-2025",
+]
+"""Dates are typed day-month-year (``formulir.js`` turns them into the file's ``YYYY-MM-DD``):
+the browser's own date picker follows its language, often month-day-year."""
+
 EXISTING = (
     "Inovasi perangkat daerah ini yang sudah ada di katalog. Pilih satu untuk memperbarui "
     "datanya, misalnya menambah tahun pelaporan atau bukti dukung; perubahan diajukan untuk "
@@ -52,8 +85,17 @@ def _label(model: type[BaseModel], key: str) -> str:
 class FormBuilder:
     """Turns model fields into Decap widgets; ``reference`` gives urusan and indicators."""
 
-    def __init__(self, reference: Reference) -> None:
+    def __init__(self, reference: Reference, latest_year: int | None = None) -> None:
         self.reference = reference
+        self.latest_year = latest_year
+        """The newest reporting year the check accepts (this year): the form's year list."""
+
+    def _years(self) -> dict[str, Any]:
+        """Reporting years as a choice, newest first: Decap's list widget saves an empty
+        list despite ``required``, its multiple select refuses it."""
+        assert self.latest_year is not None
+        years = range(self.latest_year, fields.MIN_YEAR - 1, -1)
+        return {"widget": "select", "options": [{"label": str(y), "value": y} for y in years]}
 
     def _scalar(self, base: Any, validators: list[Any]) -> dict[str, Any]:
         for check in validators:
@@ -64,13 +106,7 @@ class FormBuilder:
                 low, high = check.range
                 return {"widget": "number", "value_type": "int", "min": low, "max": high}
             if check is fields._date:
-                return {
-                    "widget": "datetime",
-                    "format": "YYYY-MM-DD",
-                    "date_format": "YYYY-MM-DD",
-                    "time_format": False,
-                    "picker_utc": True,
-                }
+                return {"widget": "string", "pattern": DATE_PATTERN}
             if check is fields._year:
                 return {"widget": "number", "value_type": "int", "min": fields.MIN_YEAR}
             if check is fields._flag:
@@ -92,7 +128,7 @@ class FormBuilder:
             for check in validators:
                 if hasattr(check, "limits"):
                     low, high = check.limits
-                    message = f"satu baris, {low} sampai {high} karakter"
+                    message = f"{low} sampai {high} karakter"
                     return {"widget": "string", "pattern": [f"^.{{{low},{high}}}$", message]}
         return {"widget": widget}
 
@@ -107,15 +143,25 @@ class FormBuilder:
         # Decap validates a required field inside an optional block even when the block is
         # left empty, so the level is optional here; 'sepeda check' requires it for a claim.
         claim = [{**f, "required": False} for f in self.model_fields(models.Klaim)]
+
+        def levels(parameter: dict[int, str]) -> list[dict[str, Any]]:
+            hint = "; ".join(f"{n}: {text}" for n, text in sorted(parameter.items()))
+            return [
+                {**f, "hint": f"tingkat yang bisa dibuktikan: {hint}"}
+                if f["name"] == "tingkat"
+                else f
+                for f in claim
+            ]
+
         blocks = [
             {
                 "name": i.kunci,
-                "label": f"{i.nomor}. {i.nama}",
+                "label": f"{i.nomor}. {i.nama}" + (" (wajib)" if i.wajib else ""),
                 "widget": "object",
                 "required": False,
                 "collapsed": True,
                 "hint": i.keterangan,
-                "fields": claim,
+                "fields": levels(i.parameter),
             }
             for i in self.reference.newest.indikator
         ]
@@ -137,6 +183,8 @@ class FormBuilder:
                 if name == "tpb":
                     options = [{"label": f"{n}. {t}", "value": n} for n, t in vocab.TPB.items()]
                     inner = {"widget": "select", "options": options}
+                elif fields._year in item_validators and self.latest_year is not None:
+                    inner = self._years()
                 if inner["widget"] == "select":
                     entry |= {**inner, "multiple": True}
                 else:
@@ -159,7 +207,7 @@ class FormBuilder:
             entry |= self._scalar(base, validators)
         entry["required"] = required and not optional
         if info.description and entry.get("widget") != "object":
-            entry["hint"] = info.description
+            entry["hint"] = FORM_HINTS.get(info.description, info.description)
         upload = facts.facts(model, name)
         if upload is not None and upload.widget is not None:
             entry.pop("pattern", None)
@@ -172,6 +220,23 @@ class FormBuilder:
             for name, info in model.model_fields.items()
             if name not in LEFT_TO_YAML
         ]
+
+
+def date_keys(model: type[BaseModel]) -> list[str]:
+    """The keys holding a date anywhere in ``model``'s records (``mulai``, ``tanggal`` of
+    an evidence): the form shows their values day-month-year."""
+    found: set[str] = set()
+
+    def visit(record: type[BaseModel], seen: tuple[type[BaseModel], ...]) -> None:
+        for name, info in record.model_fields.items():
+            if fields._date in facts.validators(info):
+                found.add(name)
+            inner = layout.records_in(info.annotation)
+            if inner is not None and inner not in seen:
+                visit(inner, (*seen, inner))
+
+    visit(model, (model,))
+    return sorted(found)
 
 
 class _NoAliases(yaml.SafeDumper):
@@ -237,11 +302,13 @@ def config(
     agencies: Sequence[tuple[str, str]],
     backend: dict[str, Any],
     listed: Sequence[Listed] = (),
+    latest_year: int | None = None,
 ) -> dict[str, Any]:
     """The Decap configuration: per agency ``(slug, name)`` of the catalogue folder
     ``katalog`` (project-relative, for example ``innovations``) one collection listing its
-    innovations for editing (``listed``) and one for adding a new one."""
-    form = FormBuilder(reference).model_fields(models.Inovasi)
+    innovations for editing (``listed``) and one for adding a new one; ``latest_year``
+    (this year) ends the choice of reporting years."""
+    form = FormBuilder(reference, latest_year).model_fields(models.Inovasi)
     existing = [_existing(katalog, slug, name, listed, form) for slug, name in agencies]
     new = [
         {
@@ -306,13 +373,14 @@ def admin_files(
     region: Region,
     bundle: dict[str, bytes],
     listed: Sequence[Listed] = (),
+    latest_year: int | None = None,
 ) -> dict[str, str | bytes]:
     """Everything under ``admin/``: the page, its configuration, the Indonesian interface
     strings and the Decap bundle (``bundle``, from :mod:`generator.outputs.vendor`)."""
     form = region.form
     if form is None:
         return {}
-    settings = config(reference, katalog, agencies, form.decap(), listed)
+    settings = config(reference, katalog, agencies, form.decap(), listed, latest_year)
     if form.local_port:
         local = {"url": f"http://localhost:{form.local_port}/api/v1"}
         settings = {"local_backend": local, **settings}
@@ -330,6 +398,8 @@ def admin_files(
         f"{ADMIN_DIR}/bahasa.js": script,
         f"{ADMIN_DIR}/urutan.js": "window.SEPEDA_URUTAN = "
         + json.dumps(layout.order_tree(models.Inovasi), separators=(",", ":"))
+        + ";\nwindow.SEPEDA_TANGGAL = "
+        + json.dumps(date_keys(models.Inovasi))
         + ";\n",
         f"{ADMIN_DIR}/formulir.js": Path(__file__).with_name("formulir.js").read_text("utf-8"),
     }

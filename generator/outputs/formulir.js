@@ -111,10 +111,27 @@
     return data;
   }
 
+  // dates: YYYY-MM-DD in the file, day-month-year in the form (window.SEPEDA_TANGGAL
+  // names the keys holding a date; urutan.js)
+  function dates(data, key, from, to) {
+    if (Array.isArray(data)) return data.map(function (v) { return dates(v, key, from, to); });
+    if (data && typeof data === "object") {
+      var out = {};
+      Object.keys(data).forEach(function (k) { out[k] = dates(data[k], k, from, to); });
+      return out;
+    }
+    if (typeof data === "string" && (root.SEPEDA_TANGGAL || []).includes(key) && from.test(data)) {
+      return data.split("-").reverse().join("-");
+    }
+    return data;
+  }
+  var ISO = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+  var DMY = /^[0-9]{2}-[0-9]{2}-[0-9]{4}$/;
+
   function parse(text) {
     var lines = text.replace(/\r\n?/g, "\n").split("\n");
     if (skip(lines, 0) >= lines.length) return {};
-    return typed(block(lines, skip(lines, 0), 0)[0], "");
+    return dates(typed(block(lines, skip(lines, 0), 0)[0], ""), "", ISO);
   }
 
   // ---- writing: the canonical layout (generator/record/layout.py) -----------------------
@@ -199,7 +216,7 @@
   }
 
   function dump(data, order) {
-    return dict(data, order, 0);
+    return dict(dates(data, "", DMY), order, 0);
   }
 
   var api = { parse: parse, dump: dump };
@@ -212,8 +229,13 @@
   }
 
   // ---- the media picker: photos and PDFs only, nothing deleted from the form ------------
+  // The picker lists the files of the innovation's folder (of the agency's folder for a new
+  // innovation): inovasi.yaml, verifikasi.yaml and opd.yaml are hidden, and the button that
+  // deletes files from the repository is removed. Files of another type are refused.
+  var ACCEPTED = /\.(jpe?g|png|webp|pdf)$/i;
   var ACCEPT = ".jpg,.jpeg,.png,.webp,.pdf";
   var MESSAGE = "Jenis berkas ini tidak diterima. Unggah foto (.jpg, .jpeg, .png, .webp) atau PDF.";
+  var DELETE = "Hapus yang dipilih";
   function guard(node) {
     if (!node.querySelectorAll) return;
     node.querySelectorAll("input[type=file]").forEach(function (input) {
@@ -222,7 +244,7 @@
       input.setAttribute("accept", ACCEPT);
       input.addEventListener("change", function (event) {
         var bad = Array.prototype.some.call(input.files || [], function (f) {
-          return !/\.(jpe?g|png|webp|pdf)$/i.test(f.name);
+          return !ACCEPTED.test(f.name);
         });
         if (bad) {
           event.stopImmediatePropagation();
@@ -231,10 +253,23 @@
         }
       }, true);
     });
+    node.querySelectorAll("[class*=CardText]").forEach(function (text) {
+      var cell = text.parentElement && text.parentElement.parentElement;
+      if (!cell) return;
+      var hide = !ACCEPTED.test(text.textContent.trim());
+      if (hide !== (cell.style.display === "none")) {
+        cell.style.display = hide ? "none" : "";
+        cell.toggleAttribute("hidden", hide);
+      }
+    });
+    node.querySelectorAll("button").forEach(function (button) {
+      if (button.textContent.trim() === DELETE) button.remove();
+    });
   }
   if (root.document && root.MutationObserver) {
-    new root.MutationObserver(function (changes) {
-      changes.forEach(function (c) { c.addedNodes.forEach(guard); });
-    }).observe(root.document.documentElement, { childList: true, subtree: true });
+    // one pass over the page after each batch of changes (react-window reuses the cards)
+    new root.MutationObserver(function () {
+      guard(root.document);
+    }).observe(root.document.documentElement, { childList: true, subtree: true, characterData: true });
   }
 })(typeof window !== "undefined" ? window : globalThis);

@@ -61,12 +61,12 @@ def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _text)
 
 
-def _records(annotation: Any) -> type[BaseModel] | None:
+def records_in(annotation: Any) -> type[BaseModel] | None:
     """The record model inside an annotation (``Klaim`` in ``dict[str, Klaim]``), if any."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in get_args(annotation):
-        found = _records(arg)
+        found = records_in(arg)
         if found is not None:
             return found
     return None
@@ -83,7 +83,7 @@ def ordered(value: Any, model: type[BaseModel] | None) -> Any:
     result = {}
     for key in keys:
         info = model.model_fields.get(str(key))
-        inner = _records(info.annotation) if info is not None else None
+        inner = records_in(info.annotation) if info is not None else None
         if info is not None and get_origin(_optional(info.annotation)) is dict:
             result[key] = {k: ordered(v, inner) for k, v in value[key].items()}
         else:
@@ -97,7 +97,7 @@ def order_tree(model: type[BaseModel]) -> dict[str, Any]:
     too), ``d`` the tree of a mapping's values (``indikator``)."""
     children: dict[str, Any] = {}
     for name, info in model.model_fields.items():
-        inner = _records(info.annotation)
+        inner = records_in(info.annotation)
         if inner is None:
             continue
         if get_origin(_optional(info.annotation)) is dict:

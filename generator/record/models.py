@@ -213,7 +213,7 @@ class KlaimTahun(Record):
 class Media(Record):
     berkas: Line = Field(
         description="nama berkas di folder inovasi, misalnya foto-layanan.jpg",
-        json_schema_extra=Facts("Berkas", widget="image"),
+        json_schema_extra=Facts("Berkas", widget="file"),
     )
     keterangan: Line = Field(description="keterangan (caption) foto atau dokumen")
     alt: Line | None = None

@@ -99,6 +99,9 @@ class Settings:
     book: bool
     """Whether a build publishes the yearly book (``sepeda serve`` does not: its rebuilds
     stay fast, and its pages then link to no book)."""
+    exports: bool
+    """Whether a build writes the open-data files (``sepeda serve`` does not: at 2,000
+    innovations they cost 8 s of every rebuild, the workbook most)."""
 
     @property
     def katalog(self) -> str:
@@ -118,6 +121,7 @@ class Settings:
         today: date | None = None,
         dates: bool = True,
         book: bool = True,
+        exports: bool = True,
     ) -> Settings:
         """Settings for a project folder (``mkdocs.yml`` beside the folder ``katalog``).
 
@@ -136,6 +140,7 @@ class Settings:
             history=read_history(root, root / katalog) if dates else History(),
             region=region,
             book=book,
+            exports=exports,
         )
 
 
@@ -269,7 +274,8 @@ def build(settings: Settings, memo: Memo | None = None) -> Result:
         files[page.uri] = render.render(page.template, page.view)
         sources[page.uri] = page.sources
     files.update({uri: str(svg) for uri, svg in pages.covers(catalogue).items()})
-    files.update(_exports(settings, catalogue, scores, projection))
+    if settings.exports:
+        files.update(_exports(settings, catalogue, scores, projection))
     files.update(loaded.media)
     if bundle:
         agencies = [(a.slug, a.data.nama) for a in catalogue.agencies]

@@ -156,8 +156,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.findings = ()
         self.scan_findings = []
         root = Path(config.config_file_path).parent
+        # a preview (sepeda serve) skips the yearly book and the open-data files: its
+        # rebuilds follow an admin's typing, and `sepeda build` makes both
         settings = pipeline.Settings.for_project(
-            root, self.config.innovations_dir, book=not self.serving
+            root, self.config.innovations_dir, book=not self.serving, exports=not self.serving
         )
         result = pipeline.build(settings, self.memo)
         self.result = result

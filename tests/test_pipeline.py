@@ -137,3 +137,19 @@ def test_imports_flow_one_way() -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 kept, 0 broken" in result.stdout
+
+
+def test_a_preview_skips_the_open_data_and_the_book(catalogue_copy: Path) -> None:
+    """sepeda serve's rebuilds follow typing: no exports, no book; the pages are the same."""
+    full = pipeline.build(pipeline.Settings.for_project(catalogue_copy, pipeline.CATALOGUE_DIR))
+    preview = pipeline.build(
+        pipeline.Settings.for_project(
+            catalogue_copy, pipeline.CATALOGUE_DIR, book=False, exports=False
+        )
+    )
+    assert "inovasi.json" in full.files and "inovasi.json" not in preview.files
+    assert not any(uri.startswith("buku/") for uri in preview.files)
+    pages = [uri for uri in full.files if uri.endswith(".md") and "data-terbuka" not in uri]
+    assert pages and all(
+        preview.files[uri] == full.files[uri] for uri in pages if "rapor" not in uri
+    )

@@ -108,11 +108,12 @@ chromium: ## make sure Debian's chromium is installed (apt-get when root)
 	  exit 1; \
 	fi
 
-check: $(DEV_STAMP) ## every check, in order: ruff, ruff format, mypy, import layers, pytest
+check: $(DEV_STAMP) ## every check, in order: ruff, ruff format, mypy, import layers, canonical YAML, pytest
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(BIN)/sepeda rapikan --periksa
 	$(BIN)/pytest
 
 lint: $(DEV_STAMP) ## ruff lint and format check only

@@ -104,6 +104,16 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=["markdown", "json"], default="markdown", help="bentuk keluaran"
     )
 
+    tidy = commands.add_parser(
+        "rapikan", help="tulis ulang berkas katalog dalam tata letak baku (seperti formulir)"
+    )
+    tidy.add_argument(
+        "paths", nargs="*", metavar="PATH", help="berkas atau folder (bawaan: seluruh katalog)"
+    )
+    tidy.add_argument(
+        "--periksa", action="store_true", help="hanya periksa: gagal bila ada berkas belum rapi"
+    )
+
     owners = commands.add_parser(
         "codeowners", help="tulis .github/CODEOWNERS dari opd.yaml dan mkdocs.yml"
     )
@@ -306,6 +316,23 @@ def cmd_pack(args: argparse.Namespace, root: Path) -> int:
     return OK
 
 
+def cmd_tidy(args: argparse.Namespace, root: Path) -> int:
+    """``sepeda rapikan [PATH...] [--periksa]``."""
+    result = pipeline.tidy(_settings(args, root, dates=False), args.paths, Path.cwd())
+    if result.findings:
+        _print(result.findings)
+    if args.periksa:
+        for name in result.files:
+            print(f"{name} belum rapi; jalankan: sepeda rapikan {name}", file=sys.stderr)
+        return ERRORS if result.files or result.findings else OK
+    pipeline.write_files(result.files, root)
+    for name in result.files:
+        print(f"Dirapikan: {name}", file=sys.stderr)
+    if not result.files:
+        print("Semua berkas sudah rapi.", file=sys.stderr)
+    return ERRORS if result.findings else OK
+
+
 def cmd_codeowners(args: argparse.Namespace, root: Path) -> int:
     """``sepeda codeowners [--periksa]``."""
     result = pipeline.codeowners(_settings(args, root, dates=False))
@@ -339,7 +366,7 @@ def cmd_review(args: argparse.Namespace, root: Path) -> int:
 COMMANDS = {
     "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new, "buku": cmd_book,
     "export": cmd_export, "review": cmd_review, "codeowners": cmd_codeowners,
-    "verifikasi": cmd_verify, "paket": cmd_pack,
+    "verifikasi": cmd_verify, "paket": cmd_pack, "rapikan": cmd_tidy,
 }  # fmt: skip
 
 

@@ -45,6 +45,7 @@ from generator.pages.parts import Book
 from generator.record.reference import Reference, load_reference
 from generator.record.region import Region, read_region
 from generator.site import config_guard, scaffold, selection
+from generator.site import tidy as tidying
 from generator.site.scaffold import Refused
 
 __all__ = [
@@ -65,6 +66,7 @@ __all__ = [
     "project_root",
     "scope_of",
     "select",
+    "tidy",
     "snapshot",
     "stale_files",
     "todo_text",
@@ -498,6 +500,14 @@ def codeowners(settings: Settings) -> Result:
         return result
     text = owners.codeowners(result.catalogue, settings.region, settings.katalog)
     return replace(result, files=MappingProxyType({owners.PATH: text}))
+
+
+def tidy(settings: Settings, paths: Sequence[str], cwd: Path) -> Result:
+    """``sepeda rapikan``: the catalogue files under ``paths`` (everything when none) that are
+    not in the canonical layout, with their canonical text (project-relative path → text)."""
+    given = [cwd / p for p in paths] or [settings.innovations_dir]
+    changed, findings = tidying.tidy(tidying.catalogue_files(given), settings.root)
+    return Result(tuple(findings), files=MappingProxyType(dict(changed)))
 
 
 def new_innovation(settings: Settings, opd: str, nama: str, *, news: bool) -> str:

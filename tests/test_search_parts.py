@@ -97,7 +97,10 @@ def test_a_small_catalogue_is_searched_in_one_part_and_listed_without_text(
     assert _manifest(site) == [
         {"path": "pagefind/", "inovasi": 3, "opd": 3, "dari": 2024, "sampai": 2024}
     ]
-    assert sorted(p.name for p in (site / "pagefind-cari").iterdir()) == ["bagian.json"]
+    assert sorted(p.name for p in (site / "pagefind-cari").iterdir()) == [
+        "bagian.json",
+        "kata.json",  # the words suggestions are drawn from
+    ]
     listed = _fragments(site / "pagefind-daftar")
     assert sorted(listed) == [
         "/inovasi/antrean-daring/",
@@ -152,7 +155,8 @@ def test_a_search_loads_the_first_part_and_widens_on_request(desktop: Session) -
         "halaman perangkat daerah. Cari juga di 1 inovasi berikutnya (bertanggal 2024)"
     )
     bundles = {u.split("/")[3] + "/" + u.split("/")[4] for u in desktop.requests if "pagefind" in u}
-    assert bundles == {"pagefind-cari/bagian.json", "pagefind-cari/1"}
+    # no result: the indexed words are read for a suggestion
+    assert bundles == {"pagefind-cari/bagian.json", "pagefind-cari/1", "pagefind-cari/kata.json"}
     scope.get_by_role("button").focus()
     page.keyboard.press("Enter")
     expect(status).to_have_text("1 hasil ditemukan untuk “gertak”.")
@@ -184,8 +188,10 @@ def test_the_list_page_and_filters_alone_use_the_list_index(desktop: Session) ->
     desktop.goto("cari/?urusan=Kesehatan")  # no words: the list's index answers
     expect(desktop.page.locator("#kt-hasil .kt-hasil__status")).to_have_text("2 hasil ditemukan.")
     assert _slugs(desktop, 2) == ["antrean-daring", "bekal-obat"]
-    bundles = {u.split("/")[3] for u in desktop.requests if "/pagefind" in u}
-    assert bundles == {"pagefind-daftar"}
+    # the list's index, with the engine of the first part (the one WebAssembly of the site)
+    loaded = [u.split("/", 3)[3] for u in desktop.requests if "/pagefind" in u]
+    assert {u.split("/")[0] for u in loaded if not u.endswith(".pagefind")} == {"pagefind-daftar"}
+    assert {u for u in loaded if u.endswith(".pagefind")} == {"pagefind-cari/1/wasm.id.pagefind"}
     desktop.assert_clean()
 
 

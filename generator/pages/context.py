@@ -252,13 +252,56 @@ def colour(catalogue: Catalogue, innovation: Innovation) -> str:
 
 
 def filter_choices(ctx: PageContext) -> tuple[v.FilterChoice, ...]:
-    """The in-browser filters of "Semua inovasi": agency and every facet, with their values."""
-    agencies = sorted({ctx.catalogue.agency(i.opd).data.nama for i in ctx.catalogue.innovations})
-    choices = [v.FilterChoice(text("opd"), text("Perangkat daerah"), tuple(map(text, agencies)))]
+    """The in-browser filters of "Semua inovasi" and the search page: agency, every facet,
+    verification state and data source, each with the values some innovation has (the
+    values :func:`generator.pages.innovation.search_fields` writes into the index)."""
+
+    def option(value: str, label: str | None = None) -> v.FilterOption:
+        return v.FilterOption(text(value), text(label or value))
+
+    choices = [v.FilterChoice(text("opd"), text("Perangkat daerah"), _agency_options(ctx))]
     for facet in FACETS:
-        labels = tuple(text(label) for (_, label), _ in grouped(ctx.catalogue, facet))
-        choices.append(v.FilterChoice(text(facet.key), text(facet.label), labels))
+        values = tuple(option(label) for (_, label), _ in grouped(ctx.catalogue, facet))
+        choices.append(v.FilterChoice(text(facet.key), text(facet.label), values))
+    states = {ctx.scores[i.slug].status_verifikasi for i in ctx.catalogue.innovations}
+    sources = {i.data.sumber_data for i in ctx.catalogue.innovations}
+    for key, label, vocabulary, found in (
+        ("status", "Status verifikasi", vocab.STATUS_VERIFIKASI, states),
+        ("sumber", "Sumber data", vocab.SUMBER_DATA, sources),
+    ):
+        values = tuple(option(name) for slug, name in vocabulary.items() if slug in found)
+        choices.append(v.FilterChoice(text(key), text(label), values))
     return tuple(choices)
+
+
+def _agency_options(ctx: PageContext) -> tuple[v.FilterOption, ...]:
+    """Every agency that has an innovation or a unit with one, A-Z, each followed by its
+    units (indented with a dash): Dinas Kesehatan is offered though only its puskesmas have
+    innovations, and filtering by it finds theirs."""
+    listed = {a.slug for i in ctx.catalogue.innovations for a in ctx.lineage(i.opd)}
+    agencies = [a for a in ctx.catalogue.agencies if a.slug in listed]
+    parent = {a.slug: (ctx.lineage(a.slug)[1:2] or (None,))[0] for a in agencies}
+    children: dict[str | None, list[Agency]] = defaultdict(list)
+    for agency in agencies:
+        above = parent[agency.slug]
+        children[above.slug if above else None].append(agency)
+    found: list[v.FilterOption] = []
+
+    def walk(slug: str | None, depth: int) -> None:
+        for agency in sorted(children.get(slug, []), key=lambda a: a.data.nama.casefold()):
+            name = agency.data.nama
+            found.append(v.FilterOption(text(name), text("– " * depth + name)))
+            walk(agency.slug, depth + 1)
+
+    walk(None, 0)
+    shown = {o.value for o in found}  # an induk cycle (refused by the checks) stays findable
+    found += [option for option in _flat(agencies) if option.value not in shown]
+    return tuple(found)
+
+
+def _flat(agencies: Iterable[Agency]) -> list[v.FilterOption]:
+    names = sorted({a.data.nama for a in agencies}, key=str.casefold)
+    return [v.FilterOption(text(name), text(name)) for name in names]
 
 
 def percent(part: int, whole: int) -> str:

@@ -245,13 +245,22 @@ def _profile(ctx: PageContext, innovation: Innovation) -> tuple[v.Row, ...]:
         )
         if value:
             rows.append(v.Row(text(fact.label), text(value)))
-    if data.urusan is None:
-        # Never guessed into the record: the agency's own urusan, labelled as the agency's.
-        served = next((a.data.urusan for a in ctx.lineage(innovation.opd) if a.data.urusan), [])
-        if served:
-            names = ", ".join(ctx.catalogue.reference.urusan[k].nama for k in served)
-            rows.append(v.Row(text("Urusan perangkat daerah"), text(names)))
+    # Never guessed into the record: the agency's own urusan, labelled as the agency's, also
+    # when the innovation names others (a reader, and search, find it by the agency's too).
+    served = _agency_urusan(ctx, innovation)
+    if served:
+        names = ", ".join(ctx.catalogue.reference.urusan[k].nama for k in served)
+        rows.append(v.Row(text("Urusan perangkat daerah"), text(names)))
     return tuple(rows)
+
+
+def _agency_urusan(ctx: PageContext, innovation: Innovation) -> list[str]:
+    """The urusan of the nearest agency in the lineage that names any, unless the
+    innovation's own urusan already names every one of them."""
+    served = next((a.data.urusan for a in ctx.lineage(innovation.opd) if a.data.urusan), [])
+    own = innovation.data.urusan
+    mine = {own.utama, *own.beririsan} if own else set()
+    return [] if set(served) <= mine else list(served)
 
 
 def _charts(
@@ -572,7 +581,8 @@ def search_fields(ctx: PageContext, innovation: Innovation) -> tuple[SearchField
     """What the search index reads from an innovation page: filters, result fields, sorts.
 
     The agency filter holds the agency and every agency above it, so that filtering by
-    Dinas Kesehatan finds its puskesmas' innovations too.
+    Dinas Kesehatan finds its puskesmas' innovations too; "status" is the verification
+    state, "sumber" where the data came from (the filters of :func:`filter_choices`).
     """
     fields: list[tuple[str, str, str]] = [("filter", "halaman", "Inovasi")]
     agency = ctx.catalogue.agency(innovation.opd)
@@ -583,6 +593,11 @@ def search_fields(ctx: PageContext, innovation: Innovation) -> tuple[SearchField
             ("filter", facet.key, label) for _, label in facet.values(innovation, ctx.catalogue)
         ]
     data = innovation.data
+    score = ctx.scores[innovation.slug]
+    fields += [
+        ("filter", "status", vocab.STATUS_VERIFIKASI[score.status_verifikasi]),
+        ("filter", "sumber", vocab.SUMBER_DATA[data.sumber_data]),
+    ]
     stage = vocab.TAHAPAN[data.tahapan] if data.tahapan else "Dari pemberitaan"
     cover = small_cover(ctx, innovation)
     fields += [
@@ -592,7 +607,7 @@ def search_fields(ctx: PageContext, innovation: Innovation) -> tuple[SearchField
         ("meta", "ringkasan", plain_text(data.ringkasan, 180).unescape()),
         ("meta", "sampul", cover),
         ("sort", "tahun", latest_date(innovation)[0].strftime("%Y%m%d")),
-        ("sort", "skor", str(ctx.scores[innovation.slug].klaim)),
+        ("sort", "skor", str(score.klaim)),
         ("sort", "nama", data.nama.casefold()),
     ]
     return tuple(SearchField(text(kind), text(key), text(value)) for kind, key, value in fields)

@@ -57,6 +57,8 @@ def innovation_lists(ctx: PageContext) -> list[Page]:
         everything,
         filters=filter_choices(ctx),
         description=f"Daftar seluruh inovasi daerah {ctx.region.pemda}.",
+        # eleven zeros sorted are no order: the sort is offered once some score is claimed
+        score_sort=any(ctx.scores[i.slug].klaim > 0 for i in everything),
     )
 
 

@@ -57,8 +57,10 @@ def paged_list(
     filters: tuple[v.FilterChoice, ...] = (),
     back: tuple[str, str] | None = None,
     description: str | None = None,
+    score_sort: bool = True,
 ) -> list[Page]:
-    """Pages of :data:`PAGE_SIZE` cards; page 1 at ``uri_of(1)``."""
+    """Pages of :data:`PAGE_SIZE` cards; page 1 at ``uri_of(1)`` (with ``filters``, and the
+    sort by claimed score when ``score_sort``)."""
     count = max(1, -(-len(innovations) // PAGE_SIZE))
     uris = [uri_of(n) for n in range(1, count + 1)]
     pages = []
@@ -73,6 +75,7 @@ def paged_list(
             pager=_pager(uris, number),
             filters=filters if number == 1 else (),
             back=v.Link(href(uri, back[0]), text(back[1])) if back else None,
+            score_sort=score_sort,
         )
         pages.append(Page(uri, "innovations.md.j2", view))
     return pages

@@ -121,12 +121,21 @@ class Pager:
 
 
 @dataclass(frozen=True)
+class FilterOption:
+    """One value of a filter: the value the index holds, and the option's text (a unit
+    indented under its agency)."""
+
+    value: Text
+    label: Text
+
+
+@dataclass(frozen=True)
 class FilterChoice:
     """A filter of the in-browser list tools: a search filter name and its values."""
 
     key: Text
     label: Text
-    values: tuple[Text, ...]
+    values: tuple[FilterOption, ...]
 
 
 @dataclass(frozen=True)
@@ -140,6 +149,8 @@ class ListView:
     pager: Pager | None
     filters: tuple[FilterChoice, ...]
     back: Link | None
+    score_sort: bool = True
+    """Whether "Skor klaim tertinggi" is offered (not when every claimed score is 0)."""
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,12 @@ when a reader searches, sorts or filters. Two kinds of bundle:
   the list has a bundle without the pages' text: each innovation page reduced to its
   filters, sorts and result fields and the one word "inovasi" (Pagefind drops a page
   without words; it also indexes the words of the result fields, 125 KB at 2,000).
+
+Beside them, :data:`WORDS` lists the words of the indexed pages' text with the number of
+pages holding each, the most common first (at most :data:`WORD_LIMIT`): the search page
+offers the nearest of them when a query word is not one of them ("kesehtan": "kesehatan").
+One page loads one search engine (Pagefind's script and WebAssembly): the list's index
+reads the WebAssembly of the first search part (:func:`share_engine`).
 """
 
 from __future__ import annotations
@@ -27,13 +33,16 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +54,12 @@ SEARCH = "pagefind-cari"
 """Folder of the search page's parts (only when it needs more than one) and their manifest."""
 MANIFEST = f"{SEARCH}/bagian.json"
 """The parts the search page loads, in order (always written, one part for a small site)."""
+WORDS = f"{SEARCH}/kata.json"
+"""The indexed pages' words and how many pages hold each (suggestions for a query word the
+index does not hold); loaded only by a search with few or no results."""
+WORD_LIMIT = 12_000
+"""Most words listed. The shipped catalogue has about 3,000 distinct words; the benchmark's
+2,000 innovations 43,000, most of them on one page (the list keeps the common ones)."""
 SHARD_PAGES = 3000
 """Default largest part. Measured on the benchmark's 20,000 catalogue (bench/RESULTS.md), a
 search of the first part loads 221 KB for "pelayanan" (a word on nearly every page) and
@@ -76,6 +91,8 @@ class _Searchable:
     """The innovation's latest date (``YYYYMMDD``, its "Terbaru" sort); ``None`` for an agency."""
     fields: str = ""
     """An innovation's search fields (its filters, result fields and sorts), as HTML."""
+    words: frozenset[str] = frozenset()
+    """The distinct words of the page's indexed text (casefolded, letters only)."""
 
 
 def index_site(site_dir: Path, shard_pages: int = SHARD_PAGES) -> None:
@@ -89,13 +106,121 @@ def index_site(site_dir: Path, shard_pages: int = SHARD_PAGES) -> None:
         parts = (
             [_part(f"{BUNDLE}/", pages)] if single else _shards(site_dir, work, pages, shard_pages)
         )
-        _list(site_dir, work, [p for p in pages if p.newest is not None])
+        listed = _list(site_dir, work, [p for p in pages if p.newest is not None])
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if listed:
+        share_engine(site_dir / str(parts[0]["path"]), site_dir / LIST)
     manifest = site_dir / MANIFEST
     manifest.parent.mkdir(exist_ok=True)
     text = json.dumps({"bagian": parts}, ensure_ascii=False, indent=1, sort_keys=True)
     manifest.write_text(text + "\n", encoding="utf-8")
+    words = json.dumps({"kata": word_list(pages)}, ensure_ascii=False, separators=(",", ":"))
+    (site_dir / WORDS).write_text(words + "\n", encoding="utf-8")
+
+
+# ---- the words a query may have meant ---------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]{3,30}")
+"""A word a suggestion may offer: letters only (no numbers), 3 to 30 of them."""
+
+
+class _Text(HTMLParser):
+    """The text Pagefind indexes: inside ``data-pagefind-body``, without the elements marked
+    ``data-pagefind-ignore`` or excluded (``.headerlink``)."""
+
+    _VOID = frozenset(
+        [
+            "area",
+            "base",
+            "br",
+            "col",
+            "embed",
+            "hr",
+            "img",
+            "input",
+            "link",
+            "meta",
+            "source",
+            "track",
+            "wbr",
+        ]
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.body = 0
+        self.skip = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._VOID:
+            return
+        self.depth += 1
+        names = dict(attrs)
+        if not self.body and "data-pagefind-body" in names:
+            self.body = self.depth
+        elif self.body and not self.skip:
+            classes = (names.get("class") or "").split()
+            if "data-pagefind-ignore" in names or "headerlink" in classes:
+                self.skip = self.depth
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._VOID:
+            return
+        if self.skip == self.depth:
+            self.skip = 0
+        if self.body == self.depth:
+            self.body = 0
+        self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.body and not self.skip:
+            self.parts.append(data)
+
+
+def page_words(html: str) -> frozenset[str]:
+    """The distinct words (casefolded) of the text Pagefind indexes on a page."""
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return frozenset(_WORD.findall(" ".join(parser.parts).casefold()))
+
+
+def word_list(pages: Iterable[_Searchable], limit: int = WORD_LIMIT) -> list[list[object]]:
+    """``[word, pages holding it]`` for the indexed pages' words, the most common first (then
+    A-Z), at most ``limit`` of them."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts.update(page.words)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [[word, n] for word, n in ranked[:limit]]
+
+
+# ---- one engine a page ------------------------------------------------------------------
+# Pagefind loads its WebAssembly from the bundle's own folder (``<bundle>/wasm.<lang>.pagefind``,
+# the name taken from the entry file), so a page that uses two bundles (the search page:
+# filters alone use the list's index, words the search index) would download the same 70 KB
+# twice. Every bundle's WebAssembly is the same file; the list's entry names the search
+# bundle's instead, through a path Pagefind joins as ``<bundle>/wasm.<name>.pagefind``.
+
+
+def share_engine(engine: Path, bundle: Path) -> None:
+    """Make ``bundle`` load ``engine``'s WebAssembly (only where the files are identical)."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    if not str(entry.get("version", "")).startswith(_STABLE_VERSIONS):
+        return
+    up = Path(os.path.relpath(engine, bundle)).as_posix()
+    for info in entry["languages"].values():
+        name = str(info.get("wasm") or "unknown")
+        own, shared = bundle / f"wasm.{name}.pagefind", engine / f"wasm.{name}.pagefind"
+        if shared.is_file() and own.is_file() and own.read_bytes() == shared.read_bytes():
+            # "<bundle>/wasm./../<up>/wasm.<name>.pagefind": the "wasm." folder and ".." cancel
+            info["wasm"] = f"/../{up}/wasm.{name}"
+    text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+    entry_path.write_text(text, encoding="utf-8")
 
 
 def _pagefind(site_dir: Path, output: str, *, source: Path | None = None) -> None:
@@ -242,10 +367,11 @@ def _searchable(site_dir: Path) -> list[_Searchable]:
             continue
         fields = _FIELDS.search(html)
         newest = _NEWEST.search(fields.group(0)) if fields else None
+        words = page_words(html)
         if fields is None or newest is None:
-            found.append(_Searchable(relative, None))
+            found.append(_Searchable(relative, None, words=words))
         else:
-            found.append(_Searchable(relative, newest.group(1), fields.group(0)))
+            found.append(_Searchable(relative, newest.group(1), fields.group(0), words))
     found.sort(key=lambda p: p.path)
     found.sort(key=lambda p: p.newest or "99999999", reverse=True)  # stable: paths stay A-Z
     return found
@@ -281,11 +407,12 @@ def _shards(
     return parts
 
 
-def _list(site_dir: Path, work: Path, innovations: list[_Searchable]) -> None:
-    """The list page's index, from each innovation page's search fields only."""
+def _list(site_dir: Path, work: Path, innovations: list[_Searchable]) -> bool:
+    """The list page's index, from each innovation page's search fields only (if any)."""
     if innovations:
         copies = ((p.path, _LIST_PAGE.format(fields=p.fields)) for p in innovations)
         _index_copies(site_dir, work / "daftar", LIST, copies)
+    return bool(innovations)
 
 
 def _index_copies(

@@ -1,35 +1,42 @@
 // Search and list filters for the Katalog Inovasi Daerah, on top of Pagefind's JS API.
 // Loaded (deferred) on every page, it does nothing unless the page has #kt-hasil; the
 // Pagefind bundle itself is fetched only when a reader searches or filters. Every value
-// from the index is put into the page with textContent, never as HTML.
+// from the index is put into the page with textContent, never as HTML. The form's state
+// is the address (?q=...&urusan=...): shareable, and the back button restores it.
 (function () {
   "use strict";
   var results = document.getElementById("kt-hasil");
   if (!results || !document.currentScript) return;
   var base = new URL("../../", document.currentScript.src);
   var PAGE = 12;
+  var FEW = 5; // fewer results than this: look for the words the reader may have meant
 
   // Two indexes. Without words (the "Semua inovasi" list, or filters alone) a search uses
   // pagefind-daftar/, which holds no page text: a search without words loads every word of
   // its index. With words, the parts listed in pagefind-cari/bagian.json: one for a small
   // catalogue; for a large one the newest innovations first, the next part added each
-  // time the reader asks.
-  var started = Object.create(null);
+  // time the reader asks. One engine a page: Pagefind's script is imported once and each
+  // index is an instance of it (createInstance); the list's index names the search
+  // index's WebAssembly file (written so by the build), so the engine is fetched once.
+  var engine = null;
+  var started = new Map();
   var manifest = null;
   var parts = null;
   var loaded = 0;
   var refocus = false;
 
   function start(path) {
-    if (!started[path]) {
-      started[path] = import(new URL(path + "pagefind.js", base).href).then(function (pf) {
-        return pf.options({ baseUrl: base.pathname }).then(function () {
-          pf.init();
-          return pf;
+    if (!engine) engine = import(new URL(path + "pagefind.js", base).href);
+    if (!started.has(path)) {
+      started.set(path, engine.then(function (pf) {
+        var one = pf.createInstance({
+          basePath: new URL(path, base).pathname,
+          baseUrl: base.pathname
         });
-      });
+        return one.init().then(function () { return one; });
+      }));
     }
-    return started[path];
+    return started.get(path);
   }
 
   function load(withWords) {
@@ -152,22 +159,25 @@
     var query = "";
     var filters = Object.create(null);
     var sort = null;
+    var sortValue = "";
     Array.prototype.forEach.call(form.elements, function (field) {
       if (!field.name || !field.value) return;
       if (field.name === "q") query = field.value.trim();
       else if (field.name === "urut") {
-        var parts = field.value.split(":");
+        var pair = field.value.split(":");
         sort = {};
-        sort[parts[0]] = parts[1];
+        sort[pair[0]] = pair[1];
+        sortValue = field.value;
       } else filters[field.name] = field.value;
     });
-    return { query: query, filters: filters, sort: sort };
+    return { query: query, filters: filters, sort: sort, sortValue: sortValue };
   }
 
   function own(object, key) {
     return Object.prototype.hasOwnProperty.call(object, key);
   }
 
+  // Each option reads "<label> (<count>)", the count looked up by the option's value.
   function showCounts(form, counts) {
     Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
       var known = own(counts, select.name) ? counts[select.name] : null;
@@ -175,20 +185,151 @@
       Array.prototype.forEach.call(select.options, function (option) {
         if (!option.value) return;
         if (!option.dataset.label) option.dataset.label = option.textContent;
-        var n = own(known, option.dataset.label) ? Number(known[option.dataset.label]) || 0 : 0;
+        var n = own(known, option.value) ? Number(known[option.value]) || 0 : 0;
         option.textContent = option.dataset.label + " (" + n + ")";
       });
     });
   }
 
+  // ---- the words a reader may have meant ------------------------------------------------
+  // pagefind-cari/kata.json lists the indexed pages' words with the number of pages holding
+  // each; loaded only when a search finds few results. A query word that is neither one of
+  // them nor the start of one (Pagefind matches the start of words) gets the nearest ones.
+  var wordList = null;
+  function indexedWords() {
+    if (!wordList) {
+      wordList = fetch(new URL("pagefind-cari/kata.json", base).href)
+        .then(function (response) { return response.ok ? response.json() : { kata: [] }; })
+        .then(function (data) {
+          var found = new Map();
+          (Array.isArray(data && data.kata) ? data.kata : []).forEach(function (entry) {
+            if (Array.isArray(entry) && typeof entry[0] === "string") {
+              found.set(entry[0], Number(entry[1]) || 0);
+            }
+          });
+          return found;
+        })
+        .catch(function () { return new Map(); });
+    }
+    return wordList;
+  }
+
+  // Edit distance (insertions, deletions, substitutions, swaps of neighbours); above
+  // ``most`` it stops early and answers most + 1.
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var before = null;
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) previous[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      var current = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var value = Math.min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
+        );
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          value = Math.min(value, before[j - 2] + 1);
+        }
+        current[j] = value;
+        if (value < best) best = value;
+      }
+      if (best > most) return most + 1;
+      before = previous;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  function queryWords(query) {
+    return query.toLocaleLowerCase("id").split(/[^\p{L}]+/u).filter(function (w) {
+      return w.length >= 3;
+    });
+  }
+
+  function isKnown(word, list) {
+    if (list.has(word)) return true;
+    var found = false;
+    list.forEach(function (_, known) { if (!found && known.startsWith(word)) found = true; });
+    return found;
+  }
+
+  function nearest(word, list) {
+    var most = word.length <= 4 ? 1 : word.length <= 7 ? 2 : 3;
+    var found = [];
+    list.forEach(function (count, known) {
+      var d = distance(word, known, most);
+      if (d <= most) found.push({ word: known, d: d, count: count });
+    });
+    found.sort(function (x, y) {
+      return x.d - y.d || y.count - x.count || (x.word < y.word ? -1 : x.word > y.word ? 1 : 0);
+    });
+    return found.slice(0, 3).map(function (f) { return f.word; });
+  }
+
+  // "Mungkin maksud Anda: kesehatan"; each suggestion is the query with the word replaced.
+  function suggestions(state, list, go) {
+    var lower = state.query.toLocaleLowerCase("id");
+    var offered = [];
+    queryWords(state.query).forEach(function (word) {
+      if (isKnown(word, list)) return;
+      nearest(word, list).forEach(function (better) {
+        var query = lower.split(word).join(better);
+        if (offered.indexOf(query) < 0) offered.push(query);
+      });
+    });
+    if (!offered.length) return null;
+    var box = el("p", "kt-hasil__saran", "Mungkin maksud Anda: ");
+    offered.slice(0, 5).forEach(function (query, n) {
+      if (n) box.appendChild(document.createTextNode(", "));
+      box.appendChild(go(query, query));
+    });
+    box.appendChild(document.createTextNode("?"));
+    return box;
+  }
+
+  // No result: each word alone (Pagefind wants every word on one page), and the lists.
+  function emptyHelp(state, go) {
+    var nodes = [];
+    var alone = state.query.split(/\s+/).filter(Boolean);
+    if (alone.length > 1) {
+      var box = el("p", "kt-hasil__saran",
+        "Tidak ada halaman yang memuat semua kata itu. Cari satu kata saja: ");
+      alone.forEach(function (word, n) {
+        if (n) box.appendChild(document.createTextNode(", "));
+        box.appendChild(go(word, word));
+      });
+      box.appendChild(document.createTextNode("."));
+      nodes.push(box);
+    }
+    var browse = el("p", "kt-hasil__saran", "Atau telusuri inovasi menurut daftar: ");
+    var byFacet = el("a", "", "Jelajahi menurut urusan, tahapan, jenis, bentuk, TPB dan tahun");
+    byFacet.href = new URL("jelajah/", base).href;
+    var all = el("a", "", "Semua inovasi");
+    all.href = new URL("inovasi/", base).href;
+    var agencies = el("a", "", "Perangkat daerah");
+    agencies.href = new URL("opd/", base).href;
+    browse.appendChild(byFacet);
+    browse.appendChild(document.createTextNode(", "));
+    browse.appendChild(all);
+    browse.appendChild(document.createTextNode(" atau "));
+    browse.appendChild(agencies);
+    browse.appendChild(document.createTextNode("."));
+    nodes.push(browse);
+    return nodes;
+  }
+
+  // ---- searching ---------------------------------------------------------------------------
+
   var run = 0;
-  function render(form, state, listMode, update) {
+  function render(form, state, listMode, update, go) {
     var mine = ++run;
     var statik = document.querySelector(".kt-daftar-statis");
     var active = state.query || Object.keys(state.filters).length || state.sort;
     if (listMode && !active) {
       results.replaceChildren();
       if (statik) statik.hidden = false;
+      showCounts(form, Object.create(null));
       return;
     }
     if (!state.query && !Object.keys(state.filters).length && !listMode) {
@@ -196,38 +337,76 @@
       return;
     }
     results.replaceChildren(el("p", "kt-hasil__status", "Mencari…"));
+    var counts = Object.create(null);
     load(Boolean(state.query))
       .then(function (pf) {
         // An unset filter as {any: []} restricts nothing but makes Pagefind count its values.
         // Counting loads every filter file, so a search counts only while its filter panel is
         // open (on a large catalogue the filter files outweigh the rest of the search).
-        var filters = listMode ? { halaman: "Inovasi" } : {};
+        // Counts are a shop's: a field's values are counted as if that field were not
+        // filtered (with 2025 picked, 2023 still shows its innovations), one more search for
+        // each filtered field, on chunks already loaded.
         var panel = form.querySelector("details");
-        if (listMode || (panel && panel.open)) {
-          Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
-            if (select.name !== "urut") filters[select.name] = { any: [] };
+        var counting = listMode || (panel && panel.open);
+        var names = [];
+        Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
+          if (select.name !== "urut") names.push(select.name);
+        });
+        function filtersWithout(skip) {
+          var filters = listMode ? { halaman: "Inovasi" } : {};
+          if (counting) names.forEach(function (name) { filters[name] = { any: [] }; });
+          Object.keys(state.filters).forEach(function (name) {
+            if (name !== skip) filters[name] = state.filters[name];
           });
+          return filters;
         }
-        Object.assign(filters, state.filters);
-        var options = { filters: filters };
+        var options = { filters: filtersWithout(null) };
         if (state.sort) options.sort = state.sort;
         else if (!state.query) options.sort = { nama: "asc" };
-        return pf.search(state.query || null, options);
+        var term = state.query || null;
+        var siblings = counting ? Object.keys(state.filters) : [];
+        return Promise.all(
+          [pf.search(term, options)].concat(siblings.map(function (name) {
+            return pf.search(term, { filters: filtersWithout(name) });
+          }))
+        ).then(function (all) {
+          if (counting && all[0].filters) Object.assign(counts, all[0].filters);
+          siblings.forEach(function (name, n) {
+            var other = all[n + 1].filters;
+            if (other && own(other, name)) counts[name] = other[name];
+          });
+          return all[0];
+        });
       })
       .then(function (search) {
         if (mine !== run) return;
         if (statik && listMode) statik.hidden = true;
-        if (search.filters) showCounts(form, search.filters);
+        showCounts(form, counts);
         var status = el("p", "kt-hasil__status");
         var words = state.query ? " untuk “" + state.query + "”" : "";
         status.textContent = number(search.results.length) + " hasil ditemukan" + words + ".";
         var list = el("div", "kt-kartu-daftar");
         var further = state.query ? scope(update) : null;
-        results.replaceChildren.apply(results, further ? [status, further, list] : [status, list]);
+        var help = el("div", "kt-hasil__bantuan");
+        results.replaceChildren.apply(
+          results, further ? [status, help, further, list] : [status, help, list]
+        );
         if (refocus) {
           refocus = false;
           status.tabIndex = -1;
           status.focus();
+        }
+        if (state.query && search.results.length < FEW) {
+          indexedWords().then(function (known) {
+            if (mine !== run) return;
+            var offer = suggestions(state, known, go);
+            if (offer) help.appendChild(offer);
+            if (!search.results.length) {
+              emptyHelp(state, go).forEach(function (node) { help.appendChild(node); });
+            }
+          });
+        } else if (!search.results.length) {
+          emptyHelp(state, go).forEach(function (node) { help.appendChild(node); });
         }
         var shown = 0;
         function more() {
@@ -258,52 +437,112 @@
       });
   }
 
+  // ---- the address holds the form ---------------------------------------------------------
+
+  // Only the form's own named fields: a parameter such as __proto__, length or
+  // constructor names a property of the form's element collection, not a field.
+  function namedFields(form) {
+    var fields = new Map();
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (field.name && !fields.has(field.name)) fields.set(field.name, field);
+    });
+    return fields;
+  }
+
+  function fromAddress(form, fields) {
+    var params = new URLSearchParams(location.search);
+    var opened = false;
+    fields.forEach(function (field, name) {
+      var value = params.has(name) ? params.get(name) : "";
+      field.value = value;
+      if (field.tagName === "SELECT" && field.value !== value) field.value = ""; // unknown
+      if (field.value && (name !== "q" || field.closest("details"))) opened = true;
+    });
+    var box = form.querySelector("details");
+    if (box && opened) box.open = true;
+  }
+
+  function toAddress(state) {
+    var params = new URLSearchParams();
+    if (state.query) params.set("q", state.query);
+    Object.keys(state.filters).forEach(function (k) { params.set(k, state.filters[k]); });
+    if (state.sortValue) params.set("urut", state.sortValue);
+    var search = params.toString();
+    return search ? "?" + search : location.pathname;
+  }
+
   function wire(form, listMode) {
+    var fields = namedFields(form);
     var timer = null;
-    function update(delay) {
+    var push = false;
+    var typing = false;
+    // A new entry in the history for each choice (a filter, a sort, a submitted query);
+    // typing replaces the entry its first keystroke made.
+    function update(delay, newEntry) {
+      push = push || Boolean(newEntry);
       clearTimeout(timer);
       timer = setTimeout(function () {
         var state = formState(form);
-        if (!listMode) {
-          var params = new URLSearchParams();
-          if (state.query) params.set("q", state.query);
-          Object.keys(state.filters).forEach(function (k) { params.set(k, state.filters[k]); });
-          var search = params.toString();
-          history.replaceState(null, "", search ? "?" + search : location.pathname);
+        var address = toAddress(state);
+        if (address !== location.search && !(address === location.pathname && !location.search)) {
+          if (push) history.pushState(null, "", address);
+          else history.replaceState(null, "", address);
         }
-        render(form, state, listMode, update);
+        push = false;
+        render(form, state, listMode, update, go);
       }, delay);
     }
-    form.addEventListener("submit", function (event) { event.preventDefault(); update(0); });
-    form.addEventListener("input", function () { update(300); });
-    form.addEventListener("change", function () { update(0); });
-    form.addEventListener("reset", function () { setTimeout(function () { update(0); }, 0); });
+    // A suggestion: a link to its own address, followed here without reloading the page.
+    function go(query, label) {
+      var link = el("a", "", label);
+      var state = formState(form);
+      state.query = query;
+      link.href = toAddress(state);
+      link.addEventListener("click", function (event) {
+        var field = fields.get("q");
+        if (!field || event.ctrlKey || event.metaKey || event.shiftKey) return;
+        event.preventDefault();
+        field.value = query;
+        typing = false;
+        update(0, true);
+        field.focus();
+      });
+      return link;
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      typing = false;
+      update(0, true);
+    });
+    form.addEventListener("input", function (event) {
+      if (event.target.tagName === "SELECT") return; // its change event follows
+      update(300, !typing);
+      typing = true;
+    });
+    form.addEventListener("change", function () { typing = false; update(0, true); });
+    form.addEventListener("reset", function () {
+      typing = false;
+      setTimeout(function () { update(0, true); }, 0);
+    });
     var panel = form.querySelector("details");
     if (panel) panel.addEventListener("toggle", function () { if (panel.open) update(0); });
+    window.addEventListener("popstate", function () {
+      fromAddress(form, fields);
+      clearTimeout(timer);
+      push = false;
+      typing = false;
+      render(form, formState(form), listMode, update, go);
+    });
+    fromAddress(form, fields);
     return update;
   }
 
   var searchForm = document.getElementById("kt-cari");
-  if (searchForm) {
-    // Only the form's own named fields: a parameter such as __proto__, length or
-    // constructor names a property of the form's element collection, not a field.
-    var fields = new Map();
-    Array.prototype.forEach.call(searchForm.elements, function (field) {
-      if (field.name && !fields.has(field.name)) fields.set(field.name, field);
-    });
-    var params = new URLSearchParams(location.search);
-    params.forEach(function (value, key) {
-      var field = fields.get(key);
-      if (!field) return;
-      field.value = value;
-      var box = field.closest("details");
-      if (box && key !== "q") box.open = true;
-    });
-    wire(searchForm, false)(0);
-  }
+  if (searchForm) wire(searchForm, false)(0);
   var listForm = document.getElementById("kt-saring");
   if (listForm) {
     listForm.hidden = false;
-    wire(listForm, true);
+    var listUpdate = wire(listForm, true);
+    if (location.search) listUpdate(0);
   }
 })();

@@ -16,6 +16,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 BENCH_ARGS ?=
+SITE_ARGS ?=
 
 # Installs come from the lock files (exact versions with hashes, `make lock` refreshes them);
 # the stamps re-install only when a lock file changes. The project itself is installed
@@ -81,8 +82,8 @@ $(DECAP_STAMP): generator/outputs/vendor.py | $(BASE_STAMP)
 
 vendor: $(DECAP_STAMP) ## install the admin form's Decap CMS bundle (pinned, integrity-checked)
 
-site: $(BASE_STAMP) $(DECAP_STAMP) ## build the site from the shipped catalogue into site/
-	$(BIN)/sepeda build --out site
+site: $(BASE_STAMP) $(DECAP_STAMP) ## build the site into site/ (SITE_ARGS=--buku: with the yearly book, as CI)
+	$(BIN)/sepeda build --out site $(SITE_ARGS)
 
 serve: $(BASE_STAMP) ## live preview on http://127.0.0.1:8000 (rebuilds on edits)
 	$(BIN)/sepeda serve

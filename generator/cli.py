@@ -71,6 +71,11 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="periksa, lalu bangun situs publik")
     build.add_argument("--out", default="site", help="folder keluaran (bawaan: site)")
+    build.add_argument(
+        "--buku",
+        action="store_true",
+        help="terbitkan juga Buku Inovasi Daerah tahun pelaporan terakhir (PDF) di buku/",
+    )
 
     serve = commands.add_parser("serve", help="pratinjau langsung di komputer sendiri")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="alamat:port")
@@ -200,7 +205,7 @@ def cmd_build(args: argparse.Namespace, root: Path) -> int:
         print("Situs tidak dibangun: mkdocs.yml tidak aman dimuat.", file=sys.stderr)
         return ERRORS
     try:
-        builder = SiteBuilder(root, Path(args.out))
+        builder = SiteBuilder(root, Path(args.out), book=args.buku)
     except BuildRefused as refusal:
         _print([refusal.finding])
         print("Situs tidak dibangun; tidak ada yang dihapus.", file=sys.stderr)

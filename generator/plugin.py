@@ -29,6 +29,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+from html import escape
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -88,10 +89,17 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.scanner: output_scan.Scanner | None = None
         self.scan_findings: list[Finding] = []
         self.serving = False
+        self.book = False
+        """Publish the yearly book: set by ``sepeda build --buku`` (never under ``serve``)."""
         self.memo: Memo | None = None
         self.staging: Path | None = None
         """Folder of the generated files while MkDocs reads them (created by this plugin)."""
         self.staged: dict[str, bytes] = {}
+        self.failed: tuple[Finding, ...] = ()
+        """Under ``serve``: the errors of the latest rebuild, shown on the pages they concern
+        while the preview keeps serving the last catalogue that built."""
+        self.flagged: set[str] = set()
+        """Staged pages rendered with the errors shown, to render again once fixed."""
         """Under ``serve``: digest of every file in :attr:`staging`, by site URI."""
 
     def load_config(
@@ -159,7 +167,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         # a preview (sepeda serve) skips the yearly book and the open-data files: its
         # rebuilds follow an admin's typing, and `sepeda build` makes both
         settings = pipeline.Settings.for_project(
-            root, self.config.innovations_dir, book=not self.serving, exports=not self.serving
+            root,
+            self.config.innovations_dir,
+            book=self.book and not self.serving,
+            exports=not self.serving,
         )
         result = pipeline.build(settings, self.memo)
         self.result = result
@@ -169,11 +180,26 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
                 log.info(str(finding))
         if not result.ok:
             errors = [f for f in result.findings if f.severity is Severity.ERROR]
+            if self.serving and self.staged and self.staging is not None:
+                # the preview keeps serving the last catalogue that built, with the errors
+                # on the pages they concern (an admin fixes them and saves again)
+                self.failed = tuple(errors)
+                self.flagged |= self._pages_of(errors)
+                for uri in self.flagged:
+                    (self.staging / uri).touch()  # rendered again (--dirty) with the errors
+                # info, not error: MkDocs' strict mode would abort the preview on an error log
+                log.info(
+                    "Perubahan terakhir belum dapat ditampilkan; pratinjau menampilkan versi "
+                    "terakhir yang benar. Perbaiki:\n" + format_text(errors)
+                )
+                self.result = None
+                return config
             raise PluginError(
                 "Katalog tidak dapat diterbitkan; perbaiki hal berikut:\n"
                 + format_text(errors)
                 + summary_line(list(result.findings))
             )
+        self.failed = ()
         own = urlsplit(config.site_url or "").hostname
         self.scanner = output_scan.Scanner(result.sources, frozenset({own} if own else ()))
         return config
@@ -185,6 +211,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         files, and the pipeline's copies are dropped: MkDocs reads each page when it renders
         it, so the generated site is never held in memory twice.
         """
+        if self.result is None and self.failed and self.staging is not None:
+            for uri in sorted(self.staged):  # the last catalogue that built, as staged
+                files.append(self._file(self.staging, config, uri))
+            return files
         if self.result is None:  # pragma: no cover - on_config always runs first
             raise PluginError("katalog: on_config did not run")
         if self.staging is None:
@@ -199,21 +229,60 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError(
                     f"docs/{uri} bentrok dengan halaman yang dibuat dari katalog; hapus docs/{uri}"
                 )
-            inclusion = (
-                InclusionLevel.UNDEFINED
-                if uri in urls.NAV_URIS or not uri.endswith(".md")
-                else InclusionLevel.NOT_IN_NAV
-            )
-            files.append(self._staged(self.staging, config, uri, content, inclusion))
+            if uri in self.flagged:
+                self.staged.pop(uri, None)  # fixed: written (and rendered) again without them
+            files.append(self._staged(self.staging, config, uri, content))
+        self.flagged = set()
         for gone in set(self.staged) - set(self.result.files):  # removed since the last rebuild
             (self.staging / gone).unlink(missing_ok=True)
             del self.staged[gone]
         self.result = None
         return files
 
-    def _staged(
-        self, staging: Path, config: Any, uri: str, content: str | bytes, inclusion: InclusionLevel
-    ) -> File:
+    @staticmethod
+    def _file(staging: Path, config: Any, uri: str) -> File:
+        """The staged ``uri`` as a MkDocs file: in the menu when it is a menu page."""
+        inclusion = (
+            InclusionLevel.UNDEFINED
+            if uri in urls.NAV_URIS or not uri.endswith(".md")
+            else InclusionLevel.NOT_IN_NAV
+        )
+        file = File(
+            uri, str(staging), config.site_dir, config.use_directory_urls, inclusion=inclusion
+        )
+        file.generated_by = "katalog"
+        return file
+
+    def _pages_of(self, findings: list[Finding]) -> set[str]:
+        """The staged pages an error concerns: its innovation's or agency's page, and the
+        home page (where an admin of the preview starts)."""
+        pages = {urls.HOME}
+        for finding in findings:
+            parts = finding.path.split("/")
+            if len(parts) >= 3:
+                pages.add(urls.innovation_uri(parts[2]))
+            if len(parts) >= 2:
+                pages.add(urls.agency_uri(parts[1]))
+        return {uri for uri in pages if uri in self.staged}
+
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
+        """Under ``serve``, after a rebuild with errors: the errors on top of the page."""
+        if not self.failed:
+            return html
+        items = "".join(
+            f"<li><code>{escape(f.path)}:{f.line}:{f.column}</code> {escape(f.field)}: "
+            f"{escape(f.message)}</li>"
+            for f in self.failed
+        )
+        banner = (
+            '<div class="admonition danger kt-pratinjau-galat"><p class="admonition-title">'
+            "Perubahan terakhir belum dapat ditampilkan</p><p>Pratinjau ini menampilkan versi "
+            "terakhir yang benar. Perbaiki hal berikut, lalu simpan lagi:</p>"
+            f"<ul>{items}</ul></div>"
+        )
+        return banner + html
+
+    def _staged(self, staging: Path, config: Any, uri: str, content: str | bytes) -> File:
         """``uri`` as a file in the staging folder. Under ``serve`` it is rewritten only when
         its content changed, so that ``--dirty`` renders again only the pages that changed
         (MkDocs compares the file's time with its output's)."""
@@ -225,11 +294,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             path.write_bytes(data)
         if digest is not None:
             self.staged[uri] = digest
-        file = File(
-            uri, str(staging), config.site_dir, config.use_directory_urls, inclusion=inclusion
-        )
-        file.generated_by = "katalog"
-        return file
+        return self._file(staging, config, uri)
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         """Refuse to write a page that carries active content or loads another host."""

@@ -139,11 +139,35 @@ def test_cli_writes_one_agency_chapter(tmp_path: Path) -> None:
 
 
 def test_a_build_publishes_the_book_and_links_it_only_then() -> None:
-    built = pipeline.build(_settings())
+    built = pipeline.build(replace(_settings(), book=True))  # sepeda build --buku
     assert built.files[NAME] == pipeline.book(_settings(), 2024).files[NAME]
     for page in ("data-terbuka/index.md", "rapor/index.md"):
         assert "../buku/buku-inovasi-2024.pdf" in str(built.files[page])
-    preview = pipeline.build(replace(_settings(), book=False))  # sepeda serve
+    preview = pipeline.build(_settings())  # sepeda build without --buku, sepeda serve
     assert not any(uri.startswith("buku/") for uri in preview.files)
     for page in ("data-terbuka/index.md", "rapor/index.md"):
         assert "buku-inovasi" not in str(preview.files[page])
+
+
+def test_chapters_follow_the_agency_tree_in_natural_order() -> None:
+    names = ["Desa 10", "desa 2", "Desa 1", "Dinas A"]
+    assert sorted(names, key=book.natural) == ["Desa 1", "desa 2", "Desa 10", "Dinas A"]
+    result = pipeline.check(_settings())
+    assert result.catalogue is not None
+    ctx = book.PageContext.build(result.catalogue, result.scores, HISTORY, _settings().region)
+    # the puskesmas follows its health office; the kecamatan, another top agency, comes after
+    assert [a.slug for a in book.chapter_order(ctx)] == [
+        "dinkes",
+        "upt-puskesmas-uren",
+        "kecamatan-awayan",
+    ]
+
+
+@pytest.mark.slow
+def test_sepeda_build_buku_publishes_the_book_and_its_links(site_project: Path) -> None:
+    done = run_sepeda(site_project, "build", "--out", "keluaran", "--buku")
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = site_project / "keluaran"
+    assert (out / NAME).read_bytes()[:5] == b"%PDF-"
+    for page in ("data-terbuka/index.html", "rapor/index.html"):
+        assert 'href="../buku/buku-inovasi-2024.pdf"' in (out / page).read_text()

@@ -34,7 +34,9 @@ HISTORY = History(
 
 
 def _generate(root: Path) -> Result:
-    settings = replace(pipeline.Settings.for_project(root, pipeline.CATALOGUE_DIR), history=HISTORY)
+    settings = replace(
+        pipeline.Settings.for_project(root, pipeline.CATALOGUE_DIR, book=True), history=HISTORY
+    )
     result = pipeline.build(settings)
     assert result.ok, [str(f) for f in result.findings]
     return result

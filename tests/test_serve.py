@@ -80,3 +80,41 @@ def test_an_edit_is_served_and_only_changed_pages_are_rendered(
     assert "Traceback" not in output, output
     assert "dirty" not in output, output  # MkDocs' warning about dirty builds is filtered
     assert list(scratch.iterdir()) == []  # the site and the staging folder are removed
+
+
+def test_a_bad_record_is_shown_on_the_page_and_the_preview_keeps_serving(
+    site_project: Path, tmp_path: Path
+) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    port = _free_port()
+    env = {**os.environ, "SEPEDA_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(scratch)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=site_project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    banner = "Perubahan terakhir belum dapat ditampilkan"
+    try:
+        page = base + "inovasi/antrean-daring/"
+        _wait_for(page, lambda b: "Antrean Daring Puskesmas" in b)
+        profile = site_project / "innovations" / "dinkes" / "antrean-daring" / "inovasi.yaml"
+        text = profile.read_text(encoding="utf-8")
+        profile.write_text(text.replace("tahapan: penerapan", "tahapan: <b>salah</b>"))
+        shown = _wait_for(page, lambda b: banner in b)
+        assert "innovations/dinkes/antrean-daring/inovasi.yaml" in shown
+        assert "&lt;b&gt;salah&lt;/b&gt;" in shown and "<b>salah</b>" not in shown
+        assert "Antrean Daring Puskesmas" in shown  # the last page that built, still served
+        _wait_for(base, lambda b: banner in b)  # the home page says so too
+        profile.write_text(text.replace("nama: Antrean Daring Puskesmas", "nama: Antrean Pulih"))
+        _wait_for(page, lambda b: "Antrean Pulih" in b and banner not in b)
+        _wait_for(base, lambda b: banner not in b)
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=60)
+    assert "Traceback" not in output, output
+    assert list(scratch.iterdir()) == []

@@ -35,7 +35,7 @@ import typst
 from generator.base import urls, vocab
 from generator.base.formats import tanggal
 from generator.base.history import History
-from generator.catalogue.records import Catalogue, Innovation
+from generator.catalogue.records import Agency, Catalogue, Innovation
 from generator.iid.scoring import InnovationScore, score_with
 from generator.outputs import submission
 from generator.pages.context import PageContext, coverage
@@ -198,6 +198,39 @@ def _innovation(
     }
 
 
+def natural(name: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that orders "Desa 2" before "Desa 10" and ignores case."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part)
+        for part in re.split(r"(\d+)", name.casefold())
+        if part
+    )
+
+
+def chapter_order(ctx: PageContext) -> list[Agency]:
+    """Agencies as the site's agency list has them: the top ones by name, each followed by
+    its units (puskesmas under the health office, desa under their kecamatan), by name."""
+    ordered: list[Agency] = []
+    seen: set[str] = set()
+
+    def visit(agency: Agency) -> None:
+        if agency.slug in seen:  # an induk cycle must not loop
+            return
+        seen.add(agency.slug)
+        ordered.append(agency)
+        for unit in sorted(ctx.children.get(agency.slug, ()), key=_agency_key):
+            visit(unit)
+
+    for agency in sorted(ctx.top_agencies(), key=_agency_key):
+        visit(agency)
+    ordered += sorted((a for a in ctx.catalogue.agencies if a.slug not in seen), key=_agency_key)
+    return ordered
+
+
+def _agency_key(agency: Agency) -> tuple[tuple[tuple[int, int | str], ...], str]:
+    return (natural(agency.data.nama), agency.slug)
+
+
 def book_scores(catalogue: Catalogue, year: int) -> dict[str, InnovationScore]:
     """Every innovation reported in ``year`` scored with that year's claims and framework
     (the newest framework, marked as an estimate, when the year has none yet)."""
@@ -229,7 +262,7 @@ def book_data(
     ctx = PageContext.build(catalogue, scores, history, region)
     chapters: list[Json] = []
     empty: list[str] = []
-    for agency in sorted(catalogue.agencies, key=lambda a: (a.data.nama, a.slug)):
+    for agency in chapter_order(ctx):
         if opd is not None and agency.slug != opd:
             continue
         own = [i for i in ctx.members.get(agency.slug, ()) if i.slug in in_year]
@@ -247,7 +280,7 @@ def book_data(
                 "jumlah_teks": f"{len(own)} inovasi dilaporkan tahun {year}",
                 "inovasi": [
                     _innovation(i, catalogue, in_year[i.slug], region, _photo(i, media))
-                    for i in sorted(own, key=lambda i: (i.data.nama, i.slug))
+                    for i in sorted(own, key=lambda i: (natural(i.data.nama), i.slug))
                 ],
             }
         )
@@ -328,8 +361,8 @@ def _tpb_index(shown: Sequence[Mapping[str, Any]], by_slug: Mapping[str, Innovat
     return groups
 
 
-def _by_name(entry: Mapping[str, Any]) -> tuple[str, str]:
-    return (str(entry["nama"]).casefold(), str(entry["slug"]))
+def _by_name(entry: Mapping[str, Any]) -> tuple[tuple[tuple[int, int | str], ...], str]:
+    return (natural(str(entry["nama"])), str(entry["slug"]))
 
 
 # ---- typesetting -----------------------------------------------------------------------------

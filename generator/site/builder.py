@@ -156,8 +156,10 @@ class _DropPluginErrors(logging.Filter):
 class SiteBuilder:
     """Builds the project's site into ``out`` (checked on construction)."""
 
-    def __init__(self, root: Path, out: Path) -> None:
+    def __init__(self, root: Path, out: Path, *, book: bool = False) -> None:
         self.root = root.resolve()
+        self.book = book
+        """Publish the yearly book too (``sepeda build --buku``; CI on the default branch)."""
         self.out = (self.root / out) if not out.is_absolute() else out
         check_target(self.root, self.out)
         self.out = self.out.resolve()
@@ -271,6 +273,7 @@ class SiteBuilder:
             plugin = config.plugins.get("katalog")
             if plugin is not None:
                 self.shard_pages = plugin.config.search_shard_pages
+                plugin.book = self.book
             try:
                 build(config)
             except (Abort, MkDocsException) as exc:

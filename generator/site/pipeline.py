@@ -66,9 +66,9 @@ __all__ = [
     "project_root",
     "scope_of",
     "select",
-    "tidy",
     "snapshot",
     "stale_files",
+    "tidy",
     "todo_text",
     "unknown_paths",
     "write_files",
@@ -99,8 +99,8 @@ class Settings:
     region: Region
     """Whose catalogue this is: ``extra.pemda`` and ``site_url`` of ``mkdocs.yml``."""
     book: bool
-    """Whether a build publishes the yearly book (``sepeda serve`` does not: its rebuilds
-    stay fast, and its pages then link to no book)."""
+    """Whether a build publishes the yearly book of its latest reporting year (``sepeda
+    build --buku``, as CI does on the default branch); pages link to it only then."""
     exports: bool
     """Whether a build writes the open-data files (``sepeda serve`` does not: at 2,000
     innovations they cost 8 s of every rebuild, the workbook most)."""
@@ -122,7 +122,7 @@ class Settings:
         *,
         today: date | None = None,
         dates: bool = True,
-        book: bool = True,
+        book: bool = False,
         exports: bool = True,
     ) -> Settings:
         """Settings for a project folder (``mkdocs.yml`` beside the folder ``katalog``).

@@ -171,3 +171,22 @@ def test_sepeda_build_buku_publishes_the_book_and_its_links(site_project: Path) 
     assert (out / NAME).read_bytes()[:5] == b"%PDF-"
     for page in ("data-terbuka/index.html", "rapor/index.html"):
         assert 'href="../buku/buku-inovasi-2024.pdf"' in (out / page).read_text()
+
+
+def test_photo_caption_and_consent() -> None:
+    result = pipeline.check(_settings())
+    assert result.catalogue is not None
+    innovation = result.catalogue.innovation("antrean-daring")
+    assert innovation is not None
+    media = {book.photo_uri("antrean-daring", "loket.png"): b"png"}
+    photo = book._photo(innovation, media)
+    assert photo is not None and photo.berkas == "loket.png"
+    consented = photo.model_copy(update={"persetujuan": True, "lisensi": "CC BY 4.0"})
+    assert book._caption(consented) == (
+        "Loket antrean setelah inovasi. Lisensi: CC BY 4.0. "
+        "Orang yang tampak di foto telah menyetujui penerbitannya."
+    )
+    refused = innovation.data.model_copy(
+        update={"media": [photo.model_copy(update={"persetujuan": False})]}
+    )
+    assert book._photo(replace(innovation, data=refused), media) is None

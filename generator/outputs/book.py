@@ -89,11 +89,14 @@ def photo_uri(slug: str, name: str) -> str:
 
 def _photo(innovation: Innovation, media: Mapping[str, bytes]) -> Media | None:
     """The photo the book prints: the cover photo (else the first) the media pipeline
-    published; none when the innovation has no photo."""
+    published; none when the innovation has no photo. A photo whose people did not consent
+    (``persetujuan: false``) is never printed: a printed copy cannot be taken back."""
     photos = [
         m
         for m in innovation.data.media
-        if urls.is_image(m.berkas) and photo_uri(innovation.slug, m.berkas) in media
+        if urls.is_image(m.berkas)
+        and m.persetujuan is not False
+        and photo_uri(innovation.slug, m.berkas) in media
     ]
     return next((m for m in photos if m.sampul), photos[0] if photos else None)
 

@@ -93,7 +93,7 @@ def _html(data: dict) -> str:  # type: ignore[type-arg]
     out = [f"<html lang='id'><head><meta charset='utf-8'><title>{_e(data['judul'])}</title>"]
     out.append(f"<style>{_CSS}</style></head><body><section class='cover'>")
     out.append(f"<p>{_e(data['pemda'])}</p><p style='font-size:34pt'>{_e(data['judul'])}</p>")
-    out += [f"<p>{_e(s)}</p>" for s in data["sampul"]]
+    out += [f"<p>{_e(s)}</p>" for s in [*data["sampul"], *data["sampul_sumber"]]]
     out += [f"<p>{_e(h['ringkasan'])}</p>" for h in data["hasil"]]
     out.append("</section><h1>Daftar isi</h1>")
     out += [f"<a class='ref' href='#opd-{b['slug']}'>{_e(b['nama'])}</a>" for b in data["bab"]]

@@ -289,10 +289,9 @@ def book_data(
         )
     shown = [i for c in chapters for i in c["inovasi"]]
     by_slug = {i.slug: i for i in catalogue.innovations}
-    cover = [coverage(ctx, year).sentence.unescape()]
-    own_count = reference.reported(year)
-    if own_count is not None:
-        cover.append(f"Jumlah yang dilaporkan pemda: {own_count.keterangan}")
+    covered = coverage(ctx, year)
+    cover = [covered.sentence.unescape()]
+    cover_sources = [f"{s.label.unescape()} ({s.href.unescape()})" for s in covered.sources]
     framework = reference.kerangka_for_year(year)
     cover.append(
         f"Skor dihitung dengan {(framework or reference.newest).nama}"
@@ -303,6 +302,7 @@ def book_data(
         "pemda": region.pemda,
         "tahun": year,
         "sampul": cover,
+        "sampul_sumber": cover_sources,
         "hasil": [
             {"ringkasan": h.ringkasan, "sumber": [f"{s.judul} ({s.url})" for s in h.sumber]}
             for h in reference.hasil

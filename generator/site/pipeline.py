@@ -287,7 +287,13 @@ def build(settings: Settings, memo: Memo | None = None) -> Result:
         ]
         files.update(
             cms.admin_files(
-                settings.reference, settings.katalog, agencies, settings.region, bundle, listed
+                settings.reference,
+                settings.katalog,
+                agencies,
+                settings.region,
+                bundle,
+                listed,
+                latest_year=settings.today.year,
             )
         )
     return Result(

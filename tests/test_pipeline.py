@@ -153,3 +153,20 @@ def test_a_preview_skips_the_open_data_and_the_book(catalogue_copy: Path) -> Non
     assert pages and all(
         preview.files[uri] == full.files[uri] for uri in pages if "rapor" not in uri
     )
+
+
+def test_an_innovation_without_a_photo_gets_its_own_link_preview_card(
+    catalogue_copy: Path,
+) -> None:
+    from io import BytesIO
+
+    settings = pipeline.Settings.for_project(catalogue_copy, pipeline.CATALOGUE_DIR)
+    first, second = pipeline.build(settings), pipeline.build(settings)
+    card = first.files["inovasi/gertak-desa/bagikan.png"]
+    assert isinstance(card, bytes) and card == second.files["inovasi/gertak-desa/bagikan.png"]
+    with Image.open(BytesIO(card)) as image:
+        assert (image.format, image.size) == ("PNG", (600, 315))
+    page = str(first.files["inovasi/gertak-desa/index.md"])
+    assert "image: inovasi/gertak-desa/bagikan.png" in page
+    # an innovation with a photo shares its photo, not a card
+    assert "inovasi/antrean-daring/bagikan.png" not in first.files

@@ -13,7 +13,7 @@ from generator.base.escape import Html, Text, Url, plain_text, prose, text, url
 from generator.base.formats import angka, tanggal
 from generator.catalogue.records import Agency, Catalogue, Innovation
 from generator.iid.scoring import score_with
-from generator.pages import graphics
+from generator.pages import cards, graphics
 from generator.pages import parts as v
 from generator.pages.context import (
     Page,
@@ -31,6 +31,7 @@ from generator.pages.context import (
 from generator.pages.facets import FACETS
 from generator.record import facts
 from generator.record.models import Bukti, Kontak, Media
+from generator.record.region import Region
 
 
 @dataclass(frozen=True)
@@ -571,10 +572,17 @@ def _changed(ctx: PageContext, innovation: Innovation) -> Text:
     return text(f"Data terakhir diubah {tanggal(day).unescape()}.") if day else text("")
 
 
-def _photo_cover(ctx: PageContext, innovation: Innovation) -> str | None:
-    """The cover photo as a site path, for link previews (a generated SVG cover is not one)."""
+PREVIEW_CARD = "bagikan.png"
+"""The generated link-preview picture of an innovation without a photo."""
+
+
+def _photo_cover(ctx: PageContext, innovation: Innovation) -> str:
+    """The picture of the page's link preview: the cover photo, else the generated card
+    (an SVG cover is not one: previews take raster pictures only)."""
     name = ctx.cover[innovation.slug]
-    return None if name == urls.COVER_SVG else urls.innovation_file(innovation.slug, name)
+    if name == urls.COVER_SVG:
+        return urls.innovation_file(innovation.slug, PREVIEW_CARD)
+    return urls.innovation_file(innovation.slug, name)
 
 
 def search_fields(ctx: PageContext, innovation: Innovation) -> tuple[SearchField, ...]:
@@ -611,6 +619,18 @@ def search_fields(ctx: PageContext, innovation: Innovation) -> tuple[SearchField
         ("sort", "nama", data.nama.casefold()),
     ]
     return tuple(SearchField(text(kind), text(key), text(value)) for kind, key, value in fields)
+
+
+def preview_cards(catalogue: Catalogue, region: Region) -> dict[str, bytes]:
+    """Link-preview cards (PNG) for innovations without a photo: site URI → bytes."""
+    site = f"Katalog Inovasi Daerah {region.pemda}"
+    return {
+        urls.innovation_file(i.slug, PREVIEW_CARD): cards.preview_card(
+            i.data.nama, catalogue.agency(i.opd).data.nama, site
+        )
+        for i in catalogue.innovations
+        if cover_file(i) == urls.COVER_SVG
+    }
 
 
 def covers(catalogue: Catalogue) -> dict[str, Html]:

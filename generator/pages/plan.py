@@ -32,6 +32,7 @@ from generator.pages.parts import Book
 from generator.record.region import Region
 
 covers = innovation.covers
+preview_cards = innovation.preview_cards
 
 
 def plan_pages(

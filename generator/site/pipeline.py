@@ -276,6 +276,8 @@ def build(settings: Settings, memo: Memo | None = None) -> Result:
         files[page.uri] = render.render(page.template, page.view)
         sources[page.uri] = page.sources
     files.update({uri: str(svg) for uri, svg in pages.covers(catalogue).items()})
+    if settings.exports:  # link previews matter on the published site, not in a preview
+        files.update(pages.preview_cards(catalogue, settings.region))
     if settings.exports:
         files.update(_exports(settings, catalogue, scores, projection))
     files.update(loaded.media)

@@ -10,7 +10,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -41,23 +42,37 @@ def _wait_for(url: str, ready: Callable[[str], bool], timeout: float = 120) -> s
     raise AssertionError(f"{url} not ready after {timeout} s; last body: {body[:300]!r}")
 
 
-def test_an_edit_is_served_and_only_changed_pages_are_rendered(
-    site_project: Path, tmp_path: Path
-) -> None:
-    scratch = tmp_path / "tmp"
+@contextmanager
+def _serving(project: Path, scratch: Path) -> Iterator[str]:
+    """``sepeda serve`` on ``project`` (temporary folders under ``scratch``) until the block
+    ends; yields its address. It is stopped as `kill` or a closed terminal would, and must
+    leave no traceback and no folder behind."""
     scratch.mkdir()
     port = _free_port()
     env = {**os.environ, "SEPEDA_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(scratch)}
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=site_project,
+        cwd=project,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
-    base = f"http://127.0.0.1:{port}/"
     try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()  # as `kill` or a closed terminal: stops like Ctrl+C
+        output, _ = server.communicate(timeout=60)
+    assert "Traceback" not in output, output
+    assert "dirty" not in output, output  # MkDocs' warning about dirty builds is filtered
+    assert list(scratch.iterdir()) == []  # the site and the staging folder are removed
+
+
+def test_an_edit_is_served_and_only_changed_pages_are_rendered(
+    site_project: Path, tmp_path: Path
+) -> None:
+    scratch = tmp_path / "tmp"
+    with _serving(site_project, scratch) as base:
         _wait_for(base + "inovasi/antrean-daring/", lambda b: "Antrean Daring Puskesmas" in b)
         (site,) = scratch.glob("mkdocs_*")
         (staging,) = scratch.glob("sepeda-pratinjau-*")
@@ -74,32 +89,13 @@ def test_an_edit_is_served_and_only_changed_pages_are_rendered(
         assert edited.stat().st_mtime_ns > before[0]
         assert untouched.stat().st_mtime_ns == before[1]
         assert staging.is_dir()
-    finally:
-        server.terminate()  # as `kill` or a closed terminal: stops like Ctrl+C
-        output, _ = server.communicate(timeout=60)
-    assert "Traceback" not in output, output
-    assert "dirty" not in output, output  # MkDocs' warning about dirty builds is filtered
-    assert list(scratch.iterdir()) == []  # the site and the staging folder are removed
 
 
 def test_a_bad_record_is_shown_on_the_page_and_the_preview_keeps_serving(
     site_project: Path, tmp_path: Path
 ) -> None:
-    scratch = tmp_path / "tmp"
-    scratch.mkdir()
-    port = _free_port()
-    env = {**os.environ, "SEPEDA_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(scratch)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=site_project,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}/"
     banner = "Perubahan terakhir belum dapat ditampilkan"
-    try:
+    with _serving(site_project, tmp_path / "tmp") as base:
         page = base + "inovasi/antrean-daring/"
         _wait_for(page, lambda b: "Antrean Daring Puskesmas" in b)
         profile = site_project / "innovations" / "dinkes" / "antrean-daring" / "inovasi.yaml"
@@ -113,8 +109,3 @@ def test_a_bad_record_is_shown_on_the_page_and_the_preview_keeps_serving(
         profile.write_text(text.replace("nama: Antrean Daring Puskesmas", "nama: Antrean Pulih"))
         _wait_for(page, lambda b: "Antrean Pulih" in b and banner not in b)
         _wait_for(base, lambda b: banner not in b)
-    finally:
-        server.terminate()
-        output, _ = server.communicate(timeout=60)
-    assert "Traceback" not in output, output
-    assert list(scratch.iterdir()) == []

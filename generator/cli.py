@@ -184,7 +184,7 @@ def cmd_check(args: argparse.Namespace, root: Path) -> int:
             print(f"'{path}' sudah dihapus atau dipindah; yang merujuknya ikut diperiksa.",
                   file=sys.stderr)  # fmt: skip
         findings = chosen.findings
-        if scope is not None:
+        if scope is not None and not args.paths:  # the folder it was run from
             print("Hanya yang disebut (dan yang terkait dengannya) yang diperiksa; periksa "
                   "seluruh katalog dengan: sepeda check (dari folder proyek)",
                   file=sys.stderr)  # fmt: skip

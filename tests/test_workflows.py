@@ -189,7 +189,7 @@ GITLAB = Path(__file__).resolve().parents[1] / ".gitlab-ci.yml"
 def test_gitlab_pipeline_mirrors_the_github_workflows() -> None:
     config = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
     jobs = {k: v for k, v in config.items() if isinstance(v, dict) and "script" in v}
-    assert set(jobs) == {"cepat", "lengkap", "pages"}
+    assert set(jobs) == {"cepat", "lengkap", "pages", "paket"}
     fast = "\n".join(jobs["cepat"]["script"])
     assert "sepeda check $changed" in fast and "sepeda review --base" in fast
     assert jobs["cepat"]["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
@@ -198,6 +198,19 @@ def test_gitlab_pipeline_mirrors_the_github_workflows() -> None:
     assert jobs["pages"]["artifacts"]["paths"] == ["public"]
     assert "sepeda build --out public" in "\n".join(jobs["pages"]["script"])
     assert jobs["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    # the IID submission pack: an artifact for Bapperida, on the default branch, never published
+    assert jobs["paket"]["rules"] == jobs["pages"]["rules"]
+    assert "sepeda paket" in "\n".join(jobs["paket"]["script"])
+    assert jobs["paket"]["artifacts"]["paths"] == ["paket"]
     for name, job in jobs.items():
         assert "timeout" in job, name
         assert "secrets" not in job, name  # contributed content runs here
+
+
+def test_the_publishing_run_keeps_the_years_submission_pack_for_bapperida() -> None:
+    workflow = yaml.safe_load((WORKFLOWS[0].parent / "terbit.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["bangun"]["steps"]
+    runs = [s.get("run", "") for s in steps]
+    assert any(r.startswith(".venv/bin/sepeda paket") for r in runs), runs
+    upload = next(s for s in steps if str(s.get("uses", "")).startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "paket"

@@ -34,7 +34,7 @@ EXPECTED: dict[str, list[str]] = {
         "@21:14: error: indikator.sdm.tingkat: '4' tidak sah; tulis tingkat parameter berupa angka bulat 1 sampai 3 [S206]",
     ],
     "kunci_salah_ketik": [
-        "@2:1: error: tahapan: wajib diisi: tahapan inovasi [S201]",
+        "@2:1: error: tahapan: «Tahapan» wajib diisi: tahapan inovasi [S201]",
         "@4:1: error: tahapn: kunci 'tahapn' tidak dikenal; kunci yang sah di sini: nama, singkatan, ringkasan, sumber_data, tahapan, inisiator, inovator, jenis, bentuk, urusan, tematik, tanggal, tahun_laporan, rancang_bangun, tujuan, manfaat, hasil, capaian, tpb, asta_cita, indikator, media, video, tautan, penghargaan, replikasi, kontak, proposal, perkembangan, anggaran, koordinat, riwayat, catatan_sumber, pemda (maksud Anda 'tahapan'?) [S202]",
     ],
     "lima_kesalahan": [
@@ -66,7 +66,7 @@ EXPECTED: dict[str, list[str]] = {
         "@13:13: error: tanggal.uji_coba: tanggal 2027-01-05 belum terjadi (hari ini 2026-11-23); tanggal tidak boleh di masa depan [S205]",
     ],
     "tanggal_tahapan": [
-        "@13:3: error: tanggal: tahapan 'penerapan' memerlukan tanggal.penerapan; tambahkan 'penerapan: TTTT-BB-HH' [S205]",
+        "@13:3: error: tanggal: tahapan Penerapan memerlukan «Tanggal penerapan»: isi tanggal penerapannya (di berkas YAML: 'penerapan: TTTT-BB-HH' di bawah 'tanggal') [S205]",
     ],
     "tanggal_urutan": [
         "@13:3: error: tanggal: uji_coba (2024-03-01) lebih awal daripada mulai (2024-05-01); urutannya harus mulai, uji_coba, lalu penerapan [S205]",

@@ -514,14 +514,15 @@ class _InovasiFields(Record):
         if stage in ("uji-coba", "penerapan") and value.uji_coba is None:
             raise PydanticCustomError(
                 "tanggal_tahapan",
-                "tahapan '{stage}' memerlukan tanggal.uji_coba; tambahkan 'uji_coba: TTTT-BB-HH'",
-                {"stage": stage},
+                "tahapan {label} memerlukan «Tanggal uji coba»: isi tanggal uji cobanya "
+                "(di berkas YAML: 'uji_coba: TTTT-BB-HH' di bawah 'tanggal')",
+                {"label": vocab.TAHAPAN[stage]},
             )
         if stage == "penerapan" and value.penerapan is None:
             raise PydanticCustomError(
                 "tanggal_tahapan",
-                "tahapan 'penerapan' memerlukan tanggal.penerapan; tambahkan "
-                "'penerapan: TTTT-BB-HH'",
+                "tahapan Penerapan memerlukan «Tanggal penerapan»: isi tanggal penerapannya "
+                "(di berkas YAML: 'penerapan: TTTT-BB-HH' di bawah 'tanggal')",
             )
         return value
 

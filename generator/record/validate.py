@@ -25,6 +25,7 @@ from generator.base.diagnostics import (
     unusual_characters,
     visible,
 )
+from generator.record import facts
 from generator.record.yamlfile import Document, Loc
 
 M = TypeVar("M", bound=BaseModel)
@@ -78,6 +79,14 @@ def _allowed_keys(model: type[BaseModel], parent: Loc) -> list[str]:
     return []
 
 
+def _label(model: type[BaseModel], loc: Loc) -> str | None:
+    """The field's name as the admin form and the site show it (``Tahun pelaporan IID``)."""
+    owner = _type_at(model, loc[:-1]) if loc else None
+    if isinstance(owner, type) and issubclass(owner, BaseModel) and isinstance(loc[-1], str):
+        return facts.label(owner, loc[-1])
+    return None
+
+
 def _message(error: Any, model: type[BaseModel], loc: Loc) -> str:
     kind = error["type"]
     info = _field_at(model, loc)
@@ -85,7 +94,9 @@ def _message(error: Any, model: type[BaseModel], loc: Loc) -> str:
         if info is not None and not info.is_required():
             return "kosong; isi nilainya atau hapus baris ini"
         description = info.description if info is not None else None
-        return f"wajib diisi: {description}" if description else "wajib diisi"
+        named = _label(model, loc)
+        said = f"«{named}» wajib diisi" if named else "wajib diisi"
+        return f"{said}: {description}" if description else said
     if kind == "extra_forbidden":
         return _unknown_key(str(loc[-1]), _allowed_keys(model, loc[:-1]))
     if kind in ("list_type",):

@@ -464,10 +464,16 @@ def todo_text(result: Result, paths: Sequence[str], settings: Settings, cwd: Pat
         s.slug: s for s in score_all(catalogue.innovations, settings.reference)
     }
     deadline = settings.region.deadline(settings.today)
-    return "\n".join(
+    text = "\n".join(
         todo.as_text(known[a].data.nama, todo.agency_todo(catalogue, scores, a), deadline)
         for a in agencies
     )
+    if result.catalogue is None:  # records with errors are not in the list above
+        text += (
+            "  (inovasi yang masih bergalat belum masuk daftar ini; perbaiki galat di atas, "
+            "lalu periksa lagi)\n"
+        )
+    return text
 
 
 def project_root(cwd: Path, katalog: str) -> Path:

@@ -132,7 +132,7 @@ unit: $(DEV_STAMP) ## fast tests only (no browser, no slow mkdocs builds)
 	$(BIN)/pytest -m "not browser and not slow"
 
 golden: $(DEV_STAMP) ## regenerate the golden files and docs/dev/skema (review the diff before committing)
-	$(BIN)/pytest tests/test_golden.py tests/test_pack.py --update-goldens
+	$(BIN)/pytest tests/test_golden.py tests/test_built_pages.py tests/test_pack.py --update-goldens
 	$(BIN)/python -c 'from pathlib import Path; from generator.outputs import export; [Path("docs/dev", n).write_text(t, encoding="utf-8") for n, t in export.schemas().items()]' 
 
 bench: $(DEV_STAMP) ## the scale benchmark (BENCH_ARGS="--sizes 200 2000 20000 --out bench/RESULTS.md")

@@ -6,6 +6,12 @@ out of the navigation. Any error finding aborts the build with every finding lis
 broken catalogue never produces a half-built site. Every page MkDocs writes is scanned for
 active content first (:mod:`generator.site.output_scan`); one unsafe page fails the build.
 
+Generated pages are finished HTML under YAML front matter (:mod:`generator.pages.render`):
+MkDocs' Markdown step gets an empty page (:meth:`KatalogPlugin.on_page_markdown`), and the
+page's HTML, its table of contents from its own headings and its ids take the place of what
+Python-Markdown would have made (:meth:`KatalogPlugin.on_page_content`), byte for byte the
+same. Hand-written pages in ``docs/`` stay Markdown.
+
 The generated files are written into a staging folder of the plugin's own (beside the site
 folder, removed when the build ends) and MkDocs reads them from there, so that the site is
 not held in memory twice. Under ``sepeda serve`` (``mkdocs serve --dirty``) the plugin lives
@@ -39,10 +45,12 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from generator.base import urls
 from generator.base.diagnostics import Finding, Severity, format_text, summary_line
 from generator.catalogue.loader import Memo
+from generator.pages import render
 from generator.site import output_scan, pipeline, search_index
 
 log = get_plugin_logger(__name__)
@@ -100,6 +108,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         while the preview keeps serving the last catalogue that built."""
         self.flagged: set[str] = set()
         """Staged pages rendered with the errors shown, to render again once fixed."""
+        self.finished: dict[str, str] = {}
+        """A generated page's HTML from MkDocs' reading of it to its content event."""
         """Under ``serve``: digest of every file in :attr:`staging`, by site URI."""
 
     def load_config(
@@ -160,6 +170,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: Any) -> Any:
         """Run the pipeline once per build; abort with the findings on any error."""
         config.nav = urls.mkdocs_nav()
+        toc = (config.mdx_configs or {}).get("toc")
+        if "toc" not in config.markdown_extensions or toc != render.TOC_CONFIG:
+            raise PluginError(
+                "mkdocs.yml: markdown_extensions harus memuat toc dengan pengaturan "
+                f"{render.TOC_CONFIG} (judul halaman katalog dibuat dengan pengaturan itu)"
+            )
+        self.finished = {}
         self.result = None
         self.findings = ()
         self.scan_findings = []
@@ -265,8 +282,21 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
                 pages.add(urls.agency_uri(parts[1]))
         return {uri for uri in pages if uri in self.staged}
 
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
+        """A generated page is already HTML: kept aside, and MkDocs converts an empty page."""
+        if page.file.generated_by != "katalog":
+            return markdown
+        self.finished[page.file.src_uri] = markdown
+        return ""
+
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
-        """Under ``serve``, after a rebuild with errors: the errors on top of the page."""
+        """A generated page's own HTML, table of contents and ids; under ``serve``, after a
+        rebuild with errors, the errors on top of the page."""
+        finished = self.finished.pop(page.file.src_uri, None)
+        if finished is not None:
+            html = finished.strip()  # as Python-Markdown strips what it returns
+            page.toc = get_toc(render.table_of_contents(html))
+            page.present_anchor_ids = render.anchors(html)
         if not self.failed:
             return html
         items = "".join(

@@ -47,8 +47,10 @@ def _claim_sdm(root: Path, dated: str = "") -> None:
 
 
 def _section(page: str, heading: str) -> str:
-    start = page.index(f"## {heading}")
-    end = page.find("\n## ", start + 1)
+    found = re.search(f'<h2 id="[^"]*">{re.escape(heading)}', page)
+    assert found is not None, heading
+    start = found.start()
+    end = page.find("\n<h2 ", start + 1)
     return page[start : end if end != -1 else None]
 
 

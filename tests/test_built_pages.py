@@ -12,9 +12,12 @@ import re
 import shutil
 from pathlib import Path
 
+import markdown
 import pytest
 
 from conftest import CATALOGUE, ROOT, TODAY, assert_golden, run_module
+from generator.base import escape
+from generator.pages import render
 from generator.site import pipeline
 
 GOLDEN_HTML = ROOT / "tests" / "golden-html"
@@ -84,3 +87,35 @@ def test_every_generated_page_is_built_as_its_golden(
             (GOLDEN_HTML / name).unlink()
     else:
         assert not stale, f"golden pages no longer generated: {sorted(stale)}; run make golden"
+
+
+def test_headings_get_the_ids_and_contents_python_markdown_gave_them() -> None:
+    """Repeated, accented, symbol-only and contributor headings: ids, permalinks and the
+    table of contents as the toc extension of mkdocs.yml made them."""
+    names = [
+        escape.text(n)
+        for n in ("Ringkasan", "Ringkasan", "Café <b> & *Sampah*", "…", "…", "Ringkasan_1")
+    ]
+    template = render.environment().from_string(
+        '{% import "_macros.html.j2" as m %}'
+        "{% call m.heading(toc, 1) %}Judul{% endcall %}\n"
+        "{% for n in names %}{% call m.heading(toc, 2) %}{{ n }}{% endcall %}\n{% endfor %}"
+        "{% call m.heading(toc, 3, named) %}Bernama{% endcall %}\n"
+    )
+    ours = template.render(toc=render.Outline(), names=names, named=escape.text("urusan")).strip()
+    source = "# Judul\n\n" + "".join(f"## {n}\n\n" for n in names) + "### Bernama {: #urusan }\n"
+    md = markdown.Markdown(
+        extensions=["toc", "attr_list"], extension_configs={"toc": render.TOC_CONFIG}
+    )
+    assert ours == md.convert(source)
+    assert render.table_of_contents(ours) == md.toc_tokens  # type: ignore[attr-defined]
+    ids = {token["id"] for token in md.toc_tokens[0]["children"]}  # type: ignore[attr-defined]
+    assert render.anchors(ours) == {"judul", "urusan", *ids}
+
+
+def test_a_heading_refuses_an_unescaped_value() -> None:
+    template = render.environment().from_string(
+        '{% import "_macros.html.j2" as m %}{% call m.heading(toc, 2, named) %}x{% endcall %}'
+    )
+    with pytest.raises(render.UnescapedValue):
+        template.render(toc=render.Outline(), named="<b>")

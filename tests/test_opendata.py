@@ -176,7 +176,7 @@ def test_another_regency_changes_two_lines(catalogue_copy: Path) -> None:
     result = pipeline.build(pipeline.Settings.for_project(catalogue_copy, pipeline.CATALOGUE_DIR))
     assert result.ok, [str(f) for f in result.findings]
     home = str(result.files["index.md"])
-    assert "# Katalog Inovasi Daerah Kota Banjarbaru" in home
+    assert '<h1 id="katalog-inovasi-daerah-kota-banjarbaru">Katalog Inovasi Daerah Kota' in home
     document = json.loads(str(result.files["inovasi.json"]))
     assert document["pemda"] == "Kota Banjarbaru"
     assert document["inovasi"][0]["alamat"].startswith("https://inovasi.example.go.id/inovasi/")

@@ -72,7 +72,7 @@ def test_the_page_and_the_open_data_say_estimate_and_keep_last_year(catalogue_co
     assert result.ok
     page = str(result.files["inovasi/antrean-daring/index.md"])
     assert "PERKIRAAN: kerangka IID tahun pelaporan terakhirnya, 2026, belum diterbitkan" in page
-    assert "## Klaim tahun sebelumnya" in page
+    assert '<h2 id="klaim-tahun-sebelumnya">Klaim tahun sebelumnya<' in page
     assert "Tahun 2024: Skor klaim 3 dari 111" in page
     record = next(
         r

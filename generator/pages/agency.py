@@ -210,4 +210,4 @@ def agency_pages(ctx: PageContext, agency: Agency) -> list[Page]:
         provenance=text(data.catatan_sumber or ""),
         todo=_todo(ctx, agency, uri),
     )
-    return [Page(uri, "agency.md.j2", view, (agency.source.path,)), *lists[1:]]
+    return [Page(uri, "agency.html.j2", view, (agency.source.path,)), *lists[1:]]

@@ -51,4 +51,4 @@ def finding_codes_page() -> Page:
         "Kode temuan",
         "Arti setiap kode temuan sepeda check dan cara memperbaikinya.",
     )
-    return Page(urls.CODES, "codes.md.j2", CodesView(page_meta, tuple(families)))
+    return Page(urls.CODES, "codes.html.j2", CodesView(page_meta, tuple(families)))

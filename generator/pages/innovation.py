@@ -556,7 +556,7 @@ def innovation_page(ctx: PageContext, innovation: Innovation) -> Page:
         proposals=_proposals(innovation),
         past_years=_past_years(ctx, innovation),
     )
-    return Page(uri, "innovation.md.j2", view, tuple(sources))
+    return Page(uri, "innovation.html.j2", view, tuple(sources))
 
 
 def _edit(ctx: PageContext, innovation: Innovation) -> Url | None:

@@ -92,4 +92,4 @@ def browse_pages(ctx: PageContext) -> list[Page]:
         ),
         tuple(summaries),
     )
-    return [Page(urls.BROWSE, "browse.md.j2", overview), *pages]
+    return [Page(urls.BROWSE, "browse.html.j2", overview), *pages]

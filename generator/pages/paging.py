@@ -77,5 +77,5 @@ def paged_list(
             back=v.Link(href(uri, back[0]), text(back[1])) if back else None,
             score_sort=score_sort,
         )
-        pages.append(Page(uri, "innovations.md.j2", view))
+        pages.append(Page(uri, "innovations.html.j2", view))
     return pages

@@ -72,7 +72,7 @@ _SORT = re.compile(r'<span data-pagefind-sort="[^"<>]*">[^<]*</span>')
 _FIELDS = re.compile(
     r'<div class="kt-indeks" hidden data-pagefind-ignore>[^<]*(?:<span [^<]*</span>[^<]*)*</div>'
 )
-"""The search fields of an innovation page (``search_fields`` in ``_macros.md.j2``)."""
+"""The search fields of an innovation page (``search_fields`` in ``_macros.html.j2``)."""
 _LIST_PAGE = (
     '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8"><title>inovasi</title></head>'
     "<body><div data-pagefind-body><p>inovasi</p>{fields}</div></body></html>\n"

@@ -332,6 +332,42 @@ def test_the_form_writes_the_canonical_layout_of_every_shipped_record(tmp_path: 
     assert len(shipped) > 20
 
 
+def test_a_new_year_keeps_the_claims_of_the_previous_one() -> None:
+    """formulir.js's rule for the yearly update (node): a save that adds a year later than
+    the file's latest keeps the file's claims in riwayat under that year, once."""
+    if shutil.which("node") is None:
+        _unavailable("node is not installed")
+    claims = {"regulasi": {"tingkat": 1, "bukti": [{"berkas": "sk.pdf"}]}}
+    cases = [
+        # (before, after, the riwayat entry added)
+        ({"tahun_laporan": [2024, 2025], "indikator": claims},
+         {"tahun_laporan": [2024, 2025, 2026], "indikator": {}},
+         {"tahun": 2025, "indikator": claims}),
+        ({"tahun_laporan": [2025], "indikator": claims},
+         {"tahun_laporan": [2025], "indikator": {}}, None),  # no new year
+        ({"tahun_laporan": [2025], "indikator": claims},
+         {"tahun_laporan": [2024, 2025], "indikator": {}}, None),  # an earlier year
+        ({"tahun_laporan": [2025], "indikator": {}},
+         {"tahun_laporan": [2025, 2026]}, None),  # no claims to keep
+        ({"tahun_laporan": [2025], "indikator": claims},
+         {"tahun_laporan": [2025, 2026], "riwayat": [{"tahun": 2025, "indikator": {}}]},
+         None),  # already kept
+        ({"indikator": claims}, {"tahun_laporan": [2026]}, None),  # no year before
+    ]  # fmt: skip
+    script = (
+        "const fs = require('fs'); const vm = require('vm'); const box = {};"
+        "vm.runInNewContext(fs.readFileSync(process.argv[1], 'utf8'), {globalThis: box});"
+        "const cases = JSON.parse(process.argv[2]);"
+        "console.log(JSON.stringify(cases.map(c => box.SEPEDA_YAML.keptYear(c[0], c[1]))));"
+    )
+    formulir = ROOT / "generator" / "outputs" / "formulir.js"
+    done = subprocess.run(
+        ["node", "-e", script, str(formulir), json.dumps([c[:2] for c in cases])],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert json.loads(done.stdout) == [c[2] for c in cases]
+
+
 @pytest.fixture(scope="module")
 def shipped_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Any]]:
     """The shipped catalogue as a Git repository with the form on, and decap-server."""
@@ -379,14 +415,38 @@ def _expand(page: Any, heading: str) -> None:
     ).first.click()
 
 
-def test_a_phone_adds_a_year_and_evidence_and_the_diff_is_only_that(
+def _claim_control(page: Any, heading: str, label: str) -> Any:
+    """The input labelled ``label`` inside the (opened) block titled ``heading``."""
+
+    def target(scope: str, text: str) -> str:
+        pattern = re.compile("^" + re.escape(text) + r"( \(opsional\))?$")
+        found = page.locator(f"{scope}label", has_text=pattern).first.get_attribute("for")
+        return f"[id='{found}']"
+
+    return page.locator(target(target("", heading) + " ", label))
+
+
+def _indicator_lines(text: str) -> list[str]:
+    """The lines of the top-level ``indikator`` block of a record in the canonical layout."""
+    lines = text.splitlines()
+    start = lines.index("indikator:") + 1
+    end = next(i for i in range(start, len(lines)) if not lines[i].startswith(" "))
+    return lines[start:end]
+
+
+def test_a_phone_follows_the_yearly_update_and_the_diff_is_only_that(
     browser: Any, shipped_project: tuple[Path, Any], tmp_path: Path
 ) -> None:
+    """The guide's "Pembaruan tahunan" from a browser only, at 360 px: add the new year,
+    raise one claim, add evidence to another, save; the form keeps last year's claims in
+    riwayat by itself, and the branch passes the check."""
     from PIL import Image
     from playwright.sync_api import expect
 
     root, site = shipped_project
     SHOTS.mkdir(parents=True, exist_ok=True)
+    folder = "innovations/bapperida/sepeda-baru"
+    before = (root / folder / "inovasi.yaml").read_text(encoding="utf-8")
     evidence = tmp_path / "kep-balitbangda-penjaringan-2020.pdf"
     Image.new("RGB", (200, 280), (255, 255, 255)).save(evidence)
     context = browser.new_context(locale="id-ID", viewport={"width": 360, "height": 740})
@@ -404,21 +464,39 @@ def test_a_phone_adds_a_year_and_evidence_and_the_diff_is_only_that(
     page.screenshot(path=SHOTS / "2-sunting.png")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
+    # step 1: the new reporting year, the old ones kept
     label = page.locator("label", has_text=re.compile(r"^Tahun pelaporan IID")).first
     years = page.locator(f"[id='{label.get_attribute('for')}']")
     years.click()
     years.fill("2026")
     page.keyboard.press("Enter")
+    # step 2 is the form's: nothing to do here
+    # step 3: raise a claim that can now be proven, and evidence for another
     _expand(page, "Indikator IID dan bukti dukung")
+    _expand(page, "10. Sosialisasi Inovasi Daerah")
+    level = _claim_control(page, "10. Sosialisasi Inovasi Daerah", "Tingkat")
+    expect(level).to_have_value("1")
+    level.fill("2")
     _expand(page, "1. Regulasi Inovasi Daerah (wajib)")
     page.get_by_role("button", name="Tambah bukti").first.click()
     page.get_by_role("button", name="Pilih berkas").first.click()
     page.locator("input[type=file]").set_input_files(str(evidence))
     page.get_by_role("button", name="Pakai yang dipilih").click()
     page.screenshot(path=SHOTS / "3-bukti.png")
+    # step 6: save
     page.get_by_role("button", name="Simpan", exact=True).click()
     expect(page.get_by_text("Perubahan tersimpan")).to_be_visible()
     page.screenshot(path=SHOTS / "4-tersimpan.png")
+    # opened again, the form shows last year's claims where the form kept them
+    page.reload()
+    label = page.locator("label", has_text=re.compile(r"^Klaim tahun sebelumnya"))
+    kept_block = page.locator(f"[id='{label.first.get_attribute('for')}']")
+    expect(kept_block).to_contain_text("1 klaim tahun sebelumnya")
+    kept_block.get_by_role("button", name="Buka").first.click()
+    kept_year = kept_block.locator("input[type=number]").first
+    expect(kept_year).to_have_value("2022")
+    kept_year.scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS / "4-riwayat.png")
     context.close()
 
     branch = "cms/bapperida--terdaftar/sepeda-baru"
@@ -433,15 +511,38 @@ def test_a_phone_adds_a_year_and_evidence_and_the_diff_is_only_that(
         for line in diff.stdout.splitlines()
         if line[:1] in "+-" and not line.startswith(("+++", "---"))
     ]
+    kept = ["+riwayat:", "+  - tahun: 2022", "+    indikator:"] + [
+        "+    " + line for line in _indicator_lines(before)
+    ]
     assert changed == [
         "+  - 2026",
         "+    bukti:",
         f"+      - berkas: {evidence.name}",
+        "-    tingkat: 1",
+        "+    tingkat: 2",
+        *kept,
     ], diff.stdout
     names = subprocess.run([*GIT, "diff", "--name-only", "main", branch], cwd=root,
                            capture_output=True, text=True, check=True).stdout  # fmt: skip
-    folder = "innovations/bapperida/sepeda-baru"
     assert names.split() == [f"{folder}/inovasi.yaml", f"{folder}/{evidence.name}"]
+
+    old = yaml.safe_load(before)
+    shown = subprocess.run([*GIT, "show", f"{branch}:{folder}/inovasi.yaml"], cwd=root,
+                           capture_output=True, text=True, check=True).stdout  # fmt: skip
+    saved = yaml.safe_load(shown)
+    assert saved["tahun_laporan"] == [2020, 2021, 2022, 2026]
+    assert saved["riwayat"] == [{"tahun": 2022, "indikator": old["indikator"]}]
+    assert saved["indikator"]["sosialisasi"]["tingkat"] == 2
+    assert saved["indikator"]["regulasi"]["bukti"] == [{"berkas": evidence.name}]
+    # a separate worktree: decap-server keeps switching branches in its own checkout
+    tree = tmp_path / "cabang"
+    subprocess.run([*GIT, "worktree", "add", "-q", str(tree), branch], cwd=root, check=True)
+    checked = run_sepeda(tree, "check", folder)
+    assert checked.returncode == 0, checked.stdout
+    assert checked.stderr == "Tidak ada galat. Katalog siap diterbitkan.\n", checked.stderr
+    assert not re.search(r": (error|warning): ", checked.stdout), checked.stdout
+    rapi = run_sepeda(tree, "rapikan", "--periksa", folder)
+    assert rapi.returncode == 0, rapi.stdout + rapi.stderr
 
 
 def test_the_picker_hides_the_catalogue_files_and_deletes_nothing(

@@ -1,6 +1,7 @@
 // The admin form's own script: reads and writes inovasi.yaml in the canonical layout of
-// generator/record/layout.py (so a form edit's diff shows only what changed), and keeps the
-// media picker to photos and PDFs. Served from the site; no eval, no network.
+// generator/record/layout.py (so a form edit's diff shows only what changed), keeps last
+// year's claims in riwayat when a save adds a new reporting year, and keeps the media picker
+// to photos and PDFs. Served from the site; no eval, no network.
 // window.SEPEDA_URUTAN (urutan.js, generated from the models) gives the key order.
 (function (root) {
   "use strict";
@@ -219,13 +220,74 @@
     return dict(dates(data, "", DMY), order, 0);
   }
 
-  var api = { parse: parse, dump: dump };
+  // ---- the yearly update: last year's claims are kept in riwayat ------------------------
+  // Saving an innovation whose reporting years gained a year later than the latest one in
+  // the file keeps the claims as the file had them (its indikator) in riwayat under that
+  // previous year, unless riwayat already holds that year or the file had no claims: the
+  // projection of that year keeps scoring them and the page keeps showing them.
+  function latestYear(years) {
+    var numbers = (Array.isArray(years) ? years : []).map(Number).filter(Number.isInteger);
+    return numbers.length ? Math.max.apply(null, numbers) : null;
+  }
+
+  function keptYear(before, after) {
+    // before: the file as it was loaded (parsed); after: the form's data as plain values.
+    // The riwayat entry the save adds, or null.
+    var previous = latestYear(before && before.tahun_laporan);
+    var latest = latestYear(after && after.tahun_laporan);
+    if (previous === null || latest === null || latest <= previous) return null;
+    var claims = before.indikator;
+    if (!claims || typeof claims !== "object" || Array.isArray(claims)) return null;
+    if (!Object.keys(claims).some(function (k) { return !empty(claims[k]); })) return null;
+    var kept = Array.isArray(after.riwayat) && after.riwayat.some(function (e) {
+      return e && Number(e.tahun) === previous;
+    });
+    return kept ? null : { tahun: previous, indikator: claims };
+  }
+
+  function immutable(value, map, list) {
+    // plain values into the Immutable collections of Decap's entry data
+    if (Array.isArray(value)) {
+      return value.reduce(function (l, v) { return l.push(immutable(v, map, list)); }, list);
+    }
+    if (value && typeof value === "object") {
+      return Object.keys(value).reduce(function (m, k) {
+        return m.set(k, immutable(value[k], map, list));
+      }, map);
+    }
+    return value;
+  }
+
+  function preSave(event) {
+    // Decap's preSave event: event.entry is the entry being saved (an Immutable Map) with
+    // its edited data and, in raw, the file's text as it was loaded; the returned value
+    // replaces its data.
+    var entry = event.entry;
+    var data = entry.get("data");
+    var raw = entry.get("raw");
+    if (entry.get("newRecord") || typeof raw !== "string" || !raw.trim()) return undefined;
+    var found;
+    try {
+      found = keptYear(parse(raw), data.toJS());
+    } catch (error) {
+      return undefined;  // a file the reader does not understand: nothing is added
+    }
+    if (!found) return undefined;
+    var map = data.clear();
+    var list = data.toList().clear();
+    var riwayat = data.get("riwayat");
+    if (!riwayat || typeof riwayat.push !== "function") riwayat = list;
+    return data.set("riwayat", riwayat.push(immutable(found, map, list)));
+  }
+
+  var api = { parse: parse, dump: dump, keptYear: keptYear };
   root.SEPEDA_YAML = api;
   if (root.CMS && root.SEPEDA_URUTAN) {
     root.CMS.registerCustomFormat("sepeda-yaml", "yaml", {
       fromFile: parse,
       toFile: function (data) { return dump(data, root.SEPEDA_URUTAN); },
     });
+    root.CMS.registerEventListener({ name: "preSave", handler: preSave });
   }
 
   // ---- the media picker: photos and PDFs only, nothing deleted from the form ------------

@@ -197,11 +197,6 @@ def _level(row: IndicatorRow, claimed: bool) -> int | None:
     return row.tingkat_pokja or None
 
 
-def _framework(catalogue: Catalogue, year: int) -> tuple[Kerangka, bool]:
-    found = catalogue.reference.kerangka_for_year(year)
-    return (found, False) if found else (catalogue.reference.newest, True)
-
-
 def _checklist(
     innovation: Innovation,
     profile_rows: tuple[tuple[str, str], ...],
@@ -289,7 +284,8 @@ def entries(
     with the reason (not verified, unless ``claimed``)."""
     reported = [i for i in catalogue.innovations if year in i.data.tahun_laporan]
     reported.sort(key=lambda i: (catalogue.agency(i.opd).data.nama, i.data.nama, i.slug))
-    framework, estimate = _framework(catalogue, year)
+    framework = catalogue.reference.kerangka_for_years([year])
+    estimate = catalogue.reference.is_estimate([year])
     found: list[Entry] = []
     left_out: list[str] = []
     for done, innovation in enumerate(reported, start=1):

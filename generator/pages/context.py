@@ -334,6 +334,9 @@ PREDICATE_COVERAGE = 0.8
 the innovations the regency itself reported for that year (``jumlah`` in hasil-iid.yaml);
 below it, or when no source gives the regency's count, the projection is shown without one."""
 
+THRESHOLD = f"{round(100 * PREDICATE_COVERAGE)}%"
+""":data:`PREDICATE_COVERAGE` as the pages print it."""
+
 
 def in_catalogue(ctx: PageContext, year: int) -> int:
     """Innovations of the catalogue reported in ``year``."""

@@ -14,12 +14,15 @@ from generator.iid.projection import ProjectionDetail, YearProjection
 from generator.pages import parts as v
 from generator.pages.context import (
     PREDICATE_COVERAGE,
+    THRESHOLD,
     Page,
     PageContext,
     coverage,
     coverage_share,
     href,
+    in_catalogue,
     meta,
+    percent,
 )
 
 
@@ -197,15 +200,17 @@ def _year_view(ctx: PageContext, year: YearProjection) -> YearView:
 def _predicate_hidden(ctx: PageContext, year: int) -> str:
     """Why no predicate is printed for ``year`` (empty when the coverage allows one)."""
     share = coverage_share(ctx, year)
-    if share is None:
+    reported = ctx.catalogue.reference.reported(year)
+    if share is None or reported is None:
         return (
             "tidak ditampilkan: jumlah inovasi yang dilaporkan pemerintah kabupaten tahun ini "
             "belum diketahui, sehingga cakupan katalog tidak dapat dinilai"
         )
     if share < PREDICATE_COVERAGE:
         return (
-            f"tidak ditampilkan: katalog baru memuat {round(100 * share)}% inovasi yang "
-            f"dilaporkan tahun ini (paling sedikit {round(100 * PREDICATE_COVERAGE)}%)"
+            "tidak ditampilkan: katalog baru memuat "
+            f"{percent(in_catalogue(ctx, year), reported.jumlah)} inovasi yang dilaporkan tahun "
+            f"ini (paling sedikit {THRESHOLD})"
         )
     return ""
 
@@ -321,7 +326,7 @@ def regency_index_page(ctx: PageContext, projection: Sequence[YearProjection]) -
             "pelaporan, dihitung dari katalog.",
         ),
         summary=_summary(ctx, projection),
-        threshold=text(f"{round(100 * PREDICATE_COVERAGE)}%"),
+        threshold=text(THRESHOLD),
         published=_published(ctx),
         years=tuple(_year_view(ctx, y) for y in reversed(_with_gaps(projection))),
         unreported=v.Link(

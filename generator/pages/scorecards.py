@@ -18,12 +18,12 @@ from generator.pages.context import (
     agency_link,
     book_link,
     coverage,
-    coverage_share,
     coverage_year,
     has_evidence,
     is_verified,
     mandatory_evidence,
     meta,
+    percent,
 )
 
 
@@ -80,7 +80,6 @@ def _year_rows(ctx: PageContext, years: Sequence[int]) -> tuple[YearRow, ...]:
         count = len(found)
         change = "–" if previous is None else f"{count - previous:+d} di katalog"
         own = ctx.catalogue.reference.reported(year)
-        share = coverage_share(ctx, year)
         rows.append(
             YearRow(
                 year,
@@ -90,7 +89,7 @@ def _year_rows(ctx: PageContext, years: Sequence[int]) -> tuple[YearRow, ...]:
                 sum(ctx.scores[i.slug].klaim for i in found),
                 text(change),
                 text(str(own.jumlah) if own else "–"),
-                text(f"{round(100 * share)}%" if share is not None else "–"),
+                text(percent(count, own.jumlah) if own else "–"),
             )
         )
         previous = count

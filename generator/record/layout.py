@@ -9,11 +9,12 @@ layout only decides how the text is set down, never what it means.
 
 from __future__ import annotations
 
-import types
-from typing import Any, Union, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel
+
+from generator.record.facts import unwrap
 
 
 class _Dumper(yaml.SafeDumper):
@@ -84,7 +85,7 @@ def ordered(value: Any, model: type[BaseModel] | None) -> Any:
     for key in keys:
         info = model.model_fields.get(str(key))
         inner = records_in(info.annotation) if info is not None else None
-        if info is not None and get_origin(_optional(info.annotation)) is dict:
+        if info is not None and get_origin(unwrap(info.annotation)[0]) is dict:
             result[key] = {k: ordered(v, inner) for k, v in value[key].items()}
         else:
             result[key] = ordered(value[key], inner)
@@ -100,16 +101,11 @@ def order_tree(model: type[BaseModel]) -> dict[str, Any]:
         inner = records_in(info.annotation)
         if inner is None:
             continue
-        if get_origin(_optional(info.annotation)) is dict:
+        if get_origin(unwrap(info.annotation)[0]) is dict:
             children[name] = {"d": order_tree(inner)}
         else:
             children[name] = order_tree(inner)
     return {"k": list(model.model_fields), "c": children}
-
-
-def _optional(annotation: Any) -> Any:
-    args = [a for a in get_args(annotation) if a is not type(None)]
-    return args[0] if get_origin(annotation) in (Union, types.UnionType) and args else annotation
 
 
 def dump(data: Any, model: type[BaseModel] | None) -> str:

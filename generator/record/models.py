@@ -9,13 +9,13 @@ No I/O in this module.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.base import vocab
+from generator.base.formats import angka
 from generator.record.facts import Facts
 from generator.record.fields import (
     Account,
@@ -289,13 +289,6 @@ class Replikasi(Record):
     inovasi: Slug | None = None
 
 
-def _plain_number(value: Decimal) -> str:
-    """A number in Indonesian notation (``150.000.000``, ``-2,32``), for words on a page."""
-    sign, whole, frac = ("-" if value < 0 else ""), *f"{abs(value):f}".partition(".")[::2]
-    grouped = f"{int(whole):,}".replace(",", ".")
-    return sign + grouped + ("," + frac.rstrip("0") if frac.rstrip("0") else "")
-
-
 class Koordinat(Record):
     """Where the innovation is applied (IID 2025: titik koordinat lokasi inovasi)."""
 
@@ -316,7 +309,7 @@ class Koordinat(Record):
 
     def shown(self) -> str:
         """As the profile table shows it."""
-        return f"{_plain_number(self.lintang)}; {_plain_number(self.bujur)}"
+        return f"{angka(self.lintang).unescape()}; {angka(self.bujur).unescape()}"
 
 
 class Anggaran(Record):
@@ -329,7 +322,7 @@ class Anggaran(Record):
     def shown(self) -> str:
         """As the profile table shows it: ``Rp 150.000.000 (2024, APBD)``."""
         where = f", {self.sumber_dana}" if self.sumber_dana else ""
-        return f"Rp {_plain_number(self.nilai)} ({self.tahun}{where})"
+        return f"Rp {angka(self.nilai).unescape()} ({self.tahun}{where})"
 
 
 class Kontak(Record):

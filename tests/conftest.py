@@ -42,15 +42,19 @@ def catalogue_copy(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.fixture
-def site_project(tmp_path: Path) -> Path:
+def make_site_project(root: Path) -> Path:
     """A complete project (mkdocs.yml, docs/, overrides/) around the fixture catalogue."""
-    root = tmp_path / "situs"
     shutil.copytree(CATALOGUE, root)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", root / "docs")
     shutil.copytree(ROOT / "overrides", root / "overrides")
     return root
+
+
+@pytest.fixture
+def site_project(tmp_path: Path) -> Path:
+    """A complete project (mkdocs.yml, docs/, overrides/) around the fixture catalogue."""
+    return make_site_project(tmp_path / "situs")
 
 
 def assert_golden(name: str, actual: str, update: bool, folder: Path = GOLDEN) -> None:

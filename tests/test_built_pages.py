@@ -9,13 +9,12 @@ intended change with ``make golden`` and review the diff like code.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import markdown
 import pytest
 
-from conftest import CATALOGUE, ROOT, TODAY, assert_golden, run_module
+from conftest import ROOT, TODAY, assert_golden, make_site_project, run_module
 from generator.base import escape
 from generator.pages import render
 from generator.site import pipeline
@@ -26,11 +25,7 @@ GOLDEN_HTML = ROOT / "tests" / "golden-html"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture project built by MkDocs (strict), as ``sepeda build`` builds it."""
-    root = tmp_path_factory.mktemp("dibangun") / "situs"
-    shutil.copytree(CATALOGUE, root)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", root / "docs")
-    shutil.copytree(ROOT / "overrides", root / "overrides")
+    root = make_site_project(tmp_path_factory.mktemp("dibangun") / "situs")
     result = run_module(root, "mkdocs", "build", "--strict", "--site-dir", "site")
     assert result.returncode == 0, result.stderr[-3000:]
     return root

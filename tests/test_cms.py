@@ -162,18 +162,16 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def form_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Any]]:
-    """The fixture catalogue as a Git repository with the form on, built and served, and
-    decap-server writing to that repository."""
+def _form_repository(root: Path, parts: dict[str, Path]) -> Iterator[tuple[Path, Any]]:
+    """``parts`` (name in the project → source folder) as a Git repository with the form on,
+    built and served, and decap-server writing to that repository."""
     if not vendor.bundle_files():
         _unavailable("Decap CMS is not installed (python -m generator.outputs.vendor)")
     if not DECAP_SERVER.is_file() or shutil.which("node") is None:
         _unavailable("decap-server is not installed (npm ci)")
-    root = tmp_path_factory.mktemp("cms") / "repo"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "catalogue", root)
-    for part in ("docs", "overrides"):
-        shutil.copytree(ROOT / part, root / part)
+    root.mkdir(parents=True, exist_ok=True)
+    for name, source in parts.items():
+        shutil.copytree(source, root / name, dirs_exist_ok=True)
     port = _free_port()
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     form = f"extra:\n  formulir:\n    backend: github\n    repo: uji/katalog\n    lokal: {port}\n"
@@ -185,10 +183,7 @@ def form_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
     assert built.returncode == 0, built.stdout + built.stderr
     env = {**os.environ, "GIT_REPO_DIRECTORY": str(root), "PORT": str(port), "MODE": "git"}
     server = subprocess.Popen(
-        ["node", str(DECAP_SERVER)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
+        ["node", str(DECAP_SERVER)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
     try:
         for _ in range(100):
@@ -201,6 +196,16 @@ def form_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def form_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Any]]:
+    """The fixture catalogue as a Git repository with the form on, and decap-server."""
+    root = tmp_path_factory.mktemp("cms") / "repo"
+    parts = {".": ROOT / "tests" / "fixtures" / "catalogue"}
+    yield from _form_repository(
+        root, {**parts, "docs": ROOT / "docs", "overrides": ROOT / "overrides"}
+    )
 
 
 def test_form_creates_an_innovation_with_a_photo_that_passes_the_check(
@@ -371,38 +376,10 @@ def test_a_new_year_keeps_the_claims_of_the_previous_one() -> None:
 @pytest.fixture(scope="module")
 def shipped_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Any]]:
     """The shipped catalogue as a Git repository with the form on, and decap-server."""
-    if not vendor.bundle_files():
-        _unavailable("Decap CMS is not installed (python -m generator.outputs.vendor)")
-    if not DECAP_SERVER.is_file() or shutil.which("node") is None:
-        _unavailable("decap-server is not installed (npm ci)")
     root = tmp_path_factory.mktemp("cms-shipped") / "repo"
-    root.mkdir()
-    for part in ("innovations", "docs", "overrides"):
-        shutil.copytree(ROOT / part, root / part)
-    port = _free_port()
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    form = f"extra:\n  formulir:\n    backend: github\n    repo: uji/katalog\n    lokal: {port}\n"
-    (root / "mkdocs.yml").write_text(text.replace("extra:\n", form, 1), encoding="utf-8")
-    (root / ".gitignore").write_text("site/\n", encoding="utf-8")
-    for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "awal"]):
-        subprocess.run([*GIT, *command], cwd=root, check=True)
-    built = run_sepeda(root, "build")
-    assert built.returncode == 0, built.stdout + built.stderr
-    env = {**os.environ, "GIT_REPO_DIRECTORY": str(root), "PORT": str(port), "MODE": "git"}
-    server = subprocess.Popen(
-        ["node", str(DECAP_SERVER)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    yield from _form_repository(
+        root, {part: ROOT / part for part in ("innovations", "docs", "overrides")}
     )
-    try:
-        for _ in range(100):
-            with socket.socket() as sock:
-                if sock.connect_ex(("localhost", port)) == 0:
-                    break
-            time.sleep(0.1)
-        with serving(root / "site") as site:
-            yield root, site
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 SHOTS = Path(os.environ.get("SEPEDA_SHOTS", "/tmp/sepeda-formulir"))

@@ -8,7 +8,6 @@ links to one host, a long address, and a document title also listed under "Dokum
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 import pytest
 from test_browser import Session, Site, _session, browser, serving  # noqa: F401
 
-from conftest import CATALOGUE, ROOT, run_sepeda
+from conftest import ROOT, make_site_project, run_sepeda
 
 pytestmark = pytest.mark.browser
 
@@ -44,13 +43,9 @@ COLUMNS = ["Parameter yang diklaim", "Poin klaim", "Bukti dukung", "Penilaian po
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    root = tmp_path_factory.mktemp("indikator") / "situs"
-    shutil.copytree(CATALOGUE, root)
+    root = make_site_project(tmp_path_factory.mktemp("indikator") / "situs")
     profile = root / "innovations/dinkes/antrean-daring/inovasi.yaml"
     profile.write_text(profile.read_text("utf-8").replace("indikator:\n", HARDER, 1), "utf-8")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for folder in ("docs", "overrides"):
-        shutil.copytree(ROOT / folder, root / folder)
     result = run_sepeda(root, "build", "--out", "site")
     assert result.returncode == 0, result.stdout + result.stderr
     with serving(root / "site") as served:

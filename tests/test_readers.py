@@ -7,7 +7,6 @@ new page kind, and nothing cut off on a 360-pixel phone.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 import pytest
 from test_browser import Session, Site, _session, browser, serving  # noqa: F401
 
-from conftest import CATALOGUE, ROOT, run_sepeda
+from conftest import ROOT, make_site_project, run_sepeda
 
 pytestmark = pytest.mark.browser
 
@@ -38,12 +37,7 @@ EVERY_KIND = [
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    root = tmp_path_factory.mktemp("pembaca") / "situs"
-    shutil.copytree(CATALOGUE, root)
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, root / name)
-    for folder in ("docs", "overrides"):
-        shutil.copytree(ROOT / folder, root / folder)
+    root = make_site_project(tmp_path_factory.mktemp("pembaca") / "situs")
     result = run_sepeda(root, "build", "--out", "site")
     assert result.returncode == 0, result.stdout + result.stderr
     with serving(root / "site") as served:

@@ -274,12 +274,14 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         """The staged pages an error concerns: its innovation's or agency's page, and the
         home page (where an admin of the preview starts)."""
         pages = {urls.HOME}
+        inside = self.config.innovations_dir.strip("/") + "/"
         for finding in findings:
-            parts = finding.path.split("/")
-            if len(parts) >= 3:
-                pages.add(urls.innovation_uri(parts[2]))
-            if len(parts) >= 2:
-                pages.add(urls.agency_uri(parts[1]))
+            if not finding.path.startswith(inside):
+                continue  # mkdocs.yml and the like: the home page says it
+            parts = finding.path.removeprefix(inside).split("/")
+            pages.add(urls.agency_uri(parts[0]))
+            if len(parts) >= 3:  # <agency>/<innovation>/<file>
+                pages.add(urls.innovation_uri(parts[1]))
         return {uri for uri in pages if uri in self.staged}
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:

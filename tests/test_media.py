@@ -6,6 +6,7 @@ Every input is built here with Pillow, pypdf or raw bytes; nothing binary is com
 from __future__ import annotations
 
 import io
+import os
 import struct
 import zlib
 from pathlib import Path
@@ -697,3 +698,28 @@ def test_batch_memo_answers_for_the_same_bytes_only(tmp_path: Path) -> None:
     assert changed[0] == media.inspect(jobs[0][0], tmp_path, publish=True)
     assert changed[0] != first[0]
     assert len(memo.outcomes) == 6
+
+
+def test_batch_memo_does_not_read_a_file_whose_stat_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    jobs = _batch_folder(tmp_path)
+    memo = media_batch.MediaMemo()
+    first = media_batch.inspect_all(jobs, publish=True, memo=memo, workers=1)
+    read = media.read_media
+    opened: list[str] = []
+
+    def counting(path: Path, folder: Path) -> bytes | media.MediaProblem:
+        opened.append(path.name)
+        return read(path, folder)
+
+    monkeypatch.setattr(media, "read_media", counting)
+    again = media_batch.inspect_all(jobs, publish=True, memo=memo, workers=1)
+    assert again == first
+    assert opened == ["f.gif"]  # refused before: asked again; every other file unread
+    photo = tmp_path / "b.png"
+    later = photo.stat().st_mtime_ns + 1_000_000_000
+    photo.write_bytes(photo.read_bytes())  # saved again: the same bytes, a later time
+    os.utime(photo, ns=(later, later))
+    media_batch.inspect_all(jobs, publish=True, memo=memo, workers=1)
+    assert opened == ["f.gif", "b.png", "f.gif"]

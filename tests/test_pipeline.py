@@ -13,7 +13,6 @@ import pytest
 from PIL import Image
 
 from conftest import CATALOGUE, ROOT, run_sepeda
-from generator.catalogue import loader
 from generator.site import pipeline
 
 
@@ -102,9 +101,9 @@ def _edit(path: Path, old: str, new: str) -> None:
 def test_a_memo_gives_what_a_fresh_build_gives_after_each_edit(tmp_path: Path) -> None:
     root = _project(tmp_path / "proyek")
     folder = root / "innovations" / "dinkes" / "antrean-daring"
-    memo = loader.Memo()
+    memo = pipeline.Preview()
     first = pipeline.build(pipeline.Settings.for_project(root, pipeline.CATALOGUE_DIR), memo)
-    assert first.ok and memo.documents and memo.media.outcomes
+    assert first.ok and memo.memo.documents and memo.memo.media.outcomes
 
     _edit(folder / "inovasi.yaml", "nama: Antrean Daring Puskesmas", "nama: Antrean Daring Baru")
     image = Image.new("RGB", (64, 48), (0, 90, 200))

@@ -121,6 +121,17 @@ def agency_uri(slug: str) -> str:
     return f"opd/{slug}/index.md"
 
 
+def is_record_page(uri: str) -> bool:
+    """True for an innovation's or an agency's own page (made from its own record first)."""
+    parts = uri.split("/")
+    return (
+        len(parts) == 3
+        and parts[0] in ("inovasi", "opd")
+        and parts[1] != PAGED
+        and parts[2] == "index.md"
+    )
+
+
 def innovations_page_uri(number: int) -> str:
     """Source URI of page ``number`` (1-based) of "Semua inovasi"."""
     return INNOVATIONS if number == 1 else f"inovasi/{PAGED}/{number}/index.md"

@@ -31,11 +31,26 @@ MIN_PARALLEL = 8
 """Fewer files than this to decode in a batch are not worth starting worker processes."""
 
 
+Stat = tuple[int, int, int, int]
+"""What ``lstat`` says of a file: size, modification time (ns), inode, mode."""
+
+
 @dataclass
 class MediaMemo:
-    """Outcomes remembered by (suffix, publish, SHA-256 of the bytes), for one process."""
+    """Outcomes remembered by (suffix, publish, SHA-256 of the bytes), for one process; and
+    the key of each file read, so that a file whose ``lstat`` is unchanged (same size, time,
+    inode and type) is not read and hashed again."""
 
     outcomes: dict[Key, Outcome] = field(default_factory=dict)
+    files: dict[tuple[str, str, bool], tuple[Stat, Key]] = field(default_factory=dict)
+
+
+def _stat(path: Path) -> Stat | None:
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return None
+    return (found.st_size, found.st_mtime_ns, found.st_ino, found.st_mode)
 
 
 def cores() -> int:
@@ -102,12 +117,21 @@ def _read(
     into ``results``."""
     for index in range(start, min(start + BATCH, len(jobs))):
         path, folder = jobs[index]
+        seen = (str(path), str(folder), publish)
+        stat = _stat(path) if memo is not None else None
+        if memo is not None and stat is not None and seen in memo.files:
+            before, known_key = memo.files[seen]
+            if before == stat and known_key in memo.outcomes:
+                results[index] = memo.outcomes[known_key]
+                continue
         read = media.read_media(path, folder)
         if isinstance(read, media.MediaProblem):
             results[index] = ([read], None)
             continue
         suffix = media.suffix_of(path.name)
         key = (suffix, publish, hashlib.sha256(read).digest())
+        if memo is not None and stat is not None:
+            memo.files[seen] = (stat, key)
         known = memo.outcomes.get(key) if memo is not None else None
         if known is not None:
             results[index] = known

@@ -9,11 +9,11 @@ Pure: innovations and reference data in, frozen results out.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.base.numbers import round2
-from generator.iid.scoring import ScorableInnovation, score_with
+from generator.iid.scoring import InnovationScore, ScorableInnovation, score_with
 from generator.record.reference import AturanIndeks, Kerangka, Predikat, Reference
 
 
@@ -309,15 +309,21 @@ def next_band(
     return NextBand(next((k for k in nearby if reaches(k)), None), target, assumed)
 
 
+ScoreFor = Callable[[ScorableInnovation, Kerangka, int], InnovationScore]
+"""Scores an innovation's claims of a year under a framework (:func:`score_with`, or a
+preview's kept score of a record that did not change)."""
+
+
 def _detail(
     innovations: Sequence[ScorableInnovation],
     reference: Reference,
     kerangka: Kerangka,
     aturan: AturanIndeks,
     year: int,
+    score_for: ScoreFor,
 ) -> ProjectionDetail:
     n = len(innovations)
-    scores = [score_with(innovation, kerangka, year) for innovation in innovations]
+    scores = [score_for(innovation, kerangka, year) for innovation in innovations]
     rule = aturan.skor_jumlah_inovasi
     coverage = yandas_coverage(innovations, reference, rule.syarat_urusan_yandas_minimum)
     counted = count_score(aturan, n, coverage)
@@ -343,7 +349,10 @@ def _detail(
 
 
 def project_year(
-    year: int, innovations: Iterable[ScorableInnovation], reference: Reference
+    year: int,
+    innovations: Iterable[ScorableInnovation],
+    reference: Reference,
+    score_for: ScoreFor = score_with,
 ) -> YearProjection:
     """Project one reporting year with that year's framework and index rules.
 
@@ -352,6 +361,7 @@ def project_year(
         innovations: Every innovation of the catalogue; those whose ``tahun_laporan``
             holds ``year`` are the year's ``n``.
         reference: The national reference data (frameworks, the six yandas urusan).
+        score_for: How an innovation is scored (:data:`ScoreFor`).
 
     Returns:
         The projection. Every innovation of the year is scored against the year's framework
@@ -371,13 +381,15 @@ def project_year(
     if kerangka.indeks is None:
         note = f"kerangka {kerangka.id} belum memuat aturan indeks; proyeksi tidak dihitung"
         return YearProjection(year, slugs, kerangka.id, None, note)
-    detail = _detail(reported, reference, kerangka, kerangka.indeks, year)
+    detail = _detail(reported, reference, kerangka, kerangka.indeks, year, score_for)
     return YearProjection(year, slugs, kerangka.id, detail, None)
 
 
 def regency_projection(
-    innovations: Sequence[ScorableInnovation], reference: Reference
+    innovations: Sequence[ScorableInnovation],
+    reference: Reference,
+    score_for: ScoreFor = score_with,
 ) -> tuple[YearProjection, ...]:
     """One projection per reporting year found in the catalogue, ascending."""
     years = reporting_years(innovations)
-    return tuple(project_year(year, innovations, reference) for year in years)
+    return tuple(project_year(year, innovations, reference, score_for) for year in years)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from generator.base.numbers import ratio
+from generator.base.reuse import FRESH, Reuse
 from generator.record.models import AnyInovasi, Klaim, Verifikasi
 from generator.record.reference import Indikator, Kerangka, Reference
 
@@ -304,19 +305,30 @@ def sort_advice(advice: Iterable[Advice]) -> tuple[Advice, ...]:
     return tuple(sorted(advice, key=lambda item: (-item.poin, item.nomor)))
 
 
-def score_all(
-    innovations: Iterable[ScorableInnovation], reference: Reference
-) -> tuple[InnovationScore, ...]:
-    """Score every innovation's current claims, sorted by slug.
+def score_current(innovation: ScorableInnovation, reference: Reference) -> InnovationScore:
+    """Score an innovation's current claims under the framework of its latest reporting
+    year; when that year has none published yet, under the newest framework, marked as an
+    estimate."""
+    years = list(innovation.data.tahun_laporan)
+    return score_with(
+        innovation,
+        reference.kerangka_for_years(years),
+        max(years) if years else None,
+        perkiraan=reference.is_estimate(years),
+    )
 
-    Each under the framework of its latest reporting year; when that year has none published
-    yet, under the newest framework, marked as an estimate."""
+
+def score_all(
+    innovations: Iterable[ScorableInnovation], reference: Reference, reuse: Reuse = FRESH
+) -> tuple[InnovationScore, ...]:
+    """Score every innovation's current claims (:func:`score_current`), sorted by slug; a
+    preview's ``reuse`` keeps the score of a record that did not change."""
     scores = (
-        score_with(
-            innovation,
-            reference.kerangka_for_years(years := list(innovation.data.tahun_laporan)),
-            max(years) if years else None,
-            perkiraan=reference.is_estimate(years),
+        reuse.same(
+            "skor",
+            f"{innovation.opd}/{innovation.slug}",
+            (innovation.data, innovation.verifikasi, reference),
+            lambda innovation=innovation: score_current(innovation, reference),  # type: ignore[misc]
         )
         for innovation in innovations
     )

@@ -95,4 +95,4 @@ def agencies_page(ctx: PageContext) -> Page:
         agency_counts(ctx),
         tuple(groups),
     )
-    return Page(urls.AGENCIES, "agencies.html.j2", view)
+    return Page(urls.AGENCIES, "agencies.html.j2", view, ctx.everything)

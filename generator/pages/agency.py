@@ -170,6 +170,7 @@ def agency_pages(ctx: PageContext, agency: Agency) -> list[Page]:
     family = ctx.family.get(agency.slug, ())
     own = len(ctx.members.get(agency.slug, ()))
     units = len({i.opd for i in family} - {agency.slug})
+    named = (agency, *([parent] if parent else []), *ctx.children.get(agency.slug, ()))
     lists = paged_list(
         ctx,
         lambda n: urls.agency_page_uri(agency.slug, n),
@@ -177,6 +178,7 @@ def agency_pages(ctx: PageContext, agency: Agency) -> list[Page]:
         f"Inovasi {data.nama} dan unit di bawahnya, diurutkan menurut nama.",
         by_name(family),
         back=(uri, f"Kembali ke {data.nama}"),
+        sources=tuple(a.source.path for a in named),
     )
     first = lists[0].view
     assert isinstance(first, v.ListView)
@@ -210,4 +212,4 @@ def agency_pages(ctx: PageContext, agency: Agency) -> list[Page]:
         provenance=text(data.catatan_sumber or ""),
         todo=_todo(ctx, agency, uri),
     )
-    return [Page(uri, "agency.html.j2", view, (agency.source.path,)), *lists[1:]]
+    return [Page(uri, "agency.html.j2", view, lists[0].sources), *lists[1:]]

@@ -17,6 +17,7 @@ from datetime import date
 from generator.base import urls, vocab
 from generator.base.escape import Text, Url, plain_text, text, url
 from generator.base.history import History
+from generator.base.reuse import FRESH, Reuse
 from generator.catalogue.records import Agency, Catalogue, Innovation
 from generator.iid.scoring import AgencyTotals, InnovationScore, agency_totals
 from generator.pages import graphics
@@ -27,12 +28,14 @@ from generator.record.region import Region
 
 @dataclass(frozen=True)
 class Page:
-    """One generated Markdown page: where, which view and template, and its source files."""
+    """One generated page: where, which view and template, and its source files."""
 
     uri: str
     template: str
     view: object
     sources: tuple[str, ...] = ()
+    """Every catalogue file whose content the page shows, its own record first: an edit of
+    any other file leaves the page as it is."""
 
 
 @dataclass(frozen=True)
@@ -51,11 +54,18 @@ class PageContext:
     family: Mapping[str, tuple[Innovation, ...]]
     """An agency's own innovations, then those of every unit under it (recursively)."""
     family_totals: Mapping[str, AgencyTotals]
+    everything: tuple[str, ...]
+    """Every catalogue file (the sources of the pages that sum up the whole catalogue)."""
     book: v.Book | None = None
     """The yearly book this build publishes (a PDF), if it publishes one: pages link to it
     only then, so a link never names a file the site does not have."""
     card_parts: dict[str, v.Card] = field(default_factory=dict, compare=False, repr=False)
     """Escaped card contents per innovation, made once per plan (links are per page)."""
+    reuse: Reuse = field(default=FRESH, compare=False, repr=False)
+    """A preview's results kept from its last build (:mod:`generator.base.reuse`)."""
+    era: object = field(default=None, compare=False, repr=False)
+    """The same object from build to build while every setting a page shows (today, the
+    Git dates, the region, the reference, the book) is unchanged."""
 
     def top_agencies(self) -> tuple[Agency, ...]:
         """Agencies under no other agency of the catalogue, in catalogue order."""
@@ -78,6 +88,9 @@ class PageContext:
         history: History,
         region: Region,
         book: v.Book | None = None,
+        *,
+        reuse: Reuse = FRESH,
+        era: object = None,
     ) -> PageContext:
         members: dict[str, list[Innovation]] = defaultdict(list)
         replicated: dict[str, list[Innovation]] = defaultdict(list)
@@ -111,7 +124,13 @@ class PageContext:
                 slug: agency_totals(slug, [scores[i.slug] for i in found])
                 for slug, found in family.items()
             },
+            everything=(
+                *(a.source.path for a in catalogue.agencies),
+                *shown_files(catalogue, catalogue.innovations),
+            ),
             book=book,
+            reuse=reuse,
+            era=era,
         )
 
 
@@ -127,6 +146,18 @@ def _descendants(children: Mapping[str, tuple[Agency, ...]], slug: str) -> tuple
         seen.add(unit.slug)
         found.append(unit)
         stack.extend(reversed(children.get(unit.slug, ())))
+    return tuple(found)
+
+
+def shown_files(catalogue: Catalogue, innovations: Iterable[Innovation]) -> tuple[str, ...]:
+    """The files behind the cards of ``innovations``: each record, its verification and its
+    agency (whose name the card shows), each once, in order."""
+    found: dict[str, None] = {}
+    for innovation in innovations:
+        found[innovation.source.path] = None
+        if innovation.verifikasi_source:
+            found[innovation.verifikasi_source.path] = None
+        found[catalogue.agency(innovation.opd).source.path] = None
     return tuple(found)
 
 
@@ -208,9 +239,7 @@ def card(ctx: PageContext, innovation: Innovation, source: str) -> v.Card:
     An innovation appears in a dozen lists (all, each facet value, each agency above it);
     its escaped text is made once per plan and only the relative links per page.
     """
-    parts = ctx.card_parts.get(innovation.slug)
-    if parts is None:
-        parts = ctx.card_parts[innovation.slug] = _card_parts(ctx, innovation)
+    parts = card_parts(ctx, innovation)
     agency_uri = urls.agency_uri(innovation.opd)
     cover = small_cover(ctx, innovation)
     return replace(
@@ -220,6 +249,22 @@ def card(ctx: PageContext, innovation: Innovation, source: str) -> v.Card:
         cover_webp=webp_href(source, cover),
         agency=v.Link(href(source, agency_uri), parts.agency.label),
     )
+
+
+def card_parts(ctx: PageContext, innovation: Innovation) -> v.Card:
+    """An innovation's card without its links: made once per plan, and kept by a preview
+    while the record, its agency and its score are the same objects."""
+    parts = ctx.card_parts.get(innovation.slug)
+    if parts is None:
+        inputs = (
+            innovation.data,
+            ctx.catalogue.agency(innovation.opd).data,
+            ctx.scores[innovation.slug],
+        )
+        parts = ctx.card_parts[innovation.slug] = ctx.reuse.same(
+            "kartu", innovation.slug, inputs, lambda: _card_parts(ctx, innovation)
+        )
+    return parts
 
 
 def _card_parts(ctx: PageContext, innovation: Innovation) -> v.Card:

@@ -117,4 +117,4 @@ def home_page(ctx: PageContext) -> Page:
         agencies=_agency_rows(ctx, urls.HOME),
         all_agencies=href(urls.HOME, urls.AGENCIES),
     )
-    return Page(urls.HOME, "home.html.j2", view)
+    return Page(urls.HOME, "home.html.j2", view, ctx.everything)

@@ -444,6 +444,22 @@ def _past_years(ctx: PageContext, innovation: Innovation) -> tuple[PastYear, ...
     return tuple(found)
 
 
+def shown_inputs(ctx: PageContext, innovation: Innovation) -> tuple[object, ...]:
+    """Everything an innovation's page shows, as the objects it is made from: the page is
+    the same while each is the same object (the loader's memo hands back the same record
+    for a file that did not change). Its :attr:`~generator.pages.context.Page.sources` are
+    the files of these records."""
+    return (
+        ctx.era,
+        ctx.catalogue.reference,
+        innovation.data,
+        innovation.verifikasi,
+        ctx.scores[innovation.slug],
+        *(a.data for a in ctx.lineage(innovation.opd)),
+        *(i.data for i in ctx.replicated_by.get(innovation.slug, ())),
+    )
+
+
 def innovation_page(ctx: PageContext, innovation: Innovation) -> Page:
     uri = urls.innovation_uri(innovation.slug)
     data = innovation.data
@@ -504,6 +520,8 @@ def innovation_page(ctx: PageContext, innovation: Innovation) -> Page:
     sources = [innovation.source.path]
     if innovation.verifikasi_source:
         sources.append(innovation.verifikasi_source.path)
+    sources += [a.source.path for a in ctx.lineage(innovation.opd)]
+    sources += [i.source.path for i in ctx.replicated_by.get(innovation.slug, ())]
     view = InnovationView(
         meta=replace(
             meta(data.nama, plain_text(data.ringkasan, 300).unescape(), search=True),

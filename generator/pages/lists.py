@@ -56,6 +56,7 @@ def innovation_lists(ctx: PageContext) -> list[Page]:
         intro,
         everything,
         filters=filter_choices(ctx),
+        filter_sources=ctx.everything,
         description=f"Daftar seluruh inovasi daerah {ctx.region.pemda}.",
         # eleven zeros sorted are no order: the sort is offered once some score is claimed
         score_sort=any(ctx.scores[i.slug].klaim > 0 for i in everything),
@@ -92,4 +93,4 @@ def browse_pages(ctx: PageContext) -> list[Page]:
         ),
         tuple(summaries),
     )
-    return [Page(urls.BROWSE, "browse.html.j2", overview), *pages]
+    return [Page(urls.BROWSE, "browse.html.j2", overview, ctx.everything), *pages]

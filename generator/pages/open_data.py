@@ -91,4 +91,4 @@ def open_data_page(ctx: PageContext) -> Page:
         ),
         book_link(ctx, here),
     )
-    return Page(here, "open-data.html.j2", view)
+    return Page(here, "open-data.html.j2", view, ctx.everything)

@@ -10,7 +10,15 @@ from collections.abc import Callable, Sequence
 from generator.base.escape import text
 from generator.catalogue.records import Innovation
 from generator.pages import parts as v
-from generator.pages.context import Page, PageContext, card, href, meta
+from generator.pages.context import (
+    Page,
+    PageContext,
+    card,
+    card_parts,
+    href,
+    meta,
+    shown_files,
+)
 
 PAGE_SIZE = 24
 """Cards per list page."""
@@ -58,24 +66,61 @@ def paged_list(
     back: tuple[str, str] | None = None,
     description: str | None = None,
     score_sort: bool = True,
+    sources: tuple[str, ...] = (),
+    filter_sources: tuple[str, ...] = (),
 ) -> list[Page]:
     """Pages of :data:`PAGE_SIZE` cards; page 1 at ``uri_of(1)`` (with ``filters``, and the
-    sort by claimed score when ``score_sort``)."""
+    sort by claimed score when ``score_sort``). Each page's sources are every listed
+    innovation's files (the order and the count depend on all of them), after ``sources``;
+    page 1 also shows ``filter_sources`` (the files its filters' values come from).
+
+    A preview keeps a page while everything it shows is the same: its cards (the same
+    objects, :func:`~generator.pages.context.card_parts`), the number of pages and the
+    texts; an edited name re-plans the one page that shows it, unless the order changed.
+    """
+    shown = (*sources, *shown_files(ctx.catalogue, innovations))
     count = max(1, -(-len(innovations) // PAGE_SIZE))
     uris = [uri_of(n) for n in range(1, count + 1)]
     pages = []
     for number, uri in enumerate(uris, start=1):
         chunk = innovations[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
         heading = title if number == 1 else f"{title} (halaman {number})"
-        view = v.ListView(
-            meta=meta(heading, description or intro),
-            title=text(heading),
-            intro=text(intro),
-            cards=tuple(card(ctx, i, uri) for i in chunk),
-            pager=_pager(uris, number),
-            filters=filters if number == 1 else (),
-            back=v.Link(href(uri, back[0]), text(back[1])) if back else None,
-            score_sort=score_sort,
+        page_sources = (*shown, *filter_sources) if number == 1 and filters else shown
+
+        def plan(
+            number: int = number,
+            uri: str = uri,
+            chunk: Sequence[Innovation] = chunk,
+            heading: str = heading,
+            page_sources: tuple[str, ...] = page_sources,
+        ) -> Page:
+            view = v.ListView(
+                meta=meta(heading, description or intro),
+                title=text(heading),
+                intro=text(intro),
+                cards=tuple(card(ctx, i, uri) for i in chunk),
+                pager=_pager(uris, number),
+                filters=filters if number == 1 else (),
+                back=v.Link(href(uri, back[0]), text(back[1])) if back else None,
+                score_sort=score_sort,
+            )
+            return Page(uri, "innovations.html.j2", view, page_sources)
+
+        if not ctx.reuse.enabled:
+            pages.append(plan())
+            continue
+        settled = (
+            ctx.era,
+            heading,
+            intro,
+            description,
+            filters if number == 1 else (),
+            back,
+            score_sort,
+            count,
+            page_sources,
+            *(card_parts(ctx, i) for i in chunk),
+            *(i.slug for i in chunk),
         )
-        pages.append(Page(uri, "innovations.html.j2", view))
+        pages.append(ctx.reuse.by_value("daftar", uri, settled, plan))
     return pages

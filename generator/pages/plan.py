@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 
 from generator.base.history import History
+from generator.base.reuse import FRESH, Reuse
 from generator.catalogue.records import Catalogue
 from generator.iid.projection import YearProjection
 from generator.iid.scoring import InnovationScore
@@ -42,13 +43,18 @@ def plan_pages(
     history: History,
     region: Region,
     book: Book | None = None,
+    *,
+    reuse: Reuse = FRESH,
+    era: object = None,
 ) -> Iterator[Page]:
     """Every generated page of the site, in a stable order.
 
     Planned one at a time as the caller asks (an innovation's page is planned when it is
-    rendered), so the views of a large catalogue are never all held at once.
+    rendered), so the views of a large catalogue are never all held at once. A preview's
+    ``reuse`` keeps an innovation's page from its last build while everything the page shows
+    is the same (:func:`generator.pages.innovation.shown_inputs`, within one ``era``).
     """
-    ctx = PageContext.build(catalogue, scores, history, region, book)
+    ctx = PageContext.build(catalogue, scores, history, region, book, reuse=reuse, era=era)
     yield home.home_page(ctx)
     yield open_data.open_data_page(ctx)
     yield regency_index.regency_index_page(ctx, projection)
@@ -62,4 +68,9 @@ def plan_pages(
     for unit in catalogue.agencies:
         yield from agency.agency_pages(ctx, unit)
     for record in catalogue.innovations:
-        yield innovation.innovation_page(ctx, record)
+        yield reuse.same(
+            "halaman",
+            record.slug,
+            innovation.shown_inputs(ctx, record),
+            lambda record=record: innovation.innovation_page(ctx, record),  # type: ignore[misc]
+        )

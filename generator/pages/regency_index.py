@@ -336,4 +336,4 @@ def regency_index_page(ctx: PageContext, projection: Sequence[YearProjection]) -
         if unreported
         else None,
     )
-    return Page(urls.REGENCY_INDEX, "regency-index.html.j2", view)
+    return Page(urls.REGENCY_INDEX, "regency-index.html.j2", view, ctx.everything)

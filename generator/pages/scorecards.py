@@ -147,4 +147,4 @@ def scorecards_page(ctx: PageContext) -> Page:
         tuple(cards),
         book_link(ctx, urls.SCORECARDS),
     )
-    return Page(urls.SCORECARDS, "scorecards.html.j2", view)
+    return Page(urls.SCORECARDS, "scorecards.html.j2", view, ctx.everything)

@@ -25,4 +25,4 @@ def search_page(ctx: PageContext) -> Page:
         meta("Cari inovasi", f"Cari inovasi daerah {ctx.region.pemda}."),
         filter_choices(ctx),
     )
-    return Page(urls.SEARCH, "search.html.j2", view)
+    return Page(urls.SEARCH, "search.html.j2", view, ctx.everything)

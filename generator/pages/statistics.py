@@ -156,4 +156,4 @@ def statistics_page(ctx: PageContext) -> Page:
         tiles,
         charts,
     )
-    return Page(urls.STATISTICS, "statistics.html.j2", view)
+    return Page(urls.STATISTICS, "statistics.html.j2", view, ctx.everything)

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from generator.base import urls
 from generator.base.codes import Code
 from generator.base.diagnostics import Finding, Severity
 
@@ -113,6 +114,10 @@ class _PageChecker:
                 self._add(tag, name, f"halaman {what} situs lain ({host})")
 
 
+SOURCES_NAMED = 5
+"""Source files a finding names (a list page is made from every listed record)."""
+
+
 class Scanner:
     """Scans pages; knows which catalogue files each generated page came from."""
 
@@ -127,8 +132,12 @@ class Scanner:
         parser = _PageChecker(self.own_hosts)
         parser.check(html)
         files = self.sources.get(src_uri, ())
-        path = files[0] if files else f"(halaman {src_uri})"
-        origin = f" (halaman {src_uri}, dibuat dari {', '.join(files)})" if files else ""
+        own = files and urls.is_record_page(src_uri)
+        path = files[0] if own else f"(halaman {src_uri})"
+        named = ", ".join(files[:SOURCES_NAMED])
+        if len(files) > SOURCES_NAMED:
+            named += f" dan {len(files) - SOURCES_NAMED} berkas lain"
+        origin = f" (halaman {src_uri}, dibuat dari {named})" if files else ""
         return [
             Finding(
                 path,

@@ -28,21 +28,23 @@ from types import MappingProxyType
 from generator.base.codes import Code
 from generator.base.diagnostics import Finding, Severity, has_errors, sort_findings
 from generator.base.history import History, read_history
+from generator.base.reuse import FRESH, Reuse
 from generator.base.urls import CATALOGUE_DIR
 from generator.catalogue.loader import Loaded, Memo, load_catalogue
-from generator.catalogue.records import INOVASI_FILE, VERIFIKASI_FILE, Catalogue
+from generator.catalogue.records import INOVASI_FILE, VERIFIKASI_FILE, Catalogue, Innovation
 from generator.iid import advice as iid_advice
 from generator.iid import freshness, todo
-from generator.iid.projection import YearProjection, regency_projection
-from generator.iid.scoring import InnovationScore, score_all
+from generator.iid.projection import ScoreFor, YearProjection, regency_projection
+from generator.iid.scoring import InnovationScore, score_all, score_with
 from generator.outputs import book as yearbook
 from generator.outputs import cms, submission, vendor
 from generator.outputs import codeowners as owners
 from generator.outputs import export as open_data
 from generator.pages import plan as pages
 from generator.pages import render
+from generator.pages.context import Page
 from generator.pages.parts import Book
-from generator.record.reference import Reference, load_reference
+from generator.record.reference import Kerangka, Reference, load_reference
 from generator.record.region import Region, read_region
 from generator.site import config_guard, scaffold, selection
 from generator.site import tidy as tidying
@@ -172,10 +174,12 @@ def _config_findings(settings: Settings) -> list[Finding]:
 
 
 def _load(
-    settings: Settings, *, publish: bool, memo: Memo | None = None
+    settings: Settings, *, publish: bool, memo: Memo | None = None, reuse: Reuse = FRESH
 ) -> tuple[tuple[Finding, ...], Loaded | None, dict[str, InnovationScore]]:
     """Configuration and catalogue findings; the loaded catalogue and its scores if clean."""
-    findings, loaded, scores, _partial = _load_all(settings, publish=publish, memo=memo)
+    findings, loaded, scores, _partial = _load_all(
+        settings, publish=publish, memo=memo, reuse=reuse
+    )
     return findings, loaded, scores
 
 
@@ -185,6 +189,7 @@ def _load_all(
     publish: bool,
     memo: Memo | None = None,
     scope: frozenset[str] | None = None,
+    reuse: Reuse = FRESH,
 ) -> tuple[tuple[Finding, ...], Loaded | None, dict[str, InnovationScore], Catalogue | None]:
     """As :func:`_load`, with every record valid on its own (also when there are errors);
     ``scope`` limits the reading to some folders (see :func:`scope_of`)."""
@@ -201,7 +206,7 @@ def _load_all(
     findings = tuple(sort_findings([*_config_findings(settings), *loaded.findings]))
     if loaded.catalogue is None or has_errors(findings):
         return findings, None, {}, loaded.partial
-    scores = {s.slug: s for s in score_all(loaded.catalogue.innovations, settings.reference)}
+    scores = {s.slug: s for s in score_all(loaded.catalogue.innovations, settings.reference, reuse)}
     dated = freshness.year_findings(loaded.catalogue, scores)
     return tuple(sort_findings([*findings, *dated])), loaded, scores, loaded.partial
 
@@ -250,21 +255,70 @@ def snapshot(settings: Settings) -> Result:
     return Result(findings, partial, MappingProxyType(scores))
 
 
-def build(settings: Settings, memo: Memo | None = None) -> Result:
+@dataclass
+class Preview:
+    """What ``sepeda serve`` keeps from one rebuild to the next: the loader's memo (a file
+    that did not change is not read again) and the last build's results (a page whose
+    records did not change is not planned or rendered again: :mod:`generator.base.reuse`).
+    A rebuild's files are byte for byte those of a fresh build."""
+
+    memo: Memo = field(default_factory=Memo)
+    reuse: Reuse = field(default_factory=Reuse)
+
+
+def _score_for(reuse: Reuse) -> ScoreFor:
+    """The projection's scoring of an innovation's year, kept while its records are."""
+    if not reuse.enabled:
+        return score_with
+
+    def score_for(innovation: Innovation, kerangka: Kerangka, year: int) -> InnovationScore:
+        return reuse.same(
+            "skor-tahun",
+            f"{innovation.opd}/{innovation.slug}/{year}",
+            (innovation.data, innovation.verifikasi, kerangka),
+            lambda: score_with(innovation, kerangka, year),
+        )
+
+    return score_for  # type: ignore[return-value]
+
+
+def _rendered(page: Page, reuse: Reuse) -> str:
+    """A page's HTML, rendered again only when its view changed (under a preview)."""
+    if not reuse.enabled:
+        return render.render(page.template, page.view)
+    return reuse.by_value(
+        "html",
+        page.uri,
+        (page.template, hash(page.view)),
+        lambda: render.render(page.template, page.view),
+    )
+
+
+def build(settings: Settings, preview: Preview | None = None) -> Result:
     """Check, then produce every file the site publishes (site URI → text or bytes)."""
-    findings, loaded, scores = _load(settings, publish=True, memo=memo)
+    reuse = preview.reuse if preview is not None else FRESH
+    reuse.next_build()
+    memo = preview.memo if preview is not None else None
+    findings, loaded, scores = _load(settings, publish=True, memo=memo, reuse=reuse)
     if loaded is None or loaded.catalogue is None:
         return Result(findings)
     bundle = vendor.bundle_files() if settings.region.form is not None else {}
     if settings.region.form is not None and not bundle:
         return Result((*findings, _form_not_installed()))
     catalogue = loaded.catalogue
-    projection = regency_projection(catalogue.innovations, settings.reference)
+    projection = regency_projection(catalogue.innovations, settings.reference, _score_for(reuse))
     files: dict[str, str | bytes] = {}
     sources: dict[str, tuple[str, ...]] = {}
     book = _yearbook(settings, catalogue, scores, loaded.media) if settings.book else None
     if book is not None:
         files[book[0].uri] = book[1]
+    shown_settings = (
+        settings.today,
+        settings.history,
+        settings.region,
+        settings.reference,
+        book[0] if book is not None else None,
+    )
     for page in pages.plan_pages(
         catalogue,
         scores,
@@ -272,8 +326,10 @@ def build(settings: Settings, memo: Memo | None = None) -> Result:
         settings.history,
         settings.region,
         book[0] if book is not None else None,
+        reuse=reuse,
+        era=reuse.by_value("era", "", shown_settings, object),
     ):
-        files[page.uri] = render.render(page.template, page.view)
+        files[page.uri] = _rendered(page, reuse)
         sources[page.uri] = page.sources
     files.update({uri: str(svg) for uri, svg in pages.covers(catalogue).items()})
     if settings.exports:  # link previews matter on the published site, not in a preview
@@ -298,6 +354,7 @@ def build(settings: Settings, memo: Memo | None = None) -> Result:
                 latest_year=settings.today.year,
             )
         )
+    reuse.completed()
     return Result(
         findings,
         catalogue,

@@ -8,6 +8,7 @@ problem of the whole run comes back at once as findings.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -168,7 +169,30 @@ def load_catalogue(
     innovation's); only the innovations inside them, and those sharing a slug with one of
     them, are read and checked. Every agency is read and every folder name is known, so the
     cross-file rules about the scope (slugs, ``induk``, ``replikasi``) hold as in a whole check.
+
+    The garbage collector pauses while the tree is read: every record read is kept, so its
+    full collections, which walk them all again and again, found nothing and cost 15% of a
+    whole check at 2,000 innovations. Its state is restored afterwards.
     """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(innovations_dir, root, today, reference, pemda, publish, memo, scope)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load(
+    innovations_dir: Path,
+    root: Path,
+    today: date,
+    reference: Reference,
+    pemda: str,
+    publish: bool,
+    memo: Memo | None,
+    scope: frozenset[str] | None,
+) -> Loaded:
     if memo is not None and memo.today != today:
         memo.today, memo.documents = today, {}
     context = {"today": today, "reference": reference}

@@ -362,6 +362,10 @@ def _char_message(char: str) -> str:
 def _hidden_characters(doc: Document, text: str) -> list[YamlProblem]:
     """Every forbidden character: in decoded values (escapes such as "\\u202e" included),
     in keys, and in the raw text (comments)."""
+    if "\\" not in text and _FORBIDDEN.search(text) is None:
+        # a decoded value holds only the raw text's characters, or what an escape wrote
+        # (tags are refused): without either there is nothing to find, and nothing to walk
+        return []
     found: list[YamlProblem] = []
     starts = [0]
     for raw_line in text.split("\n"):

@@ -1,7 +1,7 @@
 """The ``sepeda`` command: check, build, serve, new, export (docs/dev/CLI.md is the contract).
 
 A door, nothing more: it parses the arguments, asks :mod:`generator.site.pipeline` (or the
-builder, or review) with explicit settings, and prints what they return.
+builder, or review and its page) with explicit settings, and prints what they return.
 
 Exit status: 0 no errors (warnings allowed), 1 errors found (or ``new`` refused, or a build
 target refused), 2 usage or internal failure. Findings go to stdout in the chosen format;
@@ -23,7 +23,7 @@ from pathlib import Path
 from generator import __version__
 from generator.base import argparse_id
 from generator.base.diagnostics import FORMATTERS, Finding, has_errors, sort_findings, summary_line
-from generator.site import pipeline, review
+from generator.site import pipeline, review, review_text
 from generator.site.builder import (
     BuildRefused,
     ServeRefused,
@@ -363,7 +363,7 @@ def cmd_review(args: argparse.Namespace, root: Path) -> int:
         print(f"sepeda review: {error}", file=sys.stderr)
         return FAILURE
     sys.stdout.write(
-        review.markdown(summary) if args.format == "markdown" else review.as_json(summary)
+        review_text.markdown(summary) if args.format == "markdown" else review_text.as_json(summary)
     )
     return ERRORS if summary.has_errors else OK
 

@@ -408,6 +408,7 @@ CLI_MAY_IMPORT = {
     "generator.site.pipeline",
     "generator.site.builder",
     "generator.site.review",
+    "generator.site.review_text",
     "generator.base.diagnostics",
     "generator.base.argparse_id",
     "generator.__version__",

@@ -154,7 +154,7 @@ def test_review_as_json_and_an_unknown_base(branch: Path) -> None:
 
 
 def test_inert_markdown_renders_payloads_as_text() -> None:
-    from generator.site.review import code, inert
+    from generator.site.review_text import code, inert
 
     shown = inert(PAYLOAD)
     assert re.search(r"@(?!\u2060)", shown) is None

@@ -13,18 +13,13 @@ or removed file with its size. Additions, removals and renames come from the Git
 from the parsed catalogue, so an unfinished or invalid file is named with its findings and
 never turned into the removal of the rest. Warnings name what a human must judge.
 
-Everything a contributor wrote is printed as inert Markdown (:func:`inert`, :func:`code`):
-mentions, links, images and HTML render as text in the pull-request comment.
+This module compares; :mod:`generator.site.review_git` reads Git,
+:mod:`generator.site.review_evidence` reads an evidence document, and
+:mod:`generator.site.review_text` writes the page (inert Markdown, JSON).
 """
 
 from __future__ import annotations
 
-import io
-import json
-import re
-import shutil
-import subprocess
-import tarfile
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,29 +30,22 @@ from generator.base.diagnostics import Finding, Severity
 from generator.catalogue.records import INOVASI_FILE, OPD_FILE, VERIFIKASI_FILE, Catalogue
 from generator.iid.scoring import InnovationScore
 from generator.site import pipeline
+from generator.site.review_evidence import document_kind, fits, pdf_facts
+from generator.site.review_git import (
+    ReviewError,
+    commit_of,
+    extract,
+    git_bytes,
+    git_text,
+    renames,
+    tree,
+    uncommitted,
+)
 
 MANY_REMOVED = 3
 """More removals than this in one change is a warning."""
 SHOWN = 80
 """Characters of an old or new value shown in the summary."""
-PDF_READ_LIMIT = 20 * 1024 * 1024
-"""Larger PDFs are not opened for their title (the media rules refuse them anyway)."""
-
-DOCUMENT_KINDS: dict[str, tuple[str, ...]] = {
-    "surat edaran": ("surat edaran",),
-    "keputusan": ("keputusan", "sk "),
-    "peraturan": ("peraturan", "perbup", "perda"),
-    "laporan": ("laporan",),
-    "linimasa": ("linimasa", "timeline", "jadwal"),
-    "notulen": ("notulen", "notula"),
-    "daftar hadir": ("daftar hadir",),
-}
-"""A document's kind, from the words its title starts with; an evidence whose kind is not
-among the words of its indicator (name, parameters, expected evidence) is a warning."""
-
-
-class ReviewError(Exception):
-    """The comparison cannot be made (no Git, unknown base); the message is Indonesian."""
 
 
 @dataclass
@@ -144,104 +132,6 @@ class Review:
         return any(f.severity is Severity.ERROR for f in self.findings)
 
 
-# ---- Git ------------------------------------------------------------------------------------
-
-
-def _git_bytes(root: Path, *args: str) -> bytes:
-    git = shutil.which("git")
-    if git is None:
-        raise ReviewError("git tidak terpasang; sepeda review memerlukan git")
-    result = subprocess.run(  # noqa: S603 - fixed argv, no shell
-        [git, *args], cwd=root, capture_output=True, check=False
-    )
-    if result.returncode != 0:
-        raise ReviewError(
-            f"perintah git gagal ({args[0]}); pastikan folder ini repositori Git dengan "
-            "riwayat lengkap (di CI: fetch-depth 0)"
-        )
-    return result.stdout
-
-
-def _git(root: Path, *args: str) -> str:
-    return _git_bytes(root, *args).decode("utf-8", "replace")
-
-
-def _commit(root: Path, ref: str, role: str) -> str:
-    """The commit ``ref`` names; an Indonesian message when Git does not know it."""
-    git = shutil.which("git")
-    if git is None:
-        raise ReviewError("git tidak terpasang; sepeda review memerlukan git")
-    if ref.startswith("-"):
-        raise ReviewError(f"{role} '{ref}' tidak sah: tulis nama cabang atau commit")
-    found = subprocess.run(  # noqa: S603 - fixed argv, no shell
-        [git, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
-        cwd=root,
-        capture_output=True,
-        check=False,
-    )
-    if found.returncode != 0:
-        inside = subprocess.run(  # noqa: S603 - fixed argv, no shell
-            [git, "rev-parse", "--git-dir"], cwd=root, capture_output=True, check=False
-        )
-        if inside.returncode != 0:
-            raise ReviewError(
-                "folder proyek ini bukan repositori Git; sepeda review memerlukan git"
-            )
-        raise ReviewError(
-            f"{role} '{ref}' tidak dikenal di repositori ini; tulis nama cabang atau commit "
-            "yang ada, misalnya main atau origin/main (di CI: ambil dulu cabangnya dengan "
-            "git fetch)"
-        )
-    return found.stdout.decode().strip()
-
-
-def _tree(root: Path, commit: str, katalog: str) -> dict[str, tuple[str, int]]:
-    """Every file of the catalogue folder at ``commit``: path → (blob hash, size)."""
-    found: dict[str, tuple[str, int]] = {}
-    listing = _git_bytes(root, "ls-tree", "-r", "-l", "-z", commit, "--", katalog)
-    for entry in listing.split(b"\0"):
-        if not entry:
-            continue
-        meta, path = entry.decode("utf-8", "replace").split("\t", 1)
-        _mode, kind, blob, size = meta.split()
-        if kind == "blob":
-            found[path] = (blob, int(size) if size.isdigit() else 0)
-    return found
-
-
-def _extract(root: Path, commit: str, katalog: str, into: Path) -> None:
-    """The catalogue folder and ``mkdocs.yml`` at ``commit`` extracted into ``into``."""
-    top = set(_git(root, "ls-tree", "--name-only", commit).splitlines())
-    wanted = [p for p in (katalog.split("/")[0], "mkdocs.yml") if p in top]
-    into.mkdir(parents=True, exist_ok=True)
-    if not wanted:
-        return
-    archive = _git_bytes(root, "archive", "--format=tar", commit, "--", *wanted)
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
-
-
-def _renames(root: Path, old: str, new: str, katalog: str) -> dict[str, str]:
-    """Files Git sees as moved between the two commits: new path → old path."""
-    out = _git_bytes(root, "diff", "--name-status", "-z", "-M", old, new, "--", katalog)
-    fields = out.decode("utf-8", "replace").split("\0")
-    moved: dict[str, str] = {}
-    index = 0
-    while index < len(fields) - 1:
-        status = fields[index]
-        if status.startswith(("R", "C")):
-            moved[fields[index + 2]] = fields[index + 1]
-            index += 3
-        else:
-            index += 2
-    return moved
-
-
-def _uncommitted(root: Path) -> list[str]:
-    out = _git(root, "status", "--porcelain", "--untracked-files=all")
-    return sorted(line[3:] for line in out.splitlines() if line[3:])
-
-
 # ---- Records --------------------------------------------------------------------------------
 
 
@@ -300,52 +190,6 @@ def _dump(innovation: Any) -> dict[str, Any]:
     return data
 
 
-# ---- Evidence -------------------------------------------------------------------------------
-
-
-def pdf_facts(path: Path) -> tuple[str | None, str | None]:
-    """A PDF's title (the first heading lines of its first page, else its metadata title)
-    and its number (``Nomor ...``), when it has them; never raises."""
-    try:
-        if not path.is_file() or path.stat().st_size > PDF_READ_LIMIT:
-            return None, None
-        from pypdf import PdfReader
-
-        reader = PdfReader(io.BytesIO(path.read_bytes()))
-        text = reader.pages[0].extract_text() if reader.pages else ""
-        meta = reader.metadata.title if reader.metadata is not None else None
-    except Exception:  # a broken PDF has its own finding; no title then
-        return None, None
-    lines = [" ".join(line.split()) for line in (text or "").splitlines()]
-    lines = [line for line in lines if line][:12]
-    number = None
-    for line in lines:
-        match = re.match(r"(?i)nomor\s*:?\s*(\S.{0,60})$", line)
-        if match:
-            number = match.group(1).strip()
-            break
-    heading = [line for line in lines if not re.match(r"(?i)nomor\b", line)][:3]
-    title = " ".join(heading) or (str(meta) if meta else None)
-    return (title[:160] if title else None), number
-
-
-def document_kind(title: str) -> str | None:
-    """The kind of document a title names (``surat edaran``, ``keputusan`` ...), if any."""
-    folded = " " + " ".join(title.casefold().split()) + " "
-    found = [
-        (folded.find(word), kind)
-        for kind, words in DOCUMENT_KINDS.items()
-        for word in words
-        if word in folded
-    ]
-    return min(found)[1] if found else None
-
-
-def _fits(kind: str, indicator_words: str) -> bool:
-    folded = " " + " ".join(indicator_words.casefold().split()) + " "
-    return any(word in folded for word in DOCUMENT_KINDS[kind])
-
-
 # ---- The comparison ---------------------------------------------------------------------
 
 
@@ -353,19 +197,19 @@ def review(settings: pipeline.Settings, base: str, head: str = "HEAD") -> Review
     """Compare the commit ``head`` of the project of ``settings`` with its merge base with
     ``base``; both trees are read from Git, with the same settings."""
     root, katalog = settings.root, settings.katalog
-    base_commit = _commit(root, base, "pembanding")
-    head_commit = _commit(root, head, "commit usulan")
-    merge_base = _git(root, "merge-base", base_commit, head_commit).strip()
+    base_commit = commit_of(root, base, "pembanding")
+    head_commit = commit_of(root, head, "commit usulan")
+    merge_base = git_text(root, "merge-base", base_commit, head_commit).strip()
     result = Review(base, head, (merge_base[:12], head_commit[:12]))
     if head == "HEAD":
-        result.uncommitted = _uncommitted(root)
-    before_files = _tree(root, merge_base, katalog)
-    after_files = _tree(root, head_commit, katalog)
-    moved = _renames(root, merge_base, head_commit, katalog)
+        result.uncommitted = uncommitted(root)
+    before_files = tree(root, merge_base, katalog)
+    after_files = tree(root, head_commit, katalog)
+    moved = renames(root, merge_base, head_commit, katalog)
     with tempfile.TemporaryDirectory(prefix="sepeda-review-") as tmp:
         then_root, now_root = Path(tmp) / "dasar", Path(tmp) / "usulan"
-        _extract(root, merge_base, katalog, then_root)
-        _extract(root, head_commit, katalog, now_root)
+        extract(root, merge_base, katalog, then_root)
+        extract(root, head_commit, katalog, now_root)
         then = pipeline.snapshot(
             pipeline.Settings.for_project(then_root, katalog, today=settings.today, dates=False)
         )
@@ -601,7 +445,7 @@ def _row_changes(row: IndicatorReview, claim_then: Any, claim: Any, new_record: 
         return []
     said = []
     if row.claimed_before != row.claimed:
-        said.append(f"klaim {_level(row.claimed_before)} → {_level(row.claimed)}")
+        said.append(f"klaim {level(row.claimed_before)} → {level(row.claimed)}")
     for item in row.evidence:
         if item.change:
             said.append(f"bukti {item.change}: {item.name}")
@@ -612,11 +456,11 @@ def _row_changes(row: IndicatorReview, claim_then: Any, claim: Any, new_record: 
             if name not in now_names:
                 said.append(f"bukti dilepas: {name}")
     if row.verified_before != row.verified:
-        said.append(f"penilaian pokja {_level(row.verified_before)} → {_level(row.verified)}")
+        said.append(f"penilaian pokja {level(row.verified_before)} → {level(row.verified)}")
     return said
 
 
-def _level(value: int | None) -> str:
+def level(value: int | None) -> str:
     return "–" if value is None else str(value)
 
 
@@ -668,7 +512,7 @@ def _warnings(
                 )
             for evidence in row.evidence:
                 kind = document_kind(evidence.title) if evidence.title else None
-                if kind is not None and row.words and not _fits(kind, row.words):
+                if kind is not None and row.words and not fits(kind, row.words):
                     warn.append(
                         f"{item.key}: bukti {row.key} '{evidence.name}' berjudul "
                         f'"{_short(evidence.title, None)}" ({kind}); tidak tampak sesuai '
@@ -724,7 +568,7 @@ def _warnings(
 
 
 def _outside(result: Review, root: Path, old: str, new: str, katalog: str) -> None:
-    out = _git_bytes(root, "diff", "--name-only", "-z", old, new)
+    out = git_bytes(root, "diff", "--name-only", "-z", old, new)
     for path in out.decode("utf-8", "replace").split("\0"):
         if path and not path.startswith(katalog + "/"):
             result.warnings.insert(
@@ -732,212 +576,4 @@ def _outside(result: Review, root: Path, old: str, new: str, katalog: str) -> No
             )
 
 
-# ---- Inert Markdown -------------------------------------------------------------------------
-
-WORD_JOINER = "\u2060"
-_PUNCTUATION = re.compile(r"([\\`*_\[\]()#!|<>~&])")
-"""What can start inline Markdown or HTML; inert text never starts a line, so block markers
-(``-``, ``+``, ``1.``) need no escape."""
-
-
-def inert(text: str) -> str:
-    """Contributor text as Markdown that renders as exactly that text: one line, every
-    Markdown and HTML metacharacter backslash-escaped, mentions (``@user``, ``@org/team``),
-    issue references (``#12``), autolinks (``https://``, ``www.``) and e-mail addresses
-    broken by an invisible word joiner so that GitHub links and notifies nothing."""
-    text = " ".join(str(text).split())
-    text = text.replace("@", "@" + WORD_JOINER)
-    text = re.sub(r"(?i)(www)\.", r"\1" + WORD_JOINER + ".", text)
-    text = text.replace("://", ":" + WORD_JOINER + "//")
-    text = re.sub(r"#(?=\d)", "#" + WORD_JOINER, text)
-    return _PUNCTUATION.sub(r"\\\1", text)
-
-
-def code(text: str) -> str:
-    """Contributor text as a code span (paths, slugs): literal, nothing inside is parsed."""
-    body = " ".join(str(text).split()).replace("`", "'")
-    return f"`{body}`"
-
-
-def _kb(size: int | None) -> str:
-    if size is None:
-        return "–"
-    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} B"
-
-
-# ---- Markdown -------------------------------------------------------------------------------
-
-
-def markdown(r: Review) -> str:
-    """The pokja's page for the pull request, in Bahasa Indonesia, inert Markdown."""
-    base, head = r.commits
-    lines = [
-        f"## Ringkasan untuk pokja (dibanding {code(r.base)})",
-        "",
-        f"Dibandingkan: commit {code(head)} terhadap titik cabang {code(base)}; hanya "
-        "perubahan yang sudah di-commit.",
-        "",
-    ]
-    if r.uncommitted:
-        lines += [
-            f"> Ada {len(r.uncommitted)} berkas yang belum di-commit (tidak ikut dibandingkan): "
-            + ", ".join(code(p) for p in r.uncommitted[:10])
-            + (" …" if len(r.uncommitted) > 10 else ""),
-            "",
-        ]
-    if r.warnings:
-        lines += ["### Perlu keputusan pokja", ""] + [f"- ⚠️ {inert(w)}" for w in r.warnings]
-        lines.append("")
-    unfinished = [i for i in r.innovations if not i.valid]
-    if unfinished:
-        lines += ["### Belum selesai atau tidak sah", ""]
-        for item in unfinished:
-            errors = sum(f.severity is Severity.ERROR for f in item.findings)
-            lines.append(
-                f"- {code(item.key)}: {errors} galat (temuan di bawah); bukan penghapusan, "
-                "inovasi lain tidak berubah"
-            )
-        lines.append("")
-    titles = {"baru": "Inovasi baru", "diubah": "Inovasi diubah", "dipindah": "Inovasi dipindah"}
-    for item in r.innovations:
-        lines += _innovation_markdown(item, titles[item.state])
-    if r.removed:
-        lines += ["### Inovasi dihapus", ""]
-        for item in r.removed:
-            name = f" {inert(item.name)}" if item.name else ""
-            lines.append(f"- {code(item.key)}{name} (skor klaim {_level(item.claimed[0])})")
-        lines.append("")
-    if r.other_files:
-        lines += ["### Berkas perangkat daerah", ""]
-        lines += [f"- {_file_line(c)}" for c in r.other_files] + [""]
-    lines += ["### Temuan pemeriksaan pada berkas yang berubah", ""]
-    if r.findings:
-        lines += ["```text", *(str(f).replace("```", "'''") for f in r.findings), "```", ""]
-    else:
-        lines += ["Tidak ada temuan.", ""]
-    return "\n".join(lines)
-
-
-def _file_line(c: FileChange) -> str:
-    if c.kind == "diganti":
-        return f"diganti isinya {code(c.path)} ({_kb(c.old_size)} → {_kb(c.size)})"
-    if c.kind == "dihapus":
-        return f"dihapus {code(c.path)} ({_kb(c.old_size)})"
-    if c.kind == "dipindah":
-        return f"dipindah {code(c.old_path or '')} → {code(c.path)} ({_kb(c.size)})"
-    return f"ditambah {code(c.path)} ({_kb(c.size)})"
-
-
-def _innovation_markdown(item: InnovationReview, title: str) -> list[str]:
-    name = inert(item.name) if item.name else "(nama belum terbaca)"
-    lines = [f"### {title}: {name} ({code(item.key)})", ""]
-    if item.old_key:
-        lines += [f"Dipindah dari {code(item.old_key)}.", ""]
-    facts = [f"Perangkat daerah: {inert(item.agency or '–')}"]
-    if item.stage:
-        facts.append(f"tahapan: {inert(item.stage)}")
-    facts.append(f"skor klaim: {_level(item.claimed[0])} → {_level(item.claimed[1])}")
-    facts.append(f"skor terverifikasi: {_level(item.verified[0])} → {_level(item.verified[1])}")
-    lines += ["; ".join(facts) + ".", ""]
-    if not item.valid:
-        lines += ["Berkas ini belum sah; lihat temuannya di bawah.", ""]
-    if item.indicators:
-        lines += [
-            "| Indikator | Klaim | Bukti dukung | Penilaian pokja | Perubahan |",
-            "|---|---|---|---|---|",
-        ]
-        for row in item.indicators:
-            claim = "–"
-            if row.claimed is not None:
-                claim = str(row.claimed) + (f": {inert(row.parameter)}" if row.parameter else "")
-            evidence = "<br>".join(_evidence(e) for e in row.evidence) or "tanpa bukti"
-            verdict = _level(row.verified)
-            if row.note:
-                verdict += f": {inert(row.note)}"
-            changes = "; ".join(inert(c) for c in row.changes) or ""
-            lines.append(f"| {inert(row.name)} | {claim} | {evidence} | {verdict} | {changes} |")
-        lines.append("")
-    if item.fields:
-        lines += ["| Isian | Sebelum | Sesudah |", "|---|---|---|"]
-        lines += [f"| {code(k)} | {inert(a)} | {inert(b)} |" for k, a, b in item.fields]
-        lines.append("")
-    if item.files:
-        lines += ["Berkas:", ""] + [f"- {_file_line(c)}" for c in item.files] + [""]
-    return lines
-
-
-def _evidence(e: EvidenceItem) -> str:
-    if e.size is not None or not e.name.startswith("https://"):
-        text = f"{code(e.name)} ({_kb(e.size)})"
-    else:
-        text = inert(e.name)
-    if e.title:
-        text += f", {inert(e.title)}"
-    if e.number:
-        text += f", nomor {inert(e.number)}"
-    if e.change:
-        text += f" ({inert(e.change)})"
-    return text
-
-
-# ---- JSON -----------------------------------------------------------------------------------
-
-
-def _file_json(c: FileChange) -> dict[str, Any]:
-    return {"berkas": c.path, "perubahan": c.kind, "ukuran": c.size, "ukuran_lama": c.old_size,
-            "dari": c.old_path}  # fmt: skip
-
-
-def as_json(r: Review) -> str:
-    def innovation(i: InnovationReview) -> dict[str, Any]:
-        return {
-            "kunci": i.key,
-            "keadaan": i.state,
-            "dari": i.old_key,
-            "nama": i.name,
-            "perangkat_daerah": i.agency,
-            "tahapan": i.stage,
-            "sah": i.valid,
-            "skor_klaim": {"sebelum": i.claimed[0], "sesudah": i.claimed[1]},
-            "skor_terverifikasi": {"sebelum": i.verified[0], "sesudah": i.verified[1]},
-            "indikator": [
-                {
-                    "kunci": row.key,
-                    "nama": row.name,
-                    "klaim": {"sebelum": row.claimed_before, "sesudah": row.claimed},
-                    "parameter": row.parameter,
-                    "bukti": [
-                        {
-                            "nama": e.name,
-                            "ukuran": e.size,
-                            "judul": e.title,
-                            "nomor": e.number,
-                            "perubahan": e.change,
-                        }
-                        for e in row.evidence
-                    ],
-                    "pokja": {"sebelum": row.verified_before, "sesudah": row.verified},
-                    "catatan_pokja": row.note,
-                    "perubahan": row.changes,
-                }
-                for row in i.indicators
-            ],
-            "isian": [{"isian": f, "sebelum": a, "sesudah": b} for f, a, b in i.fields],
-            "berkas": [_file_json(c) for c in i.files],
-            "temuan": [str(f) for f in i.findings],
-        }
-
-    data = {
-        "base": r.base,
-        "commit": {"titik_cabang": r.commits[0], "usulan": r.commits[1]},
-        "inovasi": [innovation(i) for i in r.innovations],
-        "dihapus": [innovation(i) for i in r.removed],
-        "berkas_lain": [_file_json(c) for c in r.other_files],
-        "peringatan": r.warnings,
-        "temuan": [str(f) for f in r.findings],
-        "belum_dicommit": r.uncommitted,
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-__all__ = ["Review", "ReviewError", "as_json", "code", "inert", "markdown", "review"]
+__all__ = ["Review", "ReviewError", "level", "review"]

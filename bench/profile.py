@@ -20,15 +20,18 @@ import tempfile
 from pathlib import Path
 
 ROWS = (
-    ("MkDocs renders the generated Markdown (`markdown.convert`)", "convert (markdown/core.py"),
-    ("of which `md_in_html` re-parses our HTML blocks", "markdown/extensions/md_in_html.py"),
-    ("MkDocs renders the theme templates (`_build_page`)", "_build_page (mkdocs/commands/build.py"),
-    ("output scan of every built page (`output_scan`)", "generator/site/output_scan.py"),
     ("reading and validating the catalogue (`load_catalogue`)", "load_catalogue (generator/"),
     ("of which media, waiting for the workers", "generator/catalogue/media_batch.py"),
+    ("scoring (`score_with`, every caller)", "score_with (generator/iid/scoring.py"),
+    ("the regency's projection (`regency_projection`)", "regency_projection (generator/"),
     ("planning pages (`plan_pages`)", "plan_pages (generator/pages/plan.py"),
-    ("Jinja rendering (`render.render`)", "render (generator/pages/render.py"),
+    ("Jinja rendering of generated pages (`render.render`)", "render (generator/pages/render.py"),
     ("open data (`export_files`)", "export_files (generator/outputs/export.py"),
+    ("staging the generated files (`on_files`)", "on_files (generator/plugin.py"),
+    ("MkDocs converts the hand-written Markdown (`markdown.convert`)", "convert (markdown/core.py"),
+    ("MkDocs renders the theme templates (`_build_page`)", "_build_page (mkdocs/commands/build.py"),
+    ("output scan of every built page (`output_scan`)", "generator/site/output_scan.py"),
+    ("the search index (`search_index`, waiting for Pagefind)", "generator/site/search_index.py"),
 )
 WORKER = "_process_worker (concurrent/futures/process.py"
 """The loop of a pool worker process: a sample below it is a worker's, not the build's."""

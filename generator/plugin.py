@@ -48,6 +48,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
 
 from generator.base import urls
 from generator.base.diagnostics import Finding, Severity, format_text, summary_line
@@ -204,7 +205,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
             book=self.book and not self.serving,
             exports=not self.serving,
         )
-        result = pipeline.build(settings, self.preview)
+        staging = self._staging(config)
+        result = pipeline.build(
+            settings, self.preview, lambda uri, content: self._stage(staging, uri, content)
+        )
         self.result = result
         self.findings = result.findings
         for finding in result.findings:
@@ -236,19 +240,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         self.scanner = output_scan.Scanner(result.sources, frozenset({own} if own else ()))
         return config
 
-    def on_files(self, files: Files, *, config: Any) -> Files:
-        """Add every generated page, graphic, export and media file.
-
-        They are written into a staging folder beside the site folder and handed to MkDocs as
-        files, and the pipeline's copies are dropped: MkDocs reads each page when it renders
-        it, so the generated site is never held in memory twice.
-        """
-        if self.result is None and self.failed and self.staging is not None:
-            for uri in sorted(self.staged):  # the last catalogue that built, as staged
-                files.append(self._file(self.staging, config, uri))
-            return files
-        if self.result is None:  # pragma: no cover - on_config always runs first
-            raise PluginError("katalog: on_config did not run")
+    def _staging(self, config: Any) -> Path:
+        """The staging folder beside the site folder (created once; ``serve`` keeps it)."""
         if self.staging is None:
             prefix = "sepeda-pratinjau-" if self.serving else STAGING_PREFIX
             parent = Path(config.site_dir).resolve().parent
@@ -256,17 +249,30 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
                 remove_dead_staging(parent)
             self.staging = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
             (self.staging / STAGING_MARKER).write_text(str(os.getpid()), encoding="utf-8")
-        for uri, content in self.result.files.items():
+        return self.staging
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        """Add every generated page, graphic, export and media file.
+
+        The pipeline wrote each into the staging folder as it made it (:meth:`_stage`) and
+        kept none: MkDocs reads each page from there, so the generated site is never held in
+        memory whole.
+        """
+        if self.result is None and self.failed and self.staging is not None:
+            for uri in sorted(self.staged):  # the last catalogue that built, as staged
+                files.append(self._file(self.staging, config, uri))
+            return files
+        if self.result is None or self.staging is None:  # pragma: no cover - on_config first
+            raise PluginError("katalog: on_config did not run")
+        for uri in self.result.written:
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(
                     f"docs/{uri} bentrok dengan halaman yang dibuat dari katalog; hapus docs/{uri}"
                 )
-            if uri in self.flagged:
-                self.staged.pop(uri, None)  # fixed: written (and rendered) again without them
-                self.kept.pop(uri, None)
-            files.append(self._staged(self.staging, config, uri, content))
+            files.append(self._file(self.staging, config, uri))
         self.flagged = set()
-        for gone in set(self.staged) - set(self.result.files):  # removed since the last rebuild
+        written = set(self.result.written)
+        for gone in set(self.staged) - written:  # removed since the last rebuild
             (self.staging / gone).unlink(missing_ok=True)
             del self.staged[gone]
             self.kept.pop(gone, None)
@@ -309,13 +315,29 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         return ""
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
-        """A generated page's own HTML, table of contents and ids; under ``serve``, after a
-        rebuild with errors, the errors on top of the page."""
+        """A generated page's table of contents and ids from its own HTML. MkDocs reads
+        every page before it renders the first, so the HTML itself is left out here and
+        read again just before the page's template (:meth:`on_page_context`): a large
+        catalogue's pages are never all in memory. A hand-written page is as MkDocs made it
+        (with the errors of a failed preview rebuild on top)."""
         finished = self.finished.pop(page.file.src_uri, None)
-        if finished is not None:
-            html = finished.strip()  # as Python-Markdown strips what it returns
-            page.toc = get_toc(render.table_of_contents(html))
-            page.present_anchor_ids = render.anchors(html)
+        if finished is None:
+            return self._with_errors(html)
+        html = finished.strip()  # as Python-Markdown strips what it returns
+        page.toc = get_toc(render.table_of_contents(html))
+        page.present_anchor_ids = render.anchors(html)
+        return ""
+
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        """A generated page's HTML, read again from the staging folder, for its template."""
+        if page.file.generated_by == "katalog":
+            source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+            body, _ = get_data(source)
+            page.content = self._with_errors(body.strip())
+        return context
+
+    def _with_errors(self, html: str) -> str:
+        """Under ``serve``, after a rebuild with errors, the errors on top of the page."""
         if not self.failed:
             return html
         items = "".join(
@@ -331,12 +353,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         )
         return banner + html
 
-    def _staged(self, staging: Path, config: Any, uri: str, content: str | bytes) -> File:
-        """``uri`` as a file in the staging folder. Under ``serve`` it is rewritten only when
+    def _stage(self, staging: Path, uri: str, content: str | bytes) -> None:
+        """Write ``uri`` into the staging folder. Under ``serve`` it is rewritten only when
         its content changed, so that ``--dirty`` renders again only the pages that changed
         (MkDocs compares the file's time with its output's)."""
+        if uri in self.flagged:  # shown with errors before: written (and rendered) again
+            self.staged.pop(uri, None)
+            self.kept.pop(uri, None)
         if self.serving and uri in self.staged and self.kept.get(uri) is content:
-            return self._file(staging, config, uri)
+            return
         data = content.encode("utf-8") if isinstance(content, str) else content
         digest = hashlib.sha256(data).digest() if self.serving else None
         if digest is None or self.staged.get(uri) != digest:
@@ -346,11 +371,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         if digest is not None:
             self.staged[uri] = digest
             self.kept[uri] = content
-        return self._file(staging, config, uri)
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        """Refuse to write a page that carries active content or loads another host."""
+        """Refuse to write a page that carries active content or loads another host; a
+        generated page's HTML is let go once its output is made."""
         self._scan(output, page.file.src_uri)
+        if page.file.generated_by == "katalog":
+            page.content = ""
         return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:

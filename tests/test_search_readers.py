@@ -341,3 +341,53 @@ def test_the_word_list_is_built_from_the_indexed_text(site: Site) -> None:
     assert not [w for w in listed if not w.isalpha()]
     entry = json.loads((site.folder / "pagefind-daftar" / "pagefind-entry.json").read_text())
     assert entry["languages"]["id"]["wasm"] == "/../../pagefind/wasm.id"
+
+
+def test_a_shared_address_whose_filter_no_longer_exists_says_it_is_not_applied(
+    reader: Session,
+) -> None:
+    """A link shared before an agency was renamed: the reader is told the filter is gone
+    rather than silently shown something else; a filter that exists is kept."""
+    from playwright.sync_api import expect
+
+    page = reader.page
+    reader.goto("cari/?q=puskesmas&opd=Dinas+Yang+Sudah+Berganti+Nama&status=Belum+diverifikasi")
+    notice = page.locator("#kt-cari + .kt-saringan-usang")
+    expect(notice).to_be_visible()
+    expect(notice).to_have_text(
+        "Saringan dari tautan ini tidak ada lagi di katalog dan tidak dipakai: Perangkat "
+        "daerah “Dinas Yang Sudah Berganti Nama”. Hasil di bawah tanpa saringan itu."
+    )
+    expect(page.locator("#kt-cari select[name=opd]")).to_have_value("")
+    expect(page.locator("#kt-cari select[name=status]")).to_have_value("Belum diverifikasi")
+    assert _found(reader)  # the search ran without the unknown filter
+    page.locator("#kt-cari select[name=status]").select_option("")
+    expect(notice).to_be_hidden()  # the reader has changed the form: the note has done its work
+    reader.goto("inovasi/?opd=Dinas+Lama")
+    expect(page.locator("#kt-saring + .kt-saringan-usang")).to_contain_text("“Dinas Lama”")
+    expect(page.locator(".kt-daftar-statis")).to_be_visible()  # the whole list, unfiltered
+
+
+def test_a_page_load_does_not_download_the_sitemap(
+    browser: Any, host: tuple[Site, Counter[str]]
+) -> None:
+    """Material's script fetches sitemap.xml for every link[rel=alternate] it finds (it
+    takes them for language versions): with the feed linked as plain "alternate", every
+    page load downloaded the whole sitemap, 183 KB gzip at 20,000 innovations. The feed is
+    still announced, as "alternate feed" (feed readers read the tokens)."""
+    from playwright.sync_api import expect
+
+    site, served = host
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        served.clear()
+        for path in ("", "inovasi/sepeda-baru/", "opd/bapperida/"):
+            page.goto(site.url(path), wait_until="networkidle")
+            feed = page.locator('link[type="application/atom+xml"]')
+            expect(feed).to_have_attribute("rel", "alternate feed")
+            assert "alternate" in feed.evaluate("link => [...link.relList]")
+        assert served["/sitemap.xml"] == 0, dict(served)
+        assert served["/"] == 1 and served["/inovasi/sepeda-baru/"] == 1
+    finally:
+        context.close()

@@ -449,17 +449,41 @@
     return fields;
   }
 
+  // The words a reader sees for a field: the text its <label> starts with, else its name.
+  function labelOf(field) {
+    var label = field.closest("label");
+    var first = label ? label.firstChild : null;
+    var words = first && first.nodeType === Node.TEXT_NODE ? first.textContent.trim() : "";
+    return words || field.name;
+  }
+
+  // Fills the form from the address; returns the filters the address asks for that no
+  // longer exist (a renamed agency, a value no innovation has now), which are not applied.
   function fromAddress(form, fields) {
     var params = new URLSearchParams(location.search);
     var opened = false;
+    var unknown = [];
     fields.forEach(function (field, name) {
       var value = params.has(name) ? params.get(name) : "";
       field.value = value;
-      if (field.tagName === "SELECT" && field.value !== value) field.value = ""; // unknown
+      if (field.tagName === "SELECT" && field.value !== value) {
+        field.value = "";
+        if (value) unknown.push(labelOf(field) + " “" + value + "”");
+      }
       if (field.value && (name !== "q" || field.closest("details"))) opened = true;
     });
     var box = form.querySelector("details");
     if (box && opened) box.open = true;
+    return unknown;
+  }
+
+  // Says which filters of a shared address were left out, until the reader changes the form.
+  function showUnknown(notice, unknown) {
+    notice.hidden = !unknown.length;
+    notice.textContent = unknown.length
+      ? "Saringan dari tautan ini tidak ada lagi di katalog dan tidak dipakai: " +
+        unknown.join(", ") + ". Hasil di bawah tanpa saringan itu."
+      : "";
   }
 
   function toAddress(state) {
@@ -473,6 +497,10 @@
 
   function wire(form, listMode) {
     var fields = namedFields(form);
+    var notice = el("p", "kt-hasil__status kt-saringan-usang");
+    notice.setAttribute("role", "status");
+    notice.hidden = true;
+    form.after(notice);
     var timer = null;
     var push = false;
     var typing = false;
@@ -519,21 +547,26 @@
       update(300, !typing);
       typing = true;
     });
-    form.addEventListener("change", function () { typing = false; update(0, true); });
+    form.addEventListener("change", function () {
+      typing = false;
+      showUnknown(notice, []);
+      update(0, true);
+    });
     form.addEventListener("reset", function () {
       typing = false;
+      showUnknown(notice, []);
       setTimeout(function () { update(0, true); }, 0);
     });
     var panel = form.querySelector("details");
     if (panel) panel.addEventListener("toggle", function () { if (panel.open) update(0); });
     window.addEventListener("popstate", function () {
-      fromAddress(form, fields);
+      showUnknown(notice, fromAddress(form, fields));
       clearTimeout(timer);
       push = false;
       typing = false;
       render(form, formState(form), listMode, update, go);
     });
-    fromAddress(form, fields);
+    showUnknown(notice, fromAddress(form, fields));
     return update;
   }
 

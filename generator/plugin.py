@@ -48,7 +48,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils.meta import get_data
 
 from generator.base import urls
 from generator.base.diagnostics import Finding, Severity, format_text, summary_line
@@ -117,6 +116,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         """Staged pages rendered with the errors shown, to render again once fixed."""
         self.finished: dict[str, str] = {}
         """A generated page's HTML from MkDocs' reading of it to its content event."""
+        self.body_length: dict[str, int] = {}
+        """A generated page's length after its front matter, until its template renders."""
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -193,6 +194,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
                 f"{render.TOC_CONFIG} (judul halaman katalog dibuat dengan pengaturan itu)"
             )
         self.finished = {}
+        self.body_length = {}
         self.result = None
         self.findings = ()
         self.scan_findings = []
@@ -312,6 +314,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         if page.file.generated_by != "katalog":
             return markdown
         self.finished[page.file.src_uri] = markdown
+        self.body_length[page.file.src_uri] = len(markdown)
         return ""
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
@@ -330,10 +333,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         """A generated page's HTML, read again from the staging folder, for its template."""
-        if page.file.generated_by == "katalog":
+        length = self.body_length.pop(page.file.src_uri, None)
+        if length is not None:  # the file's end, after its front matter, as MkDocs read it
             source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
-            body, _ = get_data(source)
-            page.content = self._with_errors(body.strip())
+            page.content = self._with_errors(source[len(source) - length :].strip())
         return context
 
     def _with_errors(self, html: str) -> str:

@@ -27,7 +27,7 @@ ROWS = (
     ("planning pages (`plan_pages`)", "plan_pages (generator/pages/plan.py"),
     ("Jinja rendering of generated pages (`render.render`)", "render (generator/pages/render.py"),
     ("open data (`export_files`)", "export_files (generator/outputs/export.py"),
-    ("staging the generated files (`on_files`)", "on_files (generator/plugin.py"),
+    ("staging the generated files (`_stage`)", "_stage (generator/plugin.py"),
     ("MkDocs converts the hand-written Markdown (`markdown.convert`)", "convert (markdown/core.py"),
     ("MkDocs renders the theme templates (`_build_page`)", "_build_page (mkdocs/commands/build.py"),
     ("output scan of every built page (`output_scan`)", "generator/site/output_scan.py"),

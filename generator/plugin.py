@@ -314,7 +314,6 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         if page.file.generated_by != "katalog":
             return markdown
         self.finished[page.file.src_uri] = markdown
-        self.body_length[page.file.src_uri] = len(markdown)
         return ""
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
@@ -329,6 +328,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):  # type: ignore[no-untyped-call]
         html = finished.strip()  # as Python-Markdown strips what it returns
         page.toc = get_toc(render.table_of_contents(html))
         page.present_anchor_ids = render.anchors(html)
+        self.body_length[page.file.src_uri] = len(finished)
         return ""
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal, Protocol
 
 from generator.base.numbers import ratio
@@ -328,7 +329,7 @@ def score_all(
             "skor",
             f"{innovation.opd}/{innovation.slug}",
             (innovation.data, innovation.verifikasi, reference),
-            lambda innovation=innovation: score_current(innovation, reference),  # type: ignore[misc]
+            partial(score_current, innovation, reference),
         )
         for innovation in innovations
     )

@@ -17,6 +17,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
+from functools import cache, partial
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
@@ -310,19 +311,19 @@ def export_files(
     history: History,
     region: Region,
 ) -> dict[str, str | bytes]:
-    """Site URI → content of every open-data file, in the order of the registry."""
+    """Site URI → content of every open-data file, in the order of the registry. The rows
+    the workbook and the CSV files share are made once."""
+    rows = cache(partial(csv_rows, catalogue, scores))
+    by_year = cache(partial(year_rows, catalogue, scores))
 
     def workbook() -> dict[str, str | bytes]:
-        sheets = [
-            ("inovasi", CSV_COLUMNS, csv_rows(catalogue, scores)),
-            ("tahun", YEAR_COLUMNS, year_rows(catalogue, scores)),
-        ]
+        sheets = [("inovasi", CSV_COLUMNS, rows()), ("tahun", YEAR_COLUMNS, by_year())]
         return {urls.XLSX_EXPORT: spreadsheet.workbook(sheets, history.data_date)}
 
     writers: dict[str, Writer] = {
         urls.XLSX_EXPORT: workbook,
-        urls.CSV_EXPORT: lambda: {urls.CSV_EXPORT: to_csv(catalogue, scores)},
-        urls.YEARS_CSV_EXPORT: lambda: {urls.YEARS_CSV_EXPORT: to_year_csv(catalogue, scores)},
+        urls.CSV_EXPORT: lambda: {urls.CSV_EXPORT: _csv_text(CSV_COLUMNS, rows())},
+        urls.YEARS_CSV_EXPORT: lambda: {urls.YEARS_CSV_EXPORT: _csv_text(YEAR_COLUMNS, by_year())},
         urls.JSON_EXPORT: lambda: {urls.JSON_EXPORT: to_json(catalogue, scores, region)},
         urls.PROJECTION_EXPORT: lambda: {
             urls.PROJECTION_EXPORT: to_projection_json(projection, region)

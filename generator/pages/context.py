@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
 from generator.base import urls, vocab
 from generator.base.escape import Text, Url, plain_text, text, url
@@ -67,17 +68,27 @@ class PageContext:
     """The same object from build to build while every setting a page shows (today, the
     Git dates, the region, the reference, the book) is unchanged."""
 
+    @cached_property
+    def agency_slugs(self) -> frozenset[str]:
+        """Every agency of the catalogue, by slug."""
+        return frozenset(a.slug for a in self.catalogue.agencies)
+
+    @cached_property
+    def filters(self) -> tuple[v.FilterChoice, ...]:
+        """The in-browser filters of "Semua inovasi" and the search page (made once)."""
+        return filter_choices(self)
+
     def top_agencies(self) -> tuple[Agency, ...]:
         """Agencies under no other agency of the catalogue, in catalogue order."""
-        known = {a.slug for a in self.catalogue.agencies}
-        return tuple(a for a in self.catalogue.agencies if a.data.induk not in known)
+        return tuple(a for a in self.catalogue.agencies if a.data.induk not in self.agency_slugs)
 
     def lineage(self, slug: str) -> tuple[Agency, ...]:
         """The agency, then each agency above it (an induk cycle stops the walk)."""
         found = [self.catalogue.agency(slug)]
-        known = {a.slug for a in self.catalogue.agencies}
-        while (parent := found[-1].data.induk) in known and parent not in {a.slug for a in found}:
+        seen = {slug}
+        while (parent := found[-1].data.induk) in self.agency_slugs and parent not in seen:
             found.append(self.catalogue.agency(parent or ""))
+            seen.add(parent or "")
         return tuple(found)
 
     @classmethod
@@ -394,6 +405,12 @@ def coverage_share(ctx: PageContext, year: int) -> float | None:
     if reported is None or not reported.jumlah:
         return None
     return in_catalogue(ctx, year) / reported.jumlah
+
+
+def latest_coverage(ctx: PageContext) -> v.Coverage | None:
+    """The coverage the site states (:func:`coverage` of :func:`coverage_year`), if any."""
+    year = coverage_year(ctx)
+    return coverage(ctx, year) if year is not None else None
 
 
 def coverage_year(ctx: PageContext) -> int | None:

@@ -29,7 +29,6 @@ class Facet:
 
     key: str
     label: str
-    plural: str
     values: Callable[[Innovation, Catalogue], tuple[tuple[str, str], ...]]
     multiple: bool = False
 
@@ -57,12 +56,12 @@ def _years(innovation: Innovation, _: Catalogue) -> tuple[tuple[str, str], ...]:
 
 
 FACETS: tuple[Facet, ...] = (
-    Facet("urusan", "Urusan", "urusan pemerintahan", _urusan),
-    Facet("tahapan", "Tahapan", "tahapan", lambda i, _: _one(i.data.tahapan, vocab.TAHAPAN)),
-    Facet("jenis", "Jenis", "jenis", lambda i, _: _one(i.data.jenis, vocab.JENIS_INOVASI)),
-    Facet("bentuk", "Bentuk", "bentuk", lambda i, _: _one(i.data.bentuk, vocab.BENTUK)),
-    Facet("tpb", "TPB", "Tujuan Pembangunan Berkelanjutan", _tpb, multiple=True),
-    Facet("tahun", "Tahun laporan", "tahun pelaporan IID", _years, multiple=True),
+    Facet("urusan", "Urusan", _urusan),
+    Facet("tahapan", "Tahapan", lambda i, _: _one(i.data.tahapan, vocab.TAHAPAN)),
+    Facet("jenis", "Jenis", lambda i, _: _one(i.data.jenis, vocab.JENIS_INOVASI)),
+    Facet("bentuk", "Bentuk", lambda i, _: _one(i.data.bentuk, vocab.BENTUK)),
+    Facet("tpb", "TPB", _tpb, multiple=True),
+    Facet("tahun", "Tahun laporan", _years, multiple=True),
 )
 """Every browse facet, in menu order."""
 

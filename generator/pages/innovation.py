@@ -99,7 +99,6 @@ class Indicators:
 
     framework: Text
     framework_reason: Text
-    framework_id: Text
     score: v.Score
     status: Text
     note: PokjaNote | None
@@ -371,7 +370,6 @@ def _indicators(
     return Indicators(
         framework=text(framework.nama),
         framework_reason=text(reason),
-        framework_id=text(framework.id),
         score=score_view(score),
         status=text(vocab.STATUS_VERIFIKASI[score.status_verifikasi]),
         note=note,
@@ -423,7 +421,7 @@ def _past_years(ctx: PageContext, innovation: Innovation) -> tuple[PastYear, ...
     reference = ctx.catalogue.reference
     found = []
     for entry in sorted(innovation.data.riwayat, key=lambda e: e.tahun, reverse=True):
-        framework = reference.kerangka_for_year(entry.tahun) or reference.newest
+        framework = reference.kerangka_for_years([entry.tahun])
         score = score_with(innovation, framework, entry.tahun)
         lines = tuple(
             text(

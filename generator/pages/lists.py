@@ -12,7 +12,7 @@ from functools import partial
 from generator.base import urls
 from generator.base.escape import Text, text
 from generator.pages import parts as v
-from generator.pages.context import Page, PageContext, filter_choices, href, meta
+from generator.pages.context import Page, PageContext, href, meta
 from generator.pages.facets import FACETS, UNSET, grouped
 from generator.pages.paging import PAGE_SIZE, by_name, paged_list
 
@@ -55,7 +55,7 @@ def innovation_lists(ctx: PageContext) -> list[Page]:
         "Semua inovasi",
         intro,
         everything,
-        filters=filter_choices(ctx),
+        filters=ctx.filters,
         filter_sources=ctx.everything,
         description=f"Daftar seluruh inovasi daerah {ctx.region.pemda}.",
         # eleven zeros sorted are no order: the sort is offered once some score is claimed

@@ -6,6 +6,7 @@ pages.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from generator.base.escape import text
 from generator.catalogue.records import Innovation
@@ -85,27 +86,20 @@ def paged_list(
     for number, uri in enumerate(uris, start=1):
         chunk = innovations[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
         heading = title if number == 1 else f"{title} (halaman {number})"
-        page_sources = (*shown, *filter_sources) if number == 1 and filters else shown
-
-        def plan(
-            number: int = number,
-            uri: str = uri,
-            chunk: Sequence[Innovation] = chunk,
-            heading: str = heading,
-            page_sources: tuple[str, ...] = page_sources,
-        ) -> Page:
-            view = v.ListView(
-                meta=meta(heading, description or intro),
-                title=text(heading),
-                intro=text(intro),
-                cards=tuple(card(ctx, i, uri) for i in chunk),
-                pager=_pager(uris, number),
-                filters=filters if number == 1 else (),
-                back=v.Link(href(uri, back[0]), text(back[1])) if back else None,
-                score_sort=score_sort,
-            )
-            return Page(uri, "innovations.html.j2", view, page_sources)
-
+        page_filters = filters if number == 1 else ()
+        page_sources = (*shown, *filter_sources) if page_filters else shown
+        plan = partial(
+            _list_page,
+            ctx,
+            uris,
+            number,
+            chunk,
+            (heading, intro, description or intro),
+            page_filters,
+            back,
+            score_sort,
+            page_sources,
+        )
         if not ctx.reuse.enabled:
             pages.append(plan())
             continue
@@ -114,7 +108,7 @@ def paged_list(
             heading,
             intro,
             description,
-            filters if number == 1 else (),
+            page_filters,
             back,
             score_sort,
             count,
@@ -124,3 +118,30 @@ def paged_list(
         )
         pages.append(ctx.reuse.by_value("daftar", uri, settled, plan))
     return pages
+
+
+def _list_page(
+    ctx: PageContext,
+    uris: Sequence[str],
+    number: int,
+    chunk: Sequence[Innovation],
+    words: tuple[str, str, str],
+    filters: tuple[v.FilterChoice, ...],
+    back: tuple[str, str] | None,
+    score_sort: bool,
+    sources: tuple[str, ...],
+) -> Page:
+    """Page ``number`` of a list; ``words`` are its heading, intro and description."""
+    uri = uris[number - 1]
+    heading, intro, description = words
+    view = v.ListView(
+        meta=meta(heading, description),
+        title=text(heading),
+        intro=text(intro),
+        cards=tuple(card(ctx, i, uri) for i in chunk),
+        pager=_pager(uris, number),
+        filters=filters,
+        back=v.Link(href(uri, back[0]), text(back[1])) if back else None,
+        score_sort=score_sort,
+    )
+    return Page(uri, "innovations.html.j2", view, sources)

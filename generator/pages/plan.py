@@ -9,6 +9,7 @@ is :mod:`generator.pages.context` (lookups, links, cards) and :mod:`generator.pa
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from functools import partial
 
 from generator.base.history import History
 from generator.base.reuse import FRESH, Reuse
@@ -72,5 +73,5 @@ def plan_pages(
             "halaman",
             record.slug,
             innovation.shown_inputs(ctx, record),
-            lambda record=record: innovation.innovation_page(ctx, record),  # type: ignore[misc]
+            partial(innovation.innovation_page, ctx, record),
         )

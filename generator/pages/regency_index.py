@@ -45,7 +45,6 @@ class YearView:
     count: int
     not_computed: Text
     framework: Text
-    framework_id: Text
     divisor: Text
     below_minimum: bool
     rows: tuple[ProjectionRow, ...]
@@ -99,7 +98,7 @@ def _year_view(ctx: PageContext, year: YearProjection) -> YearView:
     if r is None or year.kerangka is None:
         return YearView(
             year=year.tahun, count=len(year.inovasi), not_computed=text(year.catatan or ""),
-            framework=empty, framework_id=empty, divisor=empty, below_minimum=False, rows=(),
+            framework=empty, divisor=empty, below_minimum=False, rows=(),
             count_rule=empty, yandas=empty, covered=(), missing=(), bands=empty,
             innovations=links, coverage=coverage(ctx, year.tahun),
         )  # fmt: skip
@@ -183,7 +182,6 @@ def _year_view(ctx: PageContext, year: YearProjection) -> YearView:
         count=n,
         not_computed=empty,
         framework=text(framework.nama),
-        framework_id=text(framework.id),
         divisor=text(f"MAX({r.pembagi_minimum}, {n}) = {r.pembagi}"),
         below_minimum=n < r.pembagi_minimum,
         rows=rows,

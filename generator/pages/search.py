@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from generator.base import urls
 from generator.pages import parts as v
-from generator.pages.context import Page, PageContext, filter_choices, meta
+from generator.pages.context import Page, PageContext, meta
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,6 @@ def search_page(ctx: PageContext) -> Page:
     """The search page: a form that works with JavaScript (results from the search index)."""
     view = SearchView(
         meta("Cari inovasi", f"Cari inovasi daerah {ctx.region.pemda}."),
-        filter_choices(ctx),
+        ctx.filters,
     )
     return Page(urls.SEARCH, "search.html.j2", view, ctx.everything)

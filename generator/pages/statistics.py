@@ -15,11 +15,10 @@ from generator.pages import parts as v
 from generator.pages.context import (
     Page,
     PageContext,
-    coverage,
-    coverage_year,
     has_evidence,
     href,
     is_verified,
+    latest_coverage,
     meta,
     percent,
 )
@@ -152,7 +151,7 @@ def statistics_page(ctx: PageContext) -> Page:
             f"Jumlah inovasi {ctx.region.pemda} per tahun, perangkat daerah, urusan, tahapan "
             "dan TPB.",
         ),
-        coverage(ctx, year) if (year := coverage_year(ctx)) is not None else None,
+        latest_coverage(ctx),
         tiles,
         charts,
     )

@@ -21,6 +21,7 @@ from __future__ import annotations
 import types
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
@@ -163,6 +164,7 @@ def label(model: type[BaseModel], name: str) -> str | None:
     return found.label if found else None
 
 
+@cache
 def columns(model: type[BaseModel]) -> tuple[Column, ...]:
     """The open-data columns of a record: its fields' and the computed ones, in order."""
     found = [
@@ -193,6 +195,7 @@ def value_at(record: BaseModel, path: tuple[str, ...]) -> Any:
     return value
 
 
+@cache
 def profile(model: type[BaseModel]) -> tuple[tuple[tuple[str, ...], Facts], ...]:
     """The fields of the profile table, in their order."""
     return tuple(sorted(((p, f) for p, f in walk(model) if f.profile), key=lambda x: x[1].profile))

@@ -23,6 +23,7 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 
@@ -32,11 +33,11 @@ from generator.base.history import History, read_history
 from generator.base.reuse import FRESH, Reuse
 from generator.base.urls import CATALOGUE_DIR
 from generator.catalogue.loader import Loaded, Memo, load_catalogue
-from generator.catalogue.records import INOVASI_FILE, VERIFIKASI_FILE, Catalogue, Innovation
+from generator.catalogue.records import INOVASI_FILE, VERIFIKASI_FILE, Catalogue
 from generator.iid import advice as iid_advice
 from generator.iid import freshness, todo
 from generator.iid.projection import ScoreFor, YearProjection, regency_projection
-from generator.iid.scoring import InnovationScore, score_all, score_with
+from generator.iid.scoring import InnovationScore, ScorableInnovation, score_all, score_with
 from generator.outputs import book as yearbook
 from generator.outputs import cms, submission, vendor
 from generator.outputs import codeowners as owners
@@ -275,15 +276,15 @@ def _score_for(reuse: Reuse) -> ScoreFor:
     if not reuse.enabled:
         return score_with
 
-    def score_for(innovation: Innovation, kerangka: Kerangka, year: int) -> InnovationScore:
+    def score_for(innovation: ScorableInnovation, kerangka: Kerangka, year: int) -> InnovationScore:
         return reuse.same(
             "skor-tahun",
             f"{innovation.opd}/{innovation.slug}/{year}",
             (innovation.data, innovation.verifikasi, kerangka),
-            lambda: score_with(innovation, kerangka, year),
+            partial(score_with, innovation, kerangka, year),
         )
 
-    return score_for  # type: ignore[return-value]
+    return score_for
 
 
 def _rendered(page: Page, reuse: Reuse) -> str:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.base import vocab
-from generator.base.diagnostics import Finding, Severity
+from generator.base.diagnostics import Finding, Severity, has_errors
 from generator.catalogue.records import INOVASI_FILE, OPD_FILE, VERIFIKASI_FILE, Catalogue
 from generator.iid.scoring import InnovationScore
 from generator.site import pipeline
@@ -129,7 +129,7 @@ class Review:
 
     @property
     def has_errors(self) -> bool:
-        return any(f.severity is Severity.ERROR for f in self.findings)
+        return has_errors(self.findings)
 
 
 # ---- Records --------------------------------------------------------------------------------
@@ -320,7 +320,7 @@ def _compare(
     ]
     for item in result.innovations:
         item.findings = [f for f in result.findings if f.path.startswith(f"{prefix}{item.key}/")]
-        item.valid = not any(f.severity is Severity.ERROR for f in item.findings)
+        item.valid = not has_errors(item.findings)
     _warnings(result, settings, changes, before, after, touched)
 
 
